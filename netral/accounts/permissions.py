@@ -1,0 +1,128 @@
+"""The one place that answers "may this user do X to this object".
+
+Two questions, both must say yes:
+
+1. **Capability**: does the user's role allow the action at all? (``CAPABILITIES``)
+2. **Jurisdiction**: does the object lie inside the user's area? A national account covers
+   everything; a provincial one its province and the regencies/cities below it; a
+   regency/city one only itself. Objects tell their region through ``jurisdiction_region``
+   (``None`` means national: only national accounts cover it).
+
+Views, API endpoints, exports, commands and tasks all ask here. Selectors use
+``jurisdiction_q`` so that queries only ever return objects the user covers, which makes
+objects outside the jurisdiction indistinguishable from missing ones (404).
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Q
+
+from netral.accounts.models import Role, User
+from netral.common.errors import PermissionDenied
+from netral.regions.models import Region
+
+BAWASLU = frozenset({Role.BAWASLU_STAFF, Role.BAWASLU_LEADER})
+PARTNERS = frozenset({Role.BKN_OFFICER, Role.PPK_OFFICE, Role.GAKKUMDU, Role.KPU})
+ALL_STAFF = BAWASLU | PARTNERS | {Role.ADMIN}
+
+# Capability -> roles that have it. Jurisdiction is checked separately, per object.
+CAPABILITIES: dict[str, frozenset[str]] = {
+    # Workspace and reference data.
+    "workspace.view": ALL_STAFF,
+    "election.view_internal": ALL_STAFF,
+    "apitoken.manage_own": ALL_STAFF,
+    # Back office.
+    "user.manage": frozenset({Role.ADMIN}),
+    "audit.view": frozenset({Role.ADMIN, Role.BAWASLU_LEADER}),
+    "audit.verify": frozenset({Role.ADMIN}),
+    # Case handling (Bawaslu).
+    "case.view": BAWASLU,
+    "case.handle": BAWASLU,
+    "case.decide": frozenset({Role.BAWASLU_LEADER}),
+    "finding.create": BAWASLU,
+    "identity.reveal_request": BAWASLU,
+    "identity.reveal_approve": frozenset({Role.BAWASLU_LEADER}),
+    "evidence.open_original": frozenset({Role.BAWASLU_LEADER}),
+    # Follow-up by partner institutions.
+    "recommendation.view": BAWASLU | PARTNERS,
+    "recommendation.assess": frozenset({Role.BKN_OFFICER}),
+    "sanction.record": frozenset({Role.PPK_OFFICE}),
+    "criminal.track": frozenset({Role.GAKKUMDU}),
+    "administrative.respond": frozenset({Role.KPU}),
+    # Aggregates.
+    "dashboard.view": BAWASLU | frozenset({Role.BKN_OFFICER, Role.ADMIN}),
+    "export.download": BAWASLU | frozenset({Role.BKN_OFFICER}),
+}
+
+NOT_ALLOWED = "Anda tidak memiliki wewenang untuk tindakan ini."
+
+
+class Scoped(Protocol):
+    """Anything that lies in a region (``None``: national)."""
+
+    @property
+    def jurisdiction_region(self) -> Region | None: ...
+
+
+AnyUser = User | AnonymousUser
+
+
+def _staff(user: AnyUser) -> User | None:
+    if isinstance(user, User) and user.is_active:
+        return user
+    return None
+
+
+def covers(user: AnyUser, region: Region | None) -> bool:
+    """Whether ``region`` (``None``: national) lies inside the user's jurisdiction."""
+    staff = _staff(user)
+    if staff is None:
+        return False
+    if staff.jurisdiction_id is None:
+        return True
+    if region is None:
+        return False
+    if region.code == staff.jurisdiction_id:
+        return True
+    return region.parent_id is not None and region.parent_id == staff.jurisdiction_id
+
+
+def has_capability(user: AnyUser, capability: str) -> bool:
+    if capability not in CAPABILITIES:
+        raise KeyError(f"unknown capability {capability!r}")
+    staff = _staff(user)
+    return staff is not None and staff.role in CAPABILITIES[capability]
+
+
+def can(user: AnyUser, capability: str, obj: Scoped | None = None) -> bool:
+    """May ``user`` do ``capability`` (to ``obj``, when given)?"""
+    if not has_capability(user, capability):
+        return False
+    return obj is None or covers(user, obj.jurisdiction_region)
+
+
+def require(user: AnyUser, capability: str, obj: Scoped | None = None) -> None:
+    """Raise ``PermissionDenied`` unless ``can(user, capability, obj)``.
+
+    Callers fetch ``obj`` through a jurisdiction-scoped selector first, so an object outside
+    the jurisdiction is already a 404 by the time this runs; this is the second line.
+    """
+    if not can(user, capability, obj):
+        raise PermissionDenied(NOT_ALLOWED)
+
+
+def jurisdiction_q(user: AnyUser, field: str = "region") -> Q:
+    """A filter keeping rows whose ``field`` (a Region foreign key) the user covers.
+
+    ``field`` may point at a nullable region (national rows): only national accounts see those.
+    """
+    staff = _staff(user)
+    if staff is None:
+        return Q(pk__in=[])
+    if staff.jurisdiction_id is None:
+        return Q()
+    code = staff.jurisdiction_id
+    return Q(**{f"{field}_id": code}) | Q(**{f"{field}__parent_id": code})

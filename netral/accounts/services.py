@@ -1,0 +1,142 @@
+"""Writes for accounts: staff users, TOTP devices and personal API tokens."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from netral.accounts.models import ROLES_NEEDING_REGION, ApiToken, Role, User
+from netral.accounts.permissions import require
+from netral.audit.services import audit_record
+from netral.common.errors import ApplicationError, NotFound
+from netral.regions.models import Region
+
+TOKEN_PREFIX = "ntl_"
+ROLE_NEEDS_REGION = "Peran {role} harus memiliki wilayah kerja."
+USERNAME_TAKEN = "Nama pengguna {username!r} sudah dipakai."
+TOKEN_NOT_FOUND = "Token tidak ditemukan."
+
+
+def token_digest(raw: str) -> str:
+    """SHA-256 of a token. Tokens carry 256 random bits, so a fast hash is enough: there is
+    nothing to brute-force, unlike a password."""
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
+@transaction.atomic
+def user_create(
+    *,
+    actor: User | None,
+    username: str,
+    password: str,
+    role: str,
+    jurisdiction: Region | None,
+    first_name: str = "",
+    last_name: str = "",
+    email: str = "",
+    office_name: str = "",
+) -> User:
+    """Create a staff account. ``actor`` None means a trusted command (set-up, demo)."""
+    if actor is not None:
+        require(actor, "user.manage")
+    if role not in Role.values:
+        raise ApplicationError(f"Peran tidak dikenal: {role!r}.", field="role")
+    if role in ROLES_NEEDING_REGION and jurisdiction is None:
+        raise ApplicationError(ROLE_NEEDS_REGION.format(role=Role(role).label), field="role")
+    if User.objects.filter(username=username).exists():
+        raise ApplicationError(USERNAME_TAKEN.format(username=username), field="username")
+    user = User(
+        username=username,
+        role=role,
+        jurisdiction=jurisdiction,
+        first_name=first_name,
+        last_name=last_name,
+        email=email,
+        office_name=office_name,
+        is_staff=role == Role.ADMIN,
+        is_superuser=role == Role.ADMIN,
+    )
+    try:
+        validate_password(password, user)
+    except ValidationError as exc:
+        raise ApplicationError(" ".join(exc.messages), field="password") from exc
+    user.set_password(password)
+    user.save()
+    audit_record(
+        actor=actor,
+        action="user.create",
+        obj=user,
+        after={"username": username, "role": role, "jurisdiction": user.jurisdiction_id},
+    )
+    return user
+
+
+@transaction.atomic
+def totp_device_create(*, user: User, key: str | None = None) -> TOTPDevice:
+    """Give ``user`` a confirmed TOTP device (replacing any other). ``key`` is hex; random
+    when omitted. The caller shows the secret to its owner once."""
+    TOTPDevice.objects.filter(user=user).delete()
+    device = TOTPDevice(user=user, name="Authenticator", confirmed=True)
+    if key is not None:
+        device.key = key
+    device.save()
+    audit_record(actor=None, action="user.totp_enrol", obj=user)
+    return device
+
+
+@dataclass(frozen=True)
+class IssuedToken:
+    token: ApiToken
+    raw: str  # shown once, never stored
+
+
+@transaction.atomic
+def api_token_create(*, actor: User, owner: User, name: str) -> IssuedToken:
+    if actor.pk != owner.pk:
+        require(actor, "user.manage")
+    else:
+        require(actor, "apitoken.manage_own")
+    raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    token = ApiToken.objects.create(
+        user=owner, name=name[:100] or "token", prefix=raw[:12], digest=token_digest(raw)
+    )
+    audit_record(actor=actor, action="apitoken.create", obj=token, after={"owner": owner.pk})
+    return IssuedToken(token=token, raw=raw)
+
+
+@transaction.atomic
+def api_token_revoke(*, actor: User, token_id: int) -> ApiToken:
+    token = ApiToken.objects.select_for_update().filter(pk=token_id).first()
+    if token is None or (token.user_id != actor.pk and actor.role != Role.ADMIN):
+        raise NotFound(TOKEN_NOT_FOUND)
+    if token.revoked_at is not None:
+        return token
+    token.revoked_at = timezone.now()
+    token.save(update_fields=["revoked_at"])
+    audit_record(actor=actor, action="apitoken.revoke", obj=token)
+    return token
+
+
+def api_token_authenticate(*, raw: str) -> User | None:
+    """The active owner of a usable token, or None. Records the last use (at most once a
+    minute, to keep reads cheap)."""
+    if not raw.startswith(TOKEN_PREFIX):
+        return None
+    token = (
+        ApiToken.objects.select_related("user", "user__jurisdiction")
+        .filter(digest=token_digest(raw))
+        .first()
+    )
+    if token is None or not token.is_usable or not token.user.is_active:
+        return None
+    now = timezone.now()
+    if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    return token.user

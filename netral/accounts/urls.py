@@ -1,0 +1,11 @@
+from django.urls import path
+
+from netral.accounts import views
+
+app_name = "accounts"
+
+urlpatterns = [
+    path("masuk/", views.login_view, name="login"),
+    path("keluar/", views.logout_view, name="logout"),
+    path("ruang-kerja/", views.workspace, name="workspace"),
+]

@@ -1,0 +1,18 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from netral.api import api
+from netral.common import views as common_views
+
+admin.site.site_header = "Netral — administrasi"
+admin.site.site_title = "Netral"
+
+urlpatterns = [
+    path("", common_views.home, name="home"),
+    path("healthz", common_views.healthz, name="healthz"),
+    path("bahasa/", common_views.set_language, name="set_language"),
+    path("akun/", include("netral.accounts.urls")),
+    path("api/", api.urls),
+    path(f"{settings.NETRAL_ADMIN_PATH}/", admin.site.urls),
+]
