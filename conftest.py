@@ -1,0 +1,59 @@
+"""Shared fixtures: the real region list and elections, and staff users per role."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from netral.accounts.models import User
+from netral.accounts.services import totp_device_create, user_create
+from netral.elections.services import election_cycles_load_all
+from netral.regions.models import Region
+from netral.regions.services import regions_load
+
+TEST_PASSWORD = "correct-horse-battery-staple-42"
+
+
+@pytest.fixture
+def regions(db: Any) -> None:
+    """All 38 provinces and 514 regencies/cities from the official list."""
+    regions_load()
+
+
+@pytest.fixture
+def elections(regions: None) -> None:
+    """Pilkada 2024 (545 elections) and Pemilu 2024."""
+    election_cycles_load_all()
+
+
+@pytest.fixture
+def make_user(db: Any) -> Callable[..., User]:
+    counter = iter(range(1, 10_000))
+
+    def make(role: str, region: str | None = None, **extra: Any) -> User:
+        jurisdiction = Region.objects.get(code=region) if region else None
+        return user_create(
+            actor=None,
+            username=extra.pop("username", f"{role}-{region or 'ri'}-{next(counter)}"),
+            password=TEST_PASSWORD,
+            role=role,
+            jurisdiction=jurisdiction,
+            **extra,
+        )
+
+    return make
+
+
+def totp_now(device: TOTPDevice) -> str:
+    """The code an authenticator app would show for ``device`` right now."""
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    return f"{totp.token():0{device.digits}d}"
+
+
+@pytest.fixture
+def enrol_totp() -> Callable[[User], TOTPDevice]:
+    return lambda user: totp_device_create(user=user)
