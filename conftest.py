@@ -11,6 +11,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from netral.accounts.models import User
 from netral.accounts.services import totp_device_create, user_create
+from netral.elections.models import Election
 from netral.elections.services import election_cycles_load_all
 from netral.regions.models import Region
 from netral.regions.services import regions_load
@@ -18,16 +19,29 @@ from netral.regions.services import regions_load
 TEST_PASSWORD = "correct-horse-battery-staple-42"
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
+    """Load the reference data once into the test database; each test rolls back over it."""
+    with django_db_blocker.unblock():
+        regions_load()
+        election_cycles_load_all()
+
+
 @pytest.fixture
 def regions(db: Any) -> None:
-    """All 38 provinces and 514 regencies/cities from the official list."""
-    regions_load()
+    """All 38 provinces and 514 regencies/cities from the official list.
+
+    Already there from ``django_db_setup``, unless a transactional test flushed them.
+    """
+    if not Region.objects.filter(code="96.71").exists():
+        regions_load()
 
 
 @pytest.fixture
 def elections(regions: None) -> None:
     """Pilkada 2024 (545 elections) and Pemilu 2024."""
-    election_cycles_load_all()
+    if not Election.objects.filter(region_id="96.71").exists():
+        election_cycles_load_all()
 
 
 @pytest.fixture

@@ -10,6 +10,8 @@ from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from netral.accounts.apis import router as accounts_router
+from netral.audit.apis import router as audit_router
 from netral.common.errors import ApplicationError
 from netral.elections.apis import router as elections_router
 from netral.regions.apis import router as regions_router
@@ -66,3 +68,5 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 api.add_router("/regions", regions_router)
 api.add_router("/elections", elections_router)
 api.add_router("/rules", rules_router)
+api.add_router("/accounts", accounts_router)
+api.add_router("/audit", audit_router)

@@ -1,0 +1,89 @@
+"""Account endpoints for signed-in staff and their scripts: who am I, my API tokens."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.http import HttpRequest
+from ninja import Router, Schema, Status
+
+from netral.accounts.api_auth import staff_auth
+from netral.accounts.models import ApiToken, User
+from netral.accounts.permissions import CAPABILITIES, has_capability
+from netral.accounts.services import api_token_create, api_token_revoke
+
+router = Router(tags=["accounts"], auth=staff_auth)
+
+
+def _user(request: HttpRequest) -> User:
+    user = request.user
+    assert isinstance(user, User)  # guaranteed by staff_auth
+    return user
+
+
+class MeOut(Schema):
+    username: str
+    name: str
+    role: str
+    jurisdiction: str | None
+    office_level: str
+    capabilities: list[str]
+
+
+class TokenIn(Schema):
+    name: str
+
+
+class TokenOut(Schema):
+    id: int
+    name: str
+    prefix: str
+    created_at: datetime.datetime
+    last_used_at: datetime.datetime | None
+    revoked_at: datetime.datetime | None
+
+
+class IssuedTokenOut(TokenOut):
+    token: str
+
+
+@router.get("/me", response=MeOut, summary="Akun yang sedang dipakai")
+def me(request: HttpRequest) -> MeOut:
+    user = _user(request)
+    return MeOut(
+        username=user.username,
+        name=str(user),
+        role=user.role,
+        jurisdiction=user.jurisdiction_id,
+        office_level=user.office_level,
+        capabilities=sorted(c for c in CAPABILITIES if has_capability(user, c)),
+    )
+
+
+@router.get("/tokens", response=list[TokenOut], summary="Token API saya")
+def list_tokens(request: HttpRequest) -> list[ApiToken]:
+    return list(ApiToken.objects.filter(user=_user(request)))
+
+
+@router.post("/tokens", response={201: IssuedTokenOut}, summary="Buat token API (tampil sekali)")
+def create_token(request: HttpRequest, payload: TokenIn) -> Status[IssuedTokenOut]:
+    user = _user(request)
+    issued = api_token_create(actor=user, owner=user, name=payload.name)
+    token = issued.token
+    return Status(
+        201,
+        IssuedTokenOut(
+            id=token.pk,
+            name=token.name,
+            prefix=token.prefix,
+            created_at=token.created_at,
+            last_used_at=token.last_used_at,
+            revoked_at=token.revoked_at,
+            token=issued.raw,
+        ),
+    )
+
+
+@router.delete("/tokens/{token_id}", response=TokenOut, summary="Cabut token API")
+def revoke_token(request: HttpRequest, token_id: int) -> ApiToken:
+    return api_token_revoke(actor=_user(request), token_id=token_id)
