@@ -10,9 +10,12 @@ from django.db import connection
 def _without_guard(sql: str, params: list[Any]) -> None:
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
+            # Deferred foreign-key checks would block ALTER TABLE inside the transaction.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             cursor.execute("ALTER TABLE audit_auditentry DISABLE TRIGGER audit_entry_append_only")
             cursor.execute(sql, params)
             cursor.execute("ALTER TABLE audit_auditentry ENABLE TRIGGER audit_entry_append_only")
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
         else:
             cursor.execute("DROP TRIGGER audit_entry_append_only")
             cursor.execute(sql, params)
