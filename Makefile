@@ -20,7 +20,7 @@ messages: $(STAMP)
 demo: $(STAMP) messages
 	mkdir -p var
 	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py migrate --noinput -v 0
-	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py demo_setup
+	DEBUG=$${DEBUG:-1} PORT=$(PORT) $(BIN)/python manage.py demo_setup
 	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py runserver 127.0.0.1:$(PORT) --noreload
 
 # A background worker for the database task queue (production runs several).

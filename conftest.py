@@ -6,9 +6,9 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from netral.accounts.demo import totp_current_code
 from netral.accounts.models import User
 from netral.accounts.services import totp_device_create, user_create
 from netral.elections.models import Election
@@ -64,8 +64,7 @@ def make_user(db: Any) -> Callable[..., User]:
 
 def totp_now(device: TOTPDevice) -> str:
     """The code an authenticator app would show for ``device`` right now."""
-    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
-    return f"{totp.token():0{device.digits}d}"
+    return totp_current_code(device)
 
 
 @pytest.fixture

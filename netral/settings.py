@@ -234,3 +234,4 @@ NETRAL_RULEBOOK_DIR = env.path("NETRAL_RULEBOOK_DIR", default=BASE_DIR / "netral
 NETRAL_DEMO: bool = env.bool("NETRAL_DEMO", default=False)
 # The back-office admin lives at an unguessable path in production.
 NETRAL_ADMIN_PATH: str = env.str("NETRAL_ADMIN_PATH", default="admin")
+NETRAL_DEMO_PORT: int = env.int("PORT", default=8000)

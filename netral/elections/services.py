@@ -32,11 +32,12 @@ def _office_for_regency(region: Region) -> str:
 def _election_name(cycle: ElectionCycle, office: str, region: Region | None) -> str:
     if region is None:
         return cycle.name
-    label = {
+    labels: dict[str, str] = {
         Election.Office.GUBERNUR: "Pemilihan Gubernur",
         Election.Office.BUPATI: "Pemilihan Bupati",
         Election.Office.WALIKOTA: "Pemilihan Wali Kota",
-    }[office]
+    }
+    label = labels[office]
     place = region.name.removeprefix("Kabupaten ").removeprefix("Kota ")
     return f"{label} {place} {cycle.voting_date.year}"
 

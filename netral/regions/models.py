@@ -55,7 +55,7 @@ class Region(models.Model):
         return TZ_NAMES[self.timezone]
 
 
-TZ_NAMES = {
+TZ_NAMES: dict[str, str] = {
     Region.TimeZone.WIB: "Asia/Jakarta",
     Region.TimeZone.WITA: "Asia/Makassar",
     Region.TimeZone.WIT: "Asia/Jayapura",

@@ -1,0 +1,37 @@
+from typing import Any
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+from netral.accounts.demo import DEMO_PASSWORD, demo_accounts_ensure
+
+
+class Command(BaseCommand):
+    help = "Load reference data and the demo accounts, and print how to sign in (demo only)."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if not (settings.DEBUG or settings.NETRAL_DEMO):
+            raise CommandError("demo_setup only runs with DEBUG=1 or NETRAL_DEMO=1.")
+        call_command("load_regions", stdout=self.stdout)
+        call_command("load_elections", stdout=self.stdout)
+        call_command("load_rules", stdout=self.stdout)
+        accounts = demo_accounts_ensure()
+        port = settings.NETRAL_DEMO_PORT
+        w = self.stdout.write
+        w("")
+        w("=" * 78)
+        w(f" Netral demo: http://127.0.0.1:{port}/   staff sign-in: /akun/masuk/")
+        w(f" API docs: http://127.0.0.1:{port}/api/docs")
+        w(f" Password for every account: {DEMO_PASSWORD}")
+        w(" Sign-in asks for a 6-digit authenticator code: add the TOTP secret to any")
+        w(" authenticator app, or print the current code with:")
+        w("   .venv/bin/python manage.py totp_code <username>")
+        w("=" * 78)
+        for account in accounts:
+            user = account.user
+            where = user.jurisdiction.name if user.jurisdiction else "Nasional"
+            w(f" {user.username:<17} {user.get_role_display():<18} {where}")
+            w(f"   TOTP secret: {account.totp_secret}")
+            w(f"   API token:   {account.api_token}")
+        w("=" * 78)
