@@ -18,10 +18,10 @@ from netral.audit.services import audit_record
 from netral.common.errors import ApplicationError, NotFound
 from netral.regions.models import Region
 
-TOKEN_PREFIX = "ntl_"
+TOKEN_PREFIX = "ntl_"  # noqa: S105 - a public prefix, not a secret
 ROLE_NEEDS_REGION = "Peran {role} harus memiliki wilayah kerja."
 USERNAME_TAKEN = "Nama pengguna {username!r} sudah dipakai."
-TOKEN_NOT_FOUND = "Token tidak ditemukan."
+TOKEN_NOT_FOUND = "Token tidak ditemukan."  # noqa: S105 - a message
 
 
 def token_digest(raw: str) -> str:
