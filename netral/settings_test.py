@@ -12,4 +12,5 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not shared-cache memory: concurrent-writer tests need SQLite's real locking.
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-netral.sqlite3")}  # noqa: F405
+    # One file per run, so parallel runs on one machine do not share it.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-netral-{os.getpid()}.sqlite3")}  # noqa: F405
