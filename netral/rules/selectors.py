@@ -9,10 +9,12 @@ from __future__ import annotations
 import datetime
 import functools
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 
 from netral.common.errors import NotFound
+from netral.rules.deadlines import due_at, non_working_days, window_open
 from netral.rules.loader import rulebook_load
 from netral.rules.models import RulebookVersion
 from netral.rules.rulebook import Rulebook
@@ -155,3 +157,24 @@ def rulebook_version_registered() -> RulebookVersion | None:
     """The database record of the rulebook in force, if ``load_rules`` has registered it."""
     rulebook = rulebook_get()
     return RulebookVersion.objects.filter(version=rulebook.version, sha256=rulebook.sha256).first()
+
+
+def deadline_due(
+    *, kind: str, code: str, start: datetime.datetime, tz_name: str
+) -> datetime.datetime:
+    """When deadline ``code`` of election ``kind`` that began at ``start`` ends, for an office
+    in time zone ``tz_name`` (``Region.tzinfo_name``)."""
+    rule = deadline_rule_get(kind=kind, code=code)
+    non_working = non_working_days(
+        years=range(start.year, start.year + 2), collective_leave=collective_leave_dates()
+    )
+    return due_at(start=start, rule=rule, tz=ZoneInfo(tz_name), non_working=non_working)
+
+
+def reporting_window_open(*, kind: str, known: datetime.date, on: datetime.date) -> bool:
+    """Whether a report made ``on`` is inside the reporting window that began ``known``."""
+    rule = deadline_rule_get(kind=kind, code="batas_laporan")
+    non_working = non_working_days(
+        years=range(known.year, on.year + 1), collective_leave=collective_leave_dates()
+    )
+    return window_open(known=known, on=on, rule=rule, non_working=non_working)
