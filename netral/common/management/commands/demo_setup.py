@@ -13,6 +13,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         if not (settings.DEBUG or settings.NETRAL_DEMO):
             raise CommandError("demo_setup only runs with DEBUG=1 or NETRAL_DEMO=1.")
+        call_command("createcachetable")
         call_command("load_regions", stdout=self.stdout)
         call_command("load_elections", stdout=self.stdout)
         call_command("load_rules", stdout=self.stdout)
