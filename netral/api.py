@@ -15,6 +15,7 @@ from netral.audit.apis import router as audit_router
 from netral.common.errors import ApplicationError
 from netral.elections.apis import router as elections_router
 from netral.regions.apis import router as regions_router
+from netral.reports.apis import router as reports_router
 from netral.rules.apis import router as rules_router
 
 api = NinjaAPI(
@@ -70,3 +71,4 @@ api.add_router("/elections", elections_router)
 api.add_router("/rules", rules_router)
 api.add_router("/accounts", accounts_router)
 api.add_router("/audit", audit_router)
+api.add_router("/reports", reports_router)

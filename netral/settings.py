@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "netral.accounts",
     "netral.rules",
     "netral.audit",
+    "netral.reports",
 ]
 
 MIDDLEWARE = [
@@ -156,6 +157,7 @@ USE_TZ = True
 # --- Static and media -----------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATICFILES_DIRS = [BASE_DIR / "netral" / "static"]  # site-wide CSS, outside any app
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -235,3 +237,12 @@ NETRAL_DEMO: bool = env.bool("NETRAL_DEMO", default=False)
 # The back-office admin lives at an unguessable path in production.
 NETRAL_ADMIN_PATH: str = env.str("NETRAL_ADMIN_PATH", default="admin")
 NETRAL_DEMO_PORT: int = env.int("PORT", default=8000)
+
+# Shared cache (rate limits): the database by default so that all web processes agree.
+CACHES = {
+    "default": env.cache("CACHE_URL", default="dbcache://netral_cache"),
+}
+# How many reverse proxies in front of the app append to X-Forwarded-For (0: use REMOTE_ADDR).
+NETRAL_TRUSTED_PROXIES: int = env.int("NETRAL_TRUSTED_PROXIES", default=0)
+# The public address, for links in e-mails.
+NETRAL_SITE_URL: str = env.str("NETRAL_SITE_URL", default="http://127.0.0.1:8000").rstrip("/")

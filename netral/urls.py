@@ -13,6 +13,7 @@ urlpatterns = [
     path("healthz", common_views.healthz, name="healthz"),
     path("bahasa/", common_views.set_language, name="set_language"),
     path("akun/", include("netral.accounts.urls")),
+    path("", include("netral.reports.urls")),
     path("api/", api.urls),
     path(f"{settings.NETRAL_ADMIN_PATH}/", admin.site.urls),
 ]

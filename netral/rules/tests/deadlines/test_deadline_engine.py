@@ -28,7 +28,7 @@ def rule(unit: str, amount: int) -> DeadlineRule:
 
 
 def at(tz: ZoneInfo, *args: int) -> datetime.datetime:
-    return datetime.datetime(*args, tzinfo=tz)
+    return datetime.datetime(*args).replace(tzinfo=tz)  # type: ignore[arg-type]
 
 
 def test_pilkada_three_calendar_days_end_at_local_midnight() -> None:

@@ -1,0 +1,66 @@
+"""Fixed-window rate limits kept in the shared cache (the database cache by default, so every
+web process counts together).
+
+A client is known only by a keyed hash of its address that changes every day and lives in
+the cache for the length of the window: no IP address is stored with anything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest
+
+
+@dataclass(frozen=True)
+class Limit:
+    name: str
+    max_hits: int
+    window_seconds: int
+
+
+class RateLimited(Exception):
+    def __init__(self, limit: Limit, retry_after: int) -> None:
+        super().__init__(limit.name)
+        self.limit = limit
+        self.retry_after = retry_after
+
+
+def client_key(request: HttpRequest) -> str:
+    """An opaque, daily-rotating identifier of the requesting client."""
+    address = request.META.get("REMOTE_ADDR", "")
+    proxies = getattr(settings, "NETRAL_TRUSTED_PROXIES", 0)
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if proxies and forwarded:
+        # The client is the address the outermost trusted proxy saw.
+        hops = [h.strip() for h in forwarded.split(",") if h.strip()]
+        if len(hops) >= proxies:
+            address = hops[-proxies]
+    day = time.strftime("%Y-%m-%d", time.gmtime())
+    message = f"{day}|{address}".encode()
+    return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()[:32]
+
+
+def hit(limit: Limit, subject: str) -> None:
+    """Count one hit for ``subject`` (a client key, or "global"); raise when over the limit."""
+    window = int(time.time()) // limit.window_seconds
+    key = f"rl:{limit.name}:{subject}:{window}"
+    cache.add(key, 0, timeout=limit.window_seconds + 5)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=limit.window_seconds + 5)
+        count = 1
+    if count > limit.max_hits:
+        retry_after = limit.window_seconds - int(time.time()) % limit.window_seconds
+        raise RateLimited(limit, retry_after)
+
+
+def hit_client_and_global(request: HttpRequest, per_client: Limit, overall: Limit) -> None:
+    hit(per_client, client_key(request))
+    hit(overall, "global")

@@ -1,0 +1,336 @@
+"""Uploaded evidence: type from content, limits, and a copy without identifying metadata.
+
+Pure functions on bytes; storage and encryption of the original are the caller's business.
+The type is decided from the content (magic bytes), never from the name or the declared
+content type. ``clean_copy`` makes the copy staff may open without extra permission; where it
+returns None there is no safe copy and the original (with its metadata) is all there is.
+Documents are scrubbed by ``netral.reports.scrub``; its outcomes become the messages here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from django.db import models
+from PIL import Image, ImageOps
+
+from netral.common.errors import ApplicationError
+from netral.reports import scrub
+from netral.reports.scrub import CannotScrub, ScrubRejected
+
+MB = 1024 * 1024
+MAX_FILE_BYTES = 20 * MB
+MAX_VIDEO_BYTES = 50 * MB
+MAX_REPORT_BYTES = 100 * MB
+MAX_FILES_PER_REPORT = 10
+MAX_IMAGE_PIXELS = 50_000_000
+MAX_PDF_PAGES = 2_000
+MAX_ZIP_ENTRIES = 2_000
+MAX_ZIP_UNCOMPRESSED_BYTES = 300 * MB
+_MAX_SNIFF_MEMBER_BYTES = 1 * MB
+JPEG_QUALITY = 90
+
+EMPTY_FILE = "Berkas kosong: {name}."
+UNSUPPORTED = (
+    "Jenis berkas tidak didukung: {name}. Yang diterima: foto (JPEG, PNG, WebP, GIF, HEIC), "
+    "PDF, dokumen Office (DOCX, XLSX, PPTX) atau OpenDocument (ODT, ODS, ODP), dan video "
+    "(MP4, MOV, 3GP)."
+)
+EXECUTABLE = "Berkas program tidak diterima: {name}."
+MACRO_DOCUMENT = "Dokumen bermakro tidak diterima: {name}. Simpan ulang tanpa makro."
+TOO_MANY_FILES = "Terlalu banyak berkas: paling banyak {limit} berkas per laporan."
+FILE_TOO_LARGE = "Berkas {name} terlalu besar ({size}); batas untuk {kind} adalah {limit}."
+REPORT_TOO_LARGE = "Ukuran semua berkas ({size}) melebihi batas {limit} per laporan."
+CORRUPT = "Berkas {name} rusak atau tidak dapat dibaca sebagai {kind}."
+IMAGE_TOO_LARGE = "Gambar {name} terlalu besar: paling banyak {limit} megapiksel."
+PDF_ENCRYPTED = "PDF {name} dilindungi kata sandi; kirim versi tanpa kata sandi."
+PDF_TOO_MANY_PAGES = "PDF {name} terlalu banyak halaman: paling banyak {limit}."
+ARCHIVE_TOO_LARGE = "Dokumen {name} terlalu besar setelah diekstrak."
+
+
+class EvidenceRejected(ApplicationError):
+    """An upload that may not be kept as evidence; the message is shown to the reporter."""
+
+
+class EvidenceKind(models.TextChoices):
+    JPEG = "jpeg", "Foto JPEG"
+    PNG = "png", "Gambar PNG"
+    WEBP = "webp", "Gambar WebP"
+    GIF = "gif", "Gambar GIF"
+    HEIC = "heic", "Foto HEIC"
+    PDF = "pdf", "Dokumen PDF"
+    DOCX = "docx", "Dokumen Word"
+    XLSX = "xlsx", "Lembar kerja Excel"
+    PPTX = "pptx", "Presentasi PowerPoint"
+    ODT = "odt", "Dokumen OpenDocument"
+    ODS = "ods", "Lembar kerja OpenDocument"
+    ODP = "odp", "Presentasi OpenDocument"
+    MP4 = "mp4", "Video MP4"
+    MOV = "mov", "Video QuickTime"
+    THREE_GP = "3gp", "Video 3GP"
+
+    @property
+    def content_type(self) -> str:
+        return _CONTENT_TYPES[self]
+
+    @property
+    def extension(self) -> str:
+        return ".jpg" if self is EvidenceKind.JPEG else f".{self.value}"
+
+
+_OPENXML = "application/vnd.openxmlformats-officedocument."
+_ODF = "application/vnd.oasis.opendocument."
+_CONTENT_TYPES: dict[EvidenceKind, str] = {
+    EvidenceKind.JPEG: "image/jpeg",
+    EvidenceKind.PNG: "image/png",
+    EvidenceKind.WEBP: "image/webp",
+    EvidenceKind.GIF: "image/gif",
+    EvidenceKind.HEIC: "image/heic",
+    EvidenceKind.PDF: "application/pdf",
+    EvidenceKind.DOCX: _OPENXML + "wordprocessingml.document",
+    EvidenceKind.XLSX: _OPENXML + "spreadsheetml.sheet",
+    EvidenceKind.PPTX: _OPENXML + "presentationml.presentation",
+    EvidenceKind.ODT: _ODF + "text",
+    EvidenceKind.ODS: _ODF + "spreadsheet",
+    EvidenceKind.ODP: _ODF + "presentation",
+    EvidenceKind.MP4: "video/mp4",
+    EvidenceKind.MOV: "video/quicktime",
+    EvidenceKind.THREE_GP: "video/3gpp",
+}
+IMAGE_KINDS = frozenset(
+    {EvidenceKind.JPEG, EvidenceKind.PNG, EvidenceKind.WEBP, EvidenceKind.GIF, EvidenceKind.HEIC}
+)
+VIDEO_KINDS = frozenset({EvidenceKind.MP4, EvidenceKind.MOV, EvidenceKind.THREE_GP})
+OOXML_KINDS = frozenset({EvidenceKind.DOCX, EvidenceKind.XLSX, EvidenceKind.PPTX})
+ODF_KINDS = frozenset({EvidenceKind.ODT, EvidenceKind.ODS, EvidenceKind.ODP})
+
+
+@dataclass(frozen=True, slots=True)
+class CleanResult:
+    data: bytes
+    content_type: str
+    extension: str
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def display_name(filename: str) -> str:
+    """The name as shown in messages: last path part only, printable, at most 80 characters."""
+    name = PurePath(filename.replace("\\", "/")).name.strip() or "berkas"
+    name = "".join(char if char.isprintable() else "?" for char in name)
+    return name if len(name) <= 80 else name[:77] + "..."
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / MB:.1f} MB".replace(".", ",")
+
+
+def max_file_bytes(kind: EvidenceKind) -> int:
+    return MAX_VIDEO_BYTES if kind in VIDEO_KINDS else MAX_FILE_BYTES
+
+
+def check_limits(
+    sizes: Sequence[int], kinds: Sequence[EvidenceKind | str], *, names: Sequence[str]
+) -> None:
+    """Refuse a report's files (sizes in bytes) over the count, per-file or total limits.
+
+    The first problem found is reported: count, then each file in order, then the total.
+    """
+    if not len(sizes) == len(kinds) == len(names):
+        raise ValueError("sizes, kinds and names must have the same length")
+    if len(sizes) > MAX_FILES_PER_REPORT:
+        raise EvidenceRejected(TOO_MANY_FILES.format(limit=MAX_FILES_PER_REPORT))
+    for size, kind_value, name in zip(sizes, kinds, names, strict=True):
+        kind = EvidenceKind(kind_value)  # also accepts the plain strings stored in the database
+        if size > max_file_bytes(kind):
+            raise EvidenceRejected(
+                FILE_TOO_LARGE.format(
+                    name=display_name(name),
+                    size=_megabytes(size),
+                    kind=kind.label,
+                    limit=_megabytes(max_file_bytes(kind)),
+                )
+            )
+    if sum(sizes) > MAX_REPORT_BYTES:
+        raise EvidenceRejected(
+            REPORT_TOO_LARGE.format(size=_megabytes(sum(sizes)), limit=_megabytes(MAX_REPORT_BYTES))
+        )
+
+
+# --- Sniffing ---------------------------------------------------------------------------
+
+# Windows PE, ELF, scripts, Mach-O (fat/Java class, 32/64-bit, both byte orders), WebAssembly.
+_EXECUTABLE_HEX = "4d5a 7f454c46 2321 cafebabe feedface feedfacf cefaedfe cffaedfe 0061736d"
+_EXECUTABLE_MAGIC = tuple(bytes.fromhex(magic) for magic in _EXECUTABLE_HEX.split())
+_HEIF_BRANDS = {b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1"}
+_MP4_BRANDS = {b"isom", b"iso2", b"iso4", b"iso5", b"iso6", b"mp41", b"mp42", b"avc1", b"M4V "}
+_MP4_BRANDS |= {b"dash", b"mmp4", b"MSNV", b"XAVC"}
+_OOXML_MAIN = {
+    EvidenceKind.DOCX: b"wordprocessingml.document.main+xml",
+    EvidenceKind.XLSX: b"spreadsheetml.sheet.main+xml",
+    EvidenceKind.PPTX: b"presentationml.presentation.main+xml",
+}
+_ODF_MIMETYPES = {_CONTENT_TYPES[kind].encode(): kind for kind in ODF_KINDS}
+
+
+def sniff(data: bytes, filename: str) -> EvidenceKind:
+    """The evidence kind of ``data`` from its content; ``filename`` is used in messages only."""
+    name = display_name(filename)
+    if not data:
+        raise EvidenceRejected(EMPTY_FILE.format(name=name))
+    if data.startswith(_EXECUTABLE_MAGIC):
+        raise EvidenceRejected(EXECUTABLE.format(name=name))
+    kind = _sniff_magic(data)
+    if kind is None and data.startswith(b"PK\x03\x04"):
+        kind = _sniff_zip(data, name)
+    if kind is None:
+        raise EvidenceRejected(UNSUPPORTED.format(name=name))
+    return kind
+
+
+def _sniff_magic(data: bytes) -> EvidenceKind | None:
+    if data.startswith(b"\xff\xd8\xff"):
+        return EvidenceKind.JPEG
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return EvidenceKind.PNG
+    if data[:6] in (b"GIF87a", b"GIF89a"):
+        return EvidenceKind.GIF
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return EvidenceKind.WEBP
+    if data.startswith(b"%PDF-"):
+        return EvidenceKind.PDF
+    if data[4:8] == b"ftyp" and 16 <= int.from_bytes(data[:4], "big") <= len(data):
+        # Only the major brand decides: compatible brands would let audio (M4A) or AVIF in.
+        brand = data[8:12]
+        if brand in _HEIF_BRANDS:
+            return EvidenceKind.HEIC
+        if brand == b"qt  ":
+            return EvidenceKind.MOV
+        if brand.startswith((b"3gp", b"3g2")):
+            return EvidenceKind.THREE_GP
+        if brand in _MP4_BRANDS:
+            return EvidenceKind.MP4
+    return None
+
+
+def _sniff_zip(data: bytes, name: str) -> EvidenceKind | None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+            scrub.check_zip_shape(
+                infos, max_entries=MAX_ZIP_ENTRIES, max_uncompressed=MAX_ZIP_UNCOMPRESSED_BYTES
+            )
+            names = [info.filename for info in infos]
+            if names and names[0] == "mimetype":
+                mimetype = scrub.read_member(archive, infos[0], limit=200).strip()
+                kind = _ODF_MIMETYPES.get(mimetype)
+                macros = any(n.startswith(("Basic/", "Scripts/")) for n in names)
+            elif "[Content_Types].xml" in names:
+                info = archive.getinfo("[Content_Types].xml")
+                types = scrub.read_member(archive, info, limit=_MAX_SNIFF_MEMBER_BYTES)
+                found = [kind for kind, main in _OOXML_MAIN.items() if main in types]
+                kind = found[0] if len(found) == 1 else None
+                macros = b"macroEnabled" in types or any(
+                    n.lower().endswith("vbaproject.bin") for n in names
+                )
+            else:
+                return None
+    except ScrubRejected:  # only "archive_too_large" comes from the shape and member checks
+        raise EvidenceRejected(ARCHIVE_TOO_LARGE.format(name=name)) from None
+    except Exception:  # hostile archives make zipfile raise many types; duplicate names too
+        return None
+    if macros:
+        raise EvidenceRejected(MACRO_DOCUMENT.format(name=name))
+    return kind
+
+
+# --- Clean copies -----------------------------------------------------------------------
+
+
+def clean_copy(data: bytes, kind: EvidenceKind, *, filename: str = "") -> CleanResult | None:
+    """A copy without identifying metadata, or None where none can be made safely.
+
+    * Images: EXIF orientation applied, then only the pixels re-encoded (JPEG, or PNG when
+      there is transparency): no EXIF/GPS, XMP, ICC, comments. Animated images keep their
+      first frame. HEIC gives None unless a HEIF plugin (pillow-heif) is registered.
+    * PDF: pages rewritten without /Info, XMP /Metadata, /PieceInfo, markup-annotation
+      authors and EXIF inside embedded JPEG images; outlines, forms and attachments are dropped.
+    * DOCX/XLSX/PPTX and ODT/ODS/ODP: document properties replaced by empty ones, comment and
+      tracked-change authors blanked, EXIF stripped from embedded JPEGs, timestamps of the
+      ZIP entries reset.
+    * Video: None (re-muxing without metadata needs ffmpeg).
+
+    Raises EvidenceRejected for content that does not parse as ``kind`` or exceeds the pixel,
+    page or decompression limits. Returns None too when a part that would carry metadata (an
+    embedded JPEG, a duplicate ZIP entry) cannot be processed. Everything happens in memory.
+    """
+    name = display_name(filename or "berkas")
+    if kind in IMAGE_KINDS:
+        return _clean_image(data, kind, name)
+    try:
+        if kind is EvidenceKind.PDF:
+            cleaned = scrub.clean_pdf(data, max_pages=MAX_PDF_PAGES)
+        elif kind in OOXML_KINDS or kind in ODF_KINDS:
+            cleaned = scrub.clean_package(
+                data, max_entries=MAX_ZIP_ENTRIES, max_uncompressed=MAX_ZIP_UNCOMPRESSED_BYTES
+            )
+        else:
+            return None
+    except CannotScrub:
+        return None
+    except ScrubRejected as rejected:
+        raise _rejection(rejected, kind, name) from None
+    return CleanResult(cleaned, kind.content_type, kind.extension)
+
+
+def _rejection(rejected: ScrubRejected, kind: EvidenceKind, name: str) -> EvidenceRejected:
+    if rejected.reason == "encrypted":
+        return EvidenceRejected(PDF_ENCRYPTED.format(name=name))
+    if rejected.reason == "too_many_pages":
+        return EvidenceRejected(PDF_TOO_MANY_PAGES.format(name=name, limit=rejected.limit))
+    if rejected.reason == "archive_too_large":
+        return EvidenceRejected(ARCHIVE_TOO_LARGE.format(name=name))
+    return EvidenceRejected(CORRUPT.format(name=name, kind=kind.label))
+
+
+def _clean_image(data: bytes, kind: EvidenceKind, name: str) -> CleanResult | None:
+    pil_format = {EvidenceKind.HEIC: "HEIF"}.get(kind, kind.name)
+    Image.init()
+    if pil_format not in Image.OPEN:
+        return None  # HEIC without a plugin
+    corrupt = EvidenceRejected(CORRUPT.format(name=name, kind=kind.label))
+    try:
+        # formats= keeps Pillow to the sniffed decoder (never EPS/Ghostscript and the like).
+        image = Image.open(io.BytesIO(data), formats=[pil_format])
+        if image.width * image.height > MAX_IMAGE_PIXELS:
+            raise EvidenceRejected(
+                IMAGE_TOO_LARGE.format(name=name, limit=MAX_IMAGE_PIXELS // 1_000_000)
+            )
+        image.load()
+        upright = ImageOps.exif_transpose(image)
+    except EvidenceRejected:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise EvidenceRejected(
+            IMAGE_TOO_LARGE.format(name=name, limit=MAX_IMAGE_PIXELS // 1_000_000)
+        ) from None
+    except Exception:  # decoders raise many types on hostile input
+        raise corrupt from None
+    alpha = upright.mode in ("RGBA", "LA", "PA", "RGBa", "La") or "transparency" in upright.info
+    mode = "RGBA" if alpha else ("L" if upright.mode in ("1", "L") else "RGB")
+    # A new image holds pixels only: no info dict, EXIF cache, comments or palette metadata.
+    pixels = Image.new(mode, upright.size)
+    pixels.paste(upright.convert(mode))
+    out = io.BytesIO()
+    if alpha:
+        pixels.save(out, format="PNG")
+        return CleanResult(out.getvalue(), "image/png", ".png")
+    pixels.save(out, format="JPEG", quality=JPEG_QUALITY)
+    return CleanResult(out.getvalue(), "image/jpeg", ".jpg")

@@ -1,0 +1,221 @@
+"""The one validator of a public report, used by the web form and by the API alike.
+
+Field names are the API's (``reporter_name`` is ``reporter.name`` there); every message is
+Indonesian and names what is wrong.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from netral.common.identifiers import nik_parse, nip_parse
+from netral.elections.models import Election
+from netral.regions.models import Region
+from netral.rules.selectors import violation_type_list
+
+MAX_LINKS = 10
+MIN_CHRONOLOGY = 20
+EVENT_TOO_OLD = "Tanggal kejadian terlalu lama (sebelum 2019)."
+KNOWN_BEFORE_EVENT = "Tanggal diketahui tidak boleh sebelum tanggal kejadian."
+IN_FUTURE = "Tanggal tidak boleh di masa depan."
+REPORTER_REQUIRED = "Wajib diisi untuk laporan beridentitas (atau pilih melapor tanpa identitas)."
+CONTACT_REQUIRED = "Isi nomor telepon atau e-mail agar petugas dapat menghubungi Anda."
+REGION_UNKNOWN = "Wilayah tidak dikenal. Pilih provinsi dan kabupaten/kota dari daftar."
+REGENCY_NOT_IN_PROVINCE = "Kabupaten/kota tidak berada di provinsi yang dipilih."
+NO_ELECTION = "Tidak ada pemilihan di wilayah ini; pilih kabupaten/kota tempat kejadian."
+ELECTION_NOT_HERE = "Pemilihan yang dipilih tidak berlangsung di wilayah ini."
+BAD_LINK = "Tautan harus berupa alamat web lengkap (http:// atau https://): {link}"
+TOO_MANY_LINKS = f"Paling banyak {MAX_LINKS} tautan."
+HONEYPOT_FILLED = "Permintaan ditolak."
+
+
+def _violation_choices() -> list[tuple[str, Any]]:
+    return [("", _("Tidak tahu / belum yakin"))] + [
+        (vt.code, vt.name) for vt in violation_type_list()
+    ]
+
+
+class ReportForm(forms.Form):
+    # Where: a province, optionally narrowed to a regency/city (the API sends one `region`).
+    region = forms.CharField(label=_("Kabupaten/kota atau provinsi"), max_length=13)
+    election = forms.IntegerField(label=_("Pemilihan"), required=False)
+    # The web form's province picker (the API sends `region` only) and the election level.
+    province = forms.CharField(label=_("Provinsi"), max_length=2, required=False)
+    election_office = forms.ChoiceField(
+        label=_("Pemilihan yang terkait"),
+        required=False,
+        choices=[
+            ("", _("Bupati/Wali Kota (atau Gubernur bila memilih provinsi saja)")),
+            ("gubernur", _("Gubernur")),
+        ],
+    )
+    location = forms.CharField(
+        label=_("Alamat atau lokasi kejadian"), max_length=500, required=False
+    )
+
+    reported_name = forms.CharField(label=_("Nama ASN yang dilaporkan"), max_length=200)
+    reported_nip = forms.CharField(
+        label=_("NIP (jika tahu)"),
+        max_length=40,
+        required=False,
+        help_text=_("18 angka. Boleh dikosongkan."),
+    )
+    agency = forms.CharField(label=_("Instansi tempat bekerja"), max_length=200)
+    position = forms.CharField(label=_("Jabatan"), max_length=200, required=False)
+
+    violation_type = forms.ChoiceField(label=_("Jenis dugaan pelanggaran"), required=False)
+    chronology = forms.CharField(
+        label=_("Apa yang terjadi?"),
+        min_length=MIN_CHRONOLOGY,
+        max_length=20_000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    event_date = forms.DateField(label=_("Tanggal kejadian"))
+    known_date = forms.DateField(label=_("Tanggal Anda mengetahuinya"))
+    candidate_pair = forms.CharField(
+        label=_("Pasangan calon yang diuntungkan (jika ada)"), max_length=200, required=False
+    )
+    witnesses = forms.CharField(
+        label=_("Saksi (nama dan cara menghubungi, jika ada)"),
+        max_length=5_000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    links = forms.CharField(
+        label=_("Tautan bukti (satu per baris)"),
+        max_length=5_000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    anonymous = forms.BooleanField(label=_("Saya melapor tanpa identitas"), required=False)
+    reporter_name = forms.CharField(label=_("Nama lengkap"), max_length=200, required=False)
+    reporter_nik = forms.CharField(label=_("NIK"), max_length=40, required=False)
+    reporter_address = forms.CharField(label=_("Alamat"), max_length=500, required=False)
+    reporter_phone = forms.CharField(
+        label=_("Nomor telepon/WhatsApp"), max_length=30, required=False
+    )
+    reporter_email = forms.EmailField(label=_("E-mail"), required=False)
+    notify_email = forms.EmailField(
+        label=_("E-mail untuk pemberitahuan (opsional)"),
+        required=False,
+        help_text=_("Kami kirim kabar setiap status berubah, tanpa menyebut identitas Anda."),
+    )
+    # A field people never see: bots fill it in.
+    website = forms.CharField(required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["violation_type"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = _violation_choices()
+        self.region_obj: Region | None = None
+        self.election_obj: Election | None = None
+
+    def clean_website(self) -> str:
+        if self.cleaned_data.get("website"):
+            raise forms.ValidationError(HONEYPOT_FILLED)
+        return ""
+
+    def clean_region(self) -> str:
+        code = self.cleaned_data["region"].strip()
+        region = Region.objects.select_related("parent").filter(code=code).first()
+        if region is None:
+            raise forms.ValidationError(REGION_UNKNOWN)
+        province = (self.data.get("province") or "").strip()
+        if province and region.code != province and region.parent_id != province:
+            raise forms.ValidationError(REGENCY_NOT_IN_PROVINCE)
+        self.region_obj = region
+        return code
+
+    def clean_reported_nip(self) -> str:
+        raw = self.cleaned_data.get("reported_nip", "")
+        if not raw.strip():
+            return ""
+        try:
+            return nip_parse(raw).nip
+        except ValueError as exc:
+            raise forms.ValidationError(str(exc)) from None
+
+    def clean_reporter_nik(self) -> str:
+        raw = self.cleaned_data.get("reporter_nik", "")
+        if not raw.strip():
+            return ""
+        try:
+            return nik_parse(raw).nik
+        except ValueError as exc:
+            raise forms.ValidationError(str(exc)) from None
+
+    def clean_links(self) -> list[str]:
+        raw = self.cleaned_data.get("links", "")
+        links = [line.strip() for line in raw.splitlines() if line.strip()]
+        if len(links) > MAX_LINKS:
+            raise forms.ValidationError(TOO_MANY_LINKS)
+        for link in links:
+            parts = urlsplit(link)
+            if parts.scheme not in ("http", "https") or not parts.netloc or len(link) > 2000:
+                raise forms.ValidationError(BAD_LINK.format(link=link[:80]))
+        return links
+
+    def _clean_dates(self) -> None:
+        today = timezone.localdate()
+        event: datetime.date | None = self.cleaned_data.get("event_date")
+        known: datetime.date | None = self.cleaned_data.get("known_date")
+        if event and event > today:
+            self.add_error("event_date", IN_FUTURE)
+        elif event and event.year < 2019:
+            self.add_error("event_date", EVENT_TOO_OLD)
+        if known and known > today:
+            self.add_error("known_date", IN_FUTURE)
+        elif event and known and known < event:
+            self.add_error("known_date", KNOWN_BEFORE_EVENT)
+
+    def _clean_reporter(self) -> None:
+        data = self.cleaned_data
+        if data.get("anonymous"):
+            return
+        for name in ("reporter_name", "reporter_address"):
+            if not (data.get(name) or "").strip() and name not in self.errors:
+                self.add_error(name, REPORTER_REQUIRED)
+        no_contact = not (data.get("reporter_phone") or data.get("reporter_email"))
+        if no_contact and "reporter_email" not in self.errors:
+            self.add_error("reporter_phone", CONTACT_REQUIRED)
+
+    def _clean_election(self) -> None:
+        region = self.region_obj
+        if region is None:
+            return
+        candidates = list(
+            Election.objects.select_related("cycle").filter(
+                region__in=[region] + ([region.parent] if region.parent else [])
+            )
+        )
+        chosen = self.cleaned_data.get("election")
+        if chosen is not None:
+            self.election_obj = next((e for e in candidates if e.pk == chosen), None)
+            if self.election_obj is None:
+                self.add_error("election", ELECTION_NOT_HERE)
+            return
+        if self.cleaned_data.get("election_office") == Election.Office.GUBERNUR:
+            candidates = [e for e in candidates if e.office == Election.Office.GUBERNUR]
+        # The region's own election first (bupati/wali kota, or gubernur for a province);
+        # Jakarta's administrative cities fall back to the governor election.
+        own = [e for e in candidates if e.region_id == region.code]
+        parent = [e for e in candidates if e.region_id != region.code]
+        picked = (own or parent)[0] if (own or parent) else None
+        if picked is None:
+            self.add_error("region", NO_ELECTION)
+        self.election_obj = picked
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        self._clean_dates()
+        self._clean_reporter()
+        self._clean_election()
+        return self.cleaned_data

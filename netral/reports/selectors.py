@@ -1,0 +1,144 @@
+"""Reads for reports: the reporter's view through a receipt code, and the staff's scoped view."""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+from netral.accounts.models import User
+from netral.accounts.permissions import jurisdiction_q, require
+from netral.common.errors import NotFound
+from netral.reports.models import Message, Report
+from netral.reports.receipts import receipt_code_normalise, receipt_digest, receipt_digests
+from netral.rules.selectors import deadline_due, deadline_rule_list
+
+REPORT_NOT_FOUND = "Laporan tidak ditemukan."
+# A well-formed code that matches nothing costs the same scrypt work as one that matches.
+_DUMMY_CODE = "0" * 16
+
+
+def report_find_by_code(*, code: str) -> Report | None:
+    """The report a receipt code belongs to, or None (malformed and unknown alike)."""
+    normalised = receipt_code_normalise(code)
+    if normalised is None:
+        receipt_digest(_DUMMY_CODE)  # same cost as a real look-up
+        return None
+    return (
+        Report.objects.select_related("region", "election__cycle")
+        .filter(receipt_digest__in=receipt_digests(normalised))
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class PublicDeadline:
+    code: str
+    name: str
+    due: datetime.datetime
+    legal_basis: str
+
+
+@dataclass(frozen=True)
+class PublicMessage:
+    sender: str  # "reporter" | "staff"
+    body: str
+    created_at: datetime.datetime
+    evidence_count: int
+
+
+@dataclass(frozen=True)
+class Tracking:
+    kind: str
+    kind_label: str
+    status: str
+    status_label: str
+    submitted_at: datetime.datetime
+    region_name: str
+    election_name: str
+    late: bool
+    evidence_count: int
+    deadlines: list[PublicDeadline]
+    messages: list[PublicMessage]
+
+
+def report_deadlines(*, report: Report) -> list[PublicDeadline]:
+    """Statutory deadlines running from receipt (a laporan only: anonymous information has
+    none), in the handling office's local time."""
+    if report.kind != Report.Kind.LAPORAN:
+        return []
+    kind = report.election.cycle.kind
+    return [
+        PublicDeadline(
+            code=rule.code,
+            name=rule.name,
+            due=deadline_due(
+                kind=kind,
+                code=rule.code,
+                start=report.submitted_at,
+                tz_name=report.region.tzinfo_name,
+            ),
+            legal_basis=rule.legal_basis,
+        )
+        for rule in deadline_rule_list(kind=kind, track="handling")
+        if rule.from_ == "received"
+    ]
+
+
+def report_tracking(*, report: Report) -> Tracking:
+    """What the reporter may see: no staff names, no internal notes, nothing identifying."""
+    messages = [
+        PublicMessage(
+            sender=m.sender,
+            body=m.body,
+            created_at=m.created_at,
+            evidence_count=len(m.evidence.all()),
+        )
+        for m in Message.objects.filter(report=report).prefetch_related("evidence")
+    ]
+    return Tracking(
+        kind=report.kind,
+        kind_label=str(report.get_kind_display()),
+        status=report.status,
+        status_label=str(report.get_status_display()),
+        submitted_at=report.submitted_at,
+        region_name=report.region.name,
+        election_name=report.election.name,
+        late=report.late,
+        evidence_count=report.evidence.count(),
+        deadlines=report_deadlines(report=report),
+        messages=messages,
+    )
+
+
+def report_list_for(*, actor: User) -> QuerySet[Report]:
+    """Reports inside the actor's jurisdiction, newest first."""
+    require(actor, "case.view")
+    return (
+        Report.objects.filter(jurisdiction_q(actor))
+        .select_related("region", "election")
+        .order_by("-submitted_at")
+    )
+
+
+def report_get_for(*, actor: User, public_id: str) -> Report:
+    """One report the actor may see; missing and out-of-jurisdiction look the same."""
+    report = (
+        report_list_for(actor=actor).filter(public_id=public_id).first()
+        if _is_uuid(public_id)
+        else None
+    )
+    if report is None:
+        raise NotFound(_(REPORT_NOT_FOUND))
+    return report
+
+
+def _is_uuid(value: str) -> bool:
+    try:
+        uuid.UUID(str(value))
+    except ValueError:
+        return False
+    return True

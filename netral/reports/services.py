@@ -1,0 +1,233 @@
+"""Writes for public reports: intake, reporter messages and more evidence."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from netral.audit.services import audit_record
+from netral.reports.evidence import (
+    CleanResult,
+    EvidenceKind,
+    EvidenceRejected,
+    check_limits,
+    clean_copy,
+    sha256_hex,
+    sniff,
+)
+from netral.reports.forms import ReportForm
+from netral.reports.models import Contact, Evidence, Message, Report, Reporter
+from netral.reports.receipts import receipt_code_new, receipt_digest
+from netral.reports.storage import evidence_delete, evidence_write
+from netral.reports.tasks import notify_reporter
+from netral.rules.selectors import reporting_window_open
+
+MESSAGE_EMPTY = "Pesan tidak boleh kosong."
+MESSAGE_TOO_LONG = "Pesan terlalu panjang (paling banyak 5.000 karakter)."
+MAX_MESSAGE = 5_000
+
+
+@dataclass(frozen=True)
+class PreparedFile:
+    name: str
+    data: bytes
+    kind: EvidenceKind
+    sha256: str
+    clean: CleanResult | None
+
+
+@dataclass(frozen=True)
+class SubmitResult:
+    report: Report
+    receipt_code: str  # shown to the reporter once; never stored
+    late: bool
+
+
+def evidence_prepare(*, files: Sequence[UploadedFile]) -> list[PreparedFile]:
+    """Read, type-check and clean uploads before anything is stored. Raises EvidenceRejected
+    (with the file named) for the first file that may not be kept."""
+    kinds, blobs, names = [], [], []
+    for upload in files:
+        name = upload.name or "berkas"
+        # The request size is capped before parsing (see ``intake``), so this stays bounded.
+        data = upload.read()
+        kinds.append(sniff(data, name))
+        blobs.append(data)
+        names.append(name)
+    check_limits([len(b) for b in blobs], kinds, names=names)
+    return [
+        PreparedFile(
+            name=name,
+            data=data,
+            kind=kind,
+            sha256=sha256_hex(data),
+            clean=clean_copy(data, kind, filename=name),
+        )
+        for name, data, kind in zip(names, blobs, kinds, strict=True)
+    ]
+
+
+def _store_evidence(
+    *,
+    report: Report,
+    prepared: Sequence[PreparedFile],
+    message: Message | None,
+    written: list[str],
+    now: datetime.datetime,
+) -> list[Evidence]:
+    rows = []
+    for item in prepared:
+        original = evidence_write(folder=str(report.public_id), data=item.data, label="orig")
+        written.append(original)
+        clean = ""
+        if item.clean is not None:
+            clean = evidence_write(
+                folder=str(report.public_id), data=item.clean.data, label="clean"
+            )
+            written.append(clean)
+        rows.append(
+            Evidence.objects.create(
+                report=report,
+                message=message,
+                original_name=item.name,
+                kind=item.kind,
+                content_type=item.kind.content_type,
+                size=len(item.data),
+                sha256=item.sha256,
+                original_path=original,
+                clean_path=clean,
+                clean_content_type=item.clean.content_type if item.clean else "",
+                received_at=now,
+            )
+        )
+    return rows
+
+
+def report_submit(*, form: ReportForm, files: Sequence[UploadedFile], channel: str) -> SubmitResult:
+    """Store a validated report with its evidence and return the one-time receipt code.
+
+    ``form`` must be valid. Nothing is stored when any file is refused; files written before a
+    database failure are deleted again, so an acknowledged code always has its report.
+    """
+    data = form.cleaned_data
+    assert form.region_obj is not None and form.election_obj is not None
+    prepared = evidence_prepare(files=files)
+    anonymous = bool(data["anonymous"])
+    now = timezone.now()
+    written: list[str] = []
+    try:
+        with transaction.atomic():
+            for _attempt in range(3):  # a 16-digit collision is astronomically rare; retry
+                code = receipt_code_new()
+                try:
+                    with transaction.atomic():
+                        report = Report.objects.create(
+                            kind=Report.Kind.INFORMASI if anonymous else Report.Kind.LAPORAN,
+                            receipt_digest=receipt_digest(code),
+                            submitted_at=now,
+                            channel=channel,
+                            region=form.region_obj,
+                            election=form.election_obj,
+                            location=data["location"],
+                            reported_name=data["reported_name"],
+                            reported_nip=data["reported_nip"],
+                            agency=data["agency"],
+                            position=data["position"],
+                            violation_type=data["violation_type"],
+                            chronology=data["chronology"],
+                            event_date=data["event_date"],
+                            known_date=data["known_date"],
+                            candidate_pair=data["candidate_pair"],
+                            witnesses=data["witnesses"],
+                            links=data["links"],
+                            late=not reporting_window_open(
+                                kind=form.election_obj.cycle.kind,
+                                known=data["known_date"],
+                                on=timezone.localdate(now),
+                            ),
+                        )
+                    break
+                except IntegrityError:
+                    continue
+            else:  # pragma: no cover - needs three collisions in a row
+                raise RuntimeError("could not allocate a receipt code")
+            if not anonymous:
+                Reporter.objects.create(
+                    report=report,
+                    name=data["reporter_name"],
+                    nik=data["reporter_nik"],
+                    address=data["reporter_address"],
+                    phone=data["reporter_phone"],
+                    email=data["reporter_email"],
+                )
+            notify = data["notify_email"] or ("" if anonymous else data["reporter_email"])
+            if notify:
+                Contact.objects.create(report=report, email=notify)
+            stored = _store_evidence(
+                report=report, prepared=prepared, message=None, written=written, now=now
+            )
+            # No identity, no code, no address in the trail: only what happened.
+            audit_record(
+                actor=None,
+                action="report.submit",
+                obj=report,
+                after={
+                    "kind": report.kind,
+                    "region": report.region_id,
+                    "election": report.election_id,
+                    "late": report.late,
+                    "evidence": [e.sha256 for e in stored],
+                },
+            )
+            # robust: a queue hiccup must not undo an acknowledged report.
+            transaction.on_commit(
+                lambda: notify_reporter.enqueue(report_id=report.pk, event="received"), robust=True
+            )
+    except BaseException:
+        evidence_delete(written)
+        raise
+    return SubmitResult(report=report, receipt_code=code, late=report.late)
+
+
+def reporter_message_post(
+    *, report: Report, body: str, files: Sequence[UploadedFile] = ()
+) -> Message:
+    """The reporter writes to the handlers (through the receipt code), optionally with more
+    evidence. Counts against the same per-report evidence limits."""
+    body = body.strip()
+    if not body and not files:
+        raise EvidenceRejected(MESSAGE_EMPTY)
+    if len(body) > MAX_MESSAGE:
+        raise EvidenceRejected(MESSAGE_TOO_LONG)
+    prepared = evidence_prepare(files=files)
+    existing = list(report.evidence.values_list("size", "kind"))
+    check_limits(
+        [s for s, _ in existing] + [len(p.data) for p in prepared],
+        [EvidenceKind(k) for _, k in existing] + [p.kind for p in prepared],
+        names=["(sebelumnya)"] * len(existing) + [p.name for p in prepared],
+    )
+    now = timezone.now()
+    written: list[str] = []
+    try:
+        with transaction.atomic():
+            message = Message.objects.create(
+                report=report, sender=Message.Sender.REPORTER, body=body, created_at=now
+            )
+            stored = _store_evidence(
+                report=report, prepared=prepared, message=message, written=written, now=now
+            )
+            audit_record(
+                actor=None,
+                action="report.reporter_message",
+                obj=report,
+                after={"message": message.pk, "evidence": [e.sha256 for e in stored]},
+            )
+    except BaseException:
+        evidence_delete(written)
+        raise
+    return message

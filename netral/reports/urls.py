@@ -1,0 +1,13 @@
+from django.urls import path
+
+from netral.reports import views
+
+app_name = "reports"
+
+urlpatterns = [
+    path("lapor/", views.report_form, name="form"),
+    path("lapor/tanda-terima.pdf", views.receipt_download, name="receipt_pdf"),
+    path("lacak/", views.track_start, name="track_start"),
+    path("lacak/laporan/", views.track_detail, name="track_detail"),
+    path("lacak/selesai/", views.track_end, name="track_end"),
+]

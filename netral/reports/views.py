@@ -1,0 +1,190 @@
+"""Public pages: the report form, the receipt, and tracking with the receipt code.
+
+They work without JavaScript and keep the code out of the server: it is shown once, put in
+the PDF receipt on request (posted back by the reporter), and never stored in a session.
+"""
+
+from __future__ import annotations
+
+import datetime
+import time
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+
+from netral.common.errors import ApplicationError
+from netral.common.ratelimit import RateLimited
+from netral.regions.models import Region
+from netral.reports.forms import ReportForm
+from netral.reports.intake import MAX_REQUEST_BYTES
+from netral.reports.models import Report
+from netral.reports.receipt_pdf import receipt_pdf
+from netral.reports.receipts import receipt_code_display, receipt_code_normalise
+from netral.reports.selectors import report_find_by_code, report_tracking
+from netral.reports.services import report_submit, reporter_message_post
+from netral.reports.throttles import refusal_message, throttle_lookup, throttle_submit
+from netral.rules.selectors import violation_type_list
+
+TRACKING_SESSION_KEY = "netral.tracking"
+TRACKING_SECONDS = 30 * 60
+CODE_NOT_FOUND = "Kode tanda terima tidak ditemukan. Periksa kembali ke-16 angkanya."
+TRACKING_EXPIRED = "Sesi pelacakan berakhir. Masukkan kode tanda terima lagi."
+REQUEST_TOO_LARGE = "Berkas terlalu besar. Jumlah semua berkas paling banyak 100 MB."
+
+
+def _regions_for_picker() -> dict[str, Any]:
+    provinces = list(Region.objects.filter(level=Region.Level.PROVINCE).order_by("name"))
+    regencies: dict[str, list[Region]] = {}
+    for regency in Region.objects.filter(level=Region.Level.REGENCY).order_by("name"):
+        regencies.setdefault(regency.parent_id or "", []).append(regency)
+    return {
+        "provinces": provinces,
+        "regency_groups": [(p, regencies.get(p.code, [])) for p in provinces],
+    }
+
+
+def _form_data(request: HttpRequest) -> dict[str, Any]:
+    data = request.POST.dict()
+    # Two pickers, one field: the regency when chosen, else the province.
+    data["region"] = data.get("regency") or data.get("province") or ""
+    data.pop("regency", None)
+    return data
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def report_form(request: HttpRequest) -> HttpResponse:
+    error = ""
+    status = 200
+    form = ReportForm()
+    if request.method == "POST":
+        status = 400
+        try:
+            throttle_submit(request)
+            if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_REQUEST_BYTES:
+                raise ApplicationError(_(REQUEST_TOO_LARGE))
+            form = ReportForm(_form_data(request))
+            if form.is_valid():
+                result = report_submit(
+                    form=form, files=request.FILES.getlist("files"), channel="web"
+                )
+                return render(
+                    request,
+                    "reports/receipt.html",
+                    {
+                        "code": result.receipt_code,
+                        "code_display": receipt_code_display(result.receipt_code),
+                        "tracking": report_tracking(report=result.report),
+                    },
+                    status=201,
+                )
+        except RateLimited as limited:
+            error, status = refusal_message(limited), 429
+        except ApplicationError as refused:
+            error = refused.message
+    context = {
+        "form": form,
+        "error": error,
+        "violation_types": violation_type_list(),
+        "selected_province": request.POST.get("province", ""),
+        "selected_regency": request.POST.get("regency", ""),
+        **_regions_for_picker(),
+    }
+    return render(request, "reports/form.html", context, status=status)
+
+
+@require_POST
+def receipt_download(request: HttpRequest) -> HttpResponse:
+    """The PDF receipt, for a code the reporter posts back (it is never kept server-side)."""
+    try:
+        throttle_lookup(request)
+    except RateLimited as limited:
+        return render(
+            request, "reports/track_start.html", {"error": refusal_message(limited)}, status=429
+        )
+    code = receipt_code_normalise(request.POST.get("receipt_code", ""))
+    report = report_find_by_code(code=code or "")
+    if code is None or report is None:
+        return render(request, "reports/track_start.html", {"error": _(CODE_NOT_FOUND)}, status=404)
+    response = HttpResponse(receipt_pdf(report=report, code=code), content_type="application/pdf")
+    response["Content-Disposition"] = 'attachment; filename="tanda-terima-netral.pdf"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def track_start(request: HttpRequest) -> HttpResponse:
+    if request.method == "GET":
+        return render(
+            request,
+            "reports/track_start.html",
+            {"error": request.GET.get("expired") and _(TRACKING_EXPIRED)},
+        )
+    try:
+        throttle_lookup(request)
+    except RateLimited as limited:
+        return render(
+            request, "reports/track_start.html", {"error": refusal_message(limited)}, status=429
+        )
+    report = report_find_by_code(code=request.POST.get("receipt_code", ""))
+    if report is None:
+        return render(request, "reports/track_start.html", {"error": _(CODE_NOT_FOUND)}, status=404)
+    # A fresh session key: whoever held the old cookie cannot ride on this look-up.
+    request.session.cycle_key()
+    request.session[TRACKING_SESSION_KEY] = {
+        "report": report.pk,
+        "until": time.time() + TRACKING_SECONDS,
+    }
+    return HttpResponseRedirect(reverse("reports:track_detail"))
+
+
+def _tracked_report(request: HttpRequest) -> Report | None:
+    state = request.session.get(TRACKING_SESSION_KEY)
+    if not state or state.get("until", 0) < time.time():
+        request.session.pop(TRACKING_SESSION_KEY, None)
+        return None
+    return (
+        Report.objects.select_related("region", "election__cycle")
+        .filter(pk=state["report"])
+        .first()
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def track_detail(request: HttpRequest) -> HttpResponse:
+    report = _tracked_report(request)
+    if report is None:
+        return HttpResponseRedirect(reverse("reports:track_start") + "?expired=1")
+    error = ""
+    sent = False
+    if request.method == "POST":
+        try:
+            reporter_message_post(
+                report=report,
+                body=request.POST.get("body", ""),
+                files=request.FILES.getlist("files"),
+            )
+            sent = True
+        except ApplicationError as refused:
+            error = refused.message
+    context = {
+        "tracking": report_tracking(report=report),
+        "error": error,
+        "sent": sent,
+        "now": datetime.datetime.now(datetime.UTC),
+    }
+    return render(request, "reports/track_detail.html", context, status=400 if error else 200)
+
+
+@require_POST
+def track_end(request: HttpRequest) -> HttpResponse:
+    request.session.pop(TRACKING_SESSION_KEY, None)
+    request.session.cycle_key()
+    return HttpResponseRedirect(reverse("home"))
