@@ -8,7 +8,7 @@ import uuid
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
-from netral.common.crypto import decrypt_bytes, encrypt_bytes
+from netral.common.crypto import decrypt_bytes, encrypt_bytes, needs_rotation
 
 
 def _aad(path: str) -> bytes:
@@ -36,3 +36,29 @@ def evidence_delete(paths: list[str]) -> None:
     for path in paths:
         if path:
             default_storage.delete(path)
+
+
+def evidence_rotate() -> int:
+    """Re-encrypt stored evidence sealed with an old key: write a new file, point the row at
+    it, then delete the old one (a crash in between leaves a stray file, never a lost one).
+    Returns how many files were rewritten."""
+    from netral.reports.models import Evidence  # storage stays importable without the app
+
+    rewritten = 0
+    for evidence in Evidence.objects.order_by("pk").iterator(chunk_size=200):
+        for attr in ("original_path", "clean_path"):
+            path = getattr(evidence, attr)
+            if not path:
+                continue
+            with default_storage.open(path, "rb") as handle:
+                blob = handle.read()
+            if not needs_rotation(blob):
+                continue
+            label = "orig" if attr == "original_path" else "clean"
+            fresh = evidence_write(
+                folder=str(evidence.report.public_id), data=evidence_read(path), label=label
+            )
+            type(evidence).objects.filter(pk=evidence.pk).update(**{attr: fresh})
+            default_storage.delete(path)
+            rewritten += 1
+    return rewritten
