@@ -15,7 +15,7 @@ $(STAMP): requirements.lock
 
 # Compiled translations are build output (ignored by git), made from the .po sources.
 messages: $(STAMP)
-	$(BIN)/pybabel compile -q -d netral/locale -D django
+	$(BIN)/pybabel -q compile -d netral/locale -D django
 
 demo: $(STAMP) messages
 	mkdir -p var

@@ -22,7 +22,7 @@ def staff_required(capability: str) -> Callable[[View], View]:
             user = request.user
             if not (user.is_authenticated and user.is_verified()):  # type: ignore[attr-defined]
                 return redirect_to_login(request.get_full_path())
-            if not has_capability(user, capability):  # type: ignore[arg-type]
+            if not has_capability(user, capability):
                 return render(request, "403.html", status=403)
             return view(request, *args, **kwargs)
 

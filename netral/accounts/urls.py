@@ -6,6 +6,7 @@ app_name = "accounts"
 
 urlpatterns = [
     path("masuk/", views.login_view, name="login"),
+    path("masuk/autentikator/", views.enrol_view, name="enrol"),
     path("keluar/", views.logout_view, name="logout"),
     path("ruang-kerja/", views.workspace, name="workspace"),
 ]

@@ -48,6 +48,7 @@ def test_stage_calendar_and_stage_on_a_day() -> None:
         datetime.date(2024, 9, 25),
         datetime.date(2024, 11, 23),
     )
+
     def code_on(day: datetime.date) -> str | None:
         stage = cycle.stage_on(day)
         return stage.code if stage else None
