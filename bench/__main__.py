@@ -1,0 +1,3 @@
+from bench import intake
+
+intake.main()
