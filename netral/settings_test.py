@@ -1,6 +1,10 @@
 """Settings for the test suite: the real settings with test keys and fast password hashing."""
 
+import atexit
 import os
+import shutil
+import tempfile
+from pathlib import Path
 
 os.environ.setdefault("NETRAL_TESTING", "1")
 
@@ -14,3 +18,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not shared-cache memory: concurrent-writer tests need SQLite's real locking.
     # One file per run, so parallel runs on one machine do not share it.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-netral-{os.getpid()}.sqlite3")}  # noqa: F405
+
+# Evidence written by tests goes to a throwaway folder, removed when the run ends.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="netral-test-media-"))
+atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
