@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.apps import apps
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 
 from netral.common.crypto import decrypt_text, encrypt_text, needs_rotation
 from netral.common.fields import EncryptedTextField
@@ -22,7 +22,7 @@ class FieldRotation:
     rewritten: int
 
 
-def encrypted_fields() -> list[tuple[type, EncryptedTextField]]:
+def encrypted_fields() -> list[tuple[type[models.Model], EncryptedTextField]]:
     return [
         (model, field)
         for model in apps.get_models()

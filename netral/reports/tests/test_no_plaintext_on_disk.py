@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.conf import settings
 from django.db import connection
 from django.test import Client
 
@@ -52,12 +51,15 @@ def database_bytes() -> bytes:
     return dump.stdout
 
 
-def storage_bytes() -> list[bytes]:
-    return [p.read_bytes() for p in Path(settings.MEDIA_ROOT).rglob("*") if p.is_file()]
+def storage_bytes(root: Path) -> list[bytes]:
+    return [p.read_bytes() for p in root.rglob("*") if p.is_file()]
 
 
 @pytest.mark.django_db(transaction=True)
-def test_identity_exif_and_code_are_never_plaintext(client: Client, elections: Any) -> None:
+def test_identity_exif_and_code_are_never_plaintext(
+    client: Client, elections: Any, settings: Any, tmp_path: Path
+) -> None:
+    settings.MEDIA_ROOT = tmp_path  # only this test's files
     photo = io.BytesIO(jpeg_with_exif())
     photo.name = f"foto dari {REPORTER}.jpg"
     response = client.post("/api/reports", {"report": json.dumps(valid()), "files": [photo]})
@@ -71,7 +73,7 @@ def test_identity_exif_and_code_are_never_plaintext(client: Client, elections: A
             cursor.execute("PRAGMA wal_checkpoint(FULL)")
     raw_db = database_bytes()
     assert b"Dinas Pendidikan Kota Bekasi" in raw_db  # the reading works: non-secret data is there
-    files = storage_bytes()
+    files = storage_bytes(tmp_path)
     assert len(files) == 2  # the sealed original and the sealed clean copy
     for secret in [*SECRETS, code]:
         needle = secret.encode()

@@ -57,7 +57,9 @@ def test_receipt_notice_reaches_the_contact_without_code_or_identity(
     recipients, mail = smtp.messages[0]
     assert recipients == ["rina@example.org"]
     assert "diterima" in mail["Subject"]
-    body = mail.get_payload(decode=True).decode()
+    payload = mail.get_payload(decode=True)
+    assert isinstance(payload, bytes)
+    body = payload.decode()
     assert "/lacak/" in body
     for secret in (code, "Rina", "Kartika", "3275015703900001", "Bambang"):
         assert secret not in body and secret not in mail["Subject"]

@@ -1,0 +1,17 @@
+"""Small presentation helpers shared by the templates."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def minutes(value: timedelta | None) -> int:
+    """Whole minutes in a duration, rounded up (a 90-second wait reads as 2 minutes)."""
+    if value is None:
+        return 0
+    return -(-int(value.total_seconds()) // 60)
