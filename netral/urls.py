@@ -14,6 +14,7 @@ urlpatterns = [
     path("bahasa/", common_views.set_language, name="set_language"),
     path("akun/", include("netral.accounts.urls")),
     path("", include("netral.reports.urls")),
+    path("ruang-kerja/", include("netral.reports.staff_urls")),
     path("api/", api.urls),
     path(f"{settings.NETRAL_ADMIN_PATH}/", admin.site.urls),
 ]

@@ -14,6 +14,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from netral.common.fields import EncryptedTextField
+from netral.regions.models import Region
 
 
 class Report(models.Model):
@@ -66,7 +67,8 @@ class Report(models.Model):
         return f"{self.get_kind_display()} {self.public_id}"
 
     @property
-    def jurisdiction_region(self) -> models.Model:
+    def jurisdiction_region(self) -> Region:
+        """Where the report is handled: the region of the event (case routing may refine)."""
         return self.region
 
     @property

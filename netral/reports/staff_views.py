@@ -1,0 +1,276 @@
+"""Staff pages for reports: the jurisdiction's list, the case page (protected identity,
+evidence, messages) and the leaders' page for reveal requests.
+
+Thin: forms carry input, services and selectors decide. ``NotFound`` becomes the 404 page and
+``PermissionDenied`` the 403 page; other domain errors go back to the form that caused them.
+Every page here is ``no-store``: case pages must not linger in a browser or proxy cache.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, gettext_noop
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from netral.accounts.decorators import staff_required
+from netral.accounts.models import User
+from netral.common.errors import ApplicationError, NotFound, PermissionDenied
+from netral.reports.handling import (
+    evidence_open,
+    reporter_identity_reveal,
+    reveal_request_create,
+    reveal_request_decide,
+    staff_message_post,
+)
+from netral.reports.handling_selectors import (
+    report_detail_for,
+    report_rows,
+    reveal_requests_pending_for,
+)
+from netral.reports.models import Reporter
+from netral.reports.selectors import report_list_for
+
+PAGE_SIZE = 50
+REVEAL_REQUESTED = gettext_noop("Permintaan pengungkapan identitas terkirim ke pimpinan.")
+MESSAGE_SENT = gettext_noop("Pesan terkirim. Pelapor melihatnya dengan kode tanda terima.")
+REVEAL_APPROVED = gettext_noop("Permintaan disetujui; berlaku 24 jam bagi pengaju.")
+REVEAL_REJECTED = gettext_noop("Permintaan ditolak.")
+
+
+class RevealRequestForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Alasan membuka identitas pelapor"),
+        help_text=gettext_lazy(
+            "Pimpinan membaca alasan ini sebelum memutuskan. Alasan dan setiap pembukaan "
+            "identitas dicatat dalam jejak audit."
+        ),
+        max_length=2_000,
+        widget=forms.Textarea(attrs={"rows": 3, "class": "input"}),
+    )
+
+
+class StaffMessageForm(forms.Form):
+    body = forms.CharField(
+        label=gettext_lazy("Balas pelapor"),
+        help_text=gettext_lazy(
+            "Pelapor membaca pesan ini dengan kode tanda terima. Jangan menulis nama petugas "
+            "atau hal yang dapat mengungkap pelapor."
+        ),
+        max_length=5_000,
+        widget=forms.Textarea(attrs={"rows": 4, "class": "input"}),
+    )
+
+
+class RevealDecisionForm(forms.Form):
+    decision = forms.ChoiceField(choices=[("approve", "approve"), ("reject", "reject")])
+    note = forms.CharField(
+        label=gettext_lazy("Catatan keputusan (opsional)"),
+        required=False,
+        max_length=2_000,
+        widget=forms.Textarea(attrs={"rows": 2, "class": "input"}),
+    )
+
+
+def _staff(request: HttpRequest) -> User:
+    user = request.user
+    assert isinstance(user, User)  # staff_required let the request through
+    return user
+
+
+def _refused(request: HttpRequest, error: ApplicationError) -> HttpResponse | None:
+    """The page for an outsider: 404 for missing or out of jurisdiction, 403 for no right."""
+    if isinstance(error, NotFound):
+        return render(request, "404.html", status=404)
+    if isinstance(error, PermissionDenied):
+        return render(request, "403.html", status=403)
+    return None
+
+
+def _detail_page(
+    request: HttpRequest,
+    public_id: uuid.UUID,
+    *,
+    identity: Reporter | None = None,
+    reveal_form: RevealRequestForm | None = None,
+    message_form: StaffMessageForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    try:
+        detail = report_detail_for(actor=_staff(request), public_id=str(public_id))
+    except ApplicationError as error:
+        refused = _refused(request, error)
+        if refused is None:
+            raise
+        return refused
+    context: dict[str, Any] = {
+        "detail": detail,
+        "report": detail.report,
+        "identity": identity,
+        "reveal_form": reveal_form or RevealRequestForm(),
+        "message_form": message_form or StaffMessageForm(),
+    }
+    return render(request, "reports/staff/report_detail.html", context, status=status)
+
+
+@never_cache
+@require_GET
+@staff_required("case.view")
+def report_list(request: HttpRequest) -> HttpResponse:
+    page = Paginator(report_list_for(actor=_staff(request)), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    context = {"page": page, "rows": report_rows(reports=page.object_list)}
+    return render(request, "reports/staff/report_list.html", context)
+
+
+@never_cache
+@require_GET
+@staff_required("case.view")
+def report_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    return _detail_page(request, public_id)
+
+
+@never_cache
+@require_POST
+@staff_required("identity.reveal_request")
+def reveal_request(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    form = RevealRequestForm(request.POST)
+    if form.is_valid():
+        try:
+            reveal_request_create(
+                actor=_staff(request),
+                report_public_id=str(public_id),
+                reason=form.cleaned_data["reason"],
+            )
+        except ApplicationError as error:
+            refused = _refused(request, error)
+            if refused is not None:
+                return refused
+            form.add_error("reason", error.message)
+        else:
+            messages.success(request, _(REVEAL_REQUESTED))
+            return redirect("reports_staff:report_detail", public_id=public_id)
+    return _detail_page(request, public_id, reveal_form=form, status=400)
+
+
+@never_cache
+@require_POST
+@staff_required("identity.reveal_request")
+def identity_reveal(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    """Shows the identity in this one response (POST, never cached); each time is audited."""
+    try:
+        identity = reporter_identity_reveal(actor=_staff(request), report_public_id=str(public_id))
+    except ApplicationError as error:
+        refused = _refused(request, error)
+        if refused is None:
+            raise
+        return refused
+    # never_cache (no-store) keeps it out of browser and proxy caches.
+    return _detail_page(request, public_id, identity=identity)
+
+
+@never_cache
+@require_POST
+@staff_required("case.handle")
+def message_post(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    form = StaffMessageForm(request.POST)
+    if form.is_valid():
+        try:
+            staff_message_post(
+                actor=_staff(request),
+                report_public_id=str(public_id),
+                body=form.cleaned_data["body"],
+            )
+        except ApplicationError as error:
+            refused = _refused(request, error)
+            if refused is not None:
+                return refused
+            form.add_error("body", error.message)
+        else:
+            messages.success(request, _(MESSAGE_SENT))
+            return redirect("reports_staff:report_detail", public_id=public_id)
+    return _detail_page(request, public_id, message_form=form, status=400)
+
+
+def _evidence(
+    request: HttpRequest, public_id: uuid.UUID, evidence_id: int, *, original: bool
+) -> HttpResponse:
+    try:
+        data, content_type, name = evidence_open(
+            actor=_staff(request),
+            report_public_id=str(public_id),
+            evidence_id=evidence_id,
+            original=original,
+        )
+    except ApplicationError as error:
+        refused = _refused(request, error)
+        if refused is not None:
+            return refused
+        context = {"message": error.message, "report_public_id": public_id}
+        return render(request, "reports/staff/problem.html", context, status=error.status_code)
+    response = HttpResponse(data, content_type=content_type)
+    # Never rendered inline: a hostile file must not run in our origin.
+    disposition = content_disposition_header(as_attachment=True, filename=name)
+    response["Content-Disposition"] = disposition or "attachment"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_GET
+@staff_required("case.view")
+def evidence_clean(request: HttpRequest, public_id: uuid.UUID, evidence_id: int) -> HttpResponse:
+    return _evidence(request, public_id, evidence_id, original=False)
+
+
+@require_GET
+@staff_required("evidence.open_original")
+def evidence_original(request: HttpRequest, public_id: uuid.UUID, evidence_id: int) -> HttpResponse:
+    return _evidence(request, public_id, evidence_id, original=True)
+
+
+def _pending_page(request: HttpRequest, *, error: str = "", status: int = 200) -> HttpResponse:
+    pending = list(reveal_requests_pending_for(actor=_staff(request)))
+    context = {"pending": pending, "error": error}
+    return render(request, "reports/staff/reveal_pending.html", context, status=status)
+
+
+@never_cache
+@require_GET
+@staff_required("identity.reveal_approve")
+def reveal_pending(request: HttpRequest) -> HttpResponse:
+    return _pending_page(request)
+
+
+@never_cache
+@require_POST
+@staff_required("identity.reveal_approve")
+def reveal_decide(request: HttpRequest, request_id: int) -> HttpResponse:
+    form = RevealDecisionForm(request.POST)
+    if not form.is_valid():
+        return _pending_page(request, error=_("Pilih setujui atau tolak."), status=400)
+    approve = form.cleaned_data["decision"] == "approve"
+    try:
+        reveal_request_decide(
+            actor=_staff(request),
+            request_id=request_id,
+            approve=approve,
+            note=form.cleaned_data["note"],
+        )
+    except ApplicationError as error:
+        refused = _refused(request, error)
+        if refused is not None:
+            return refused
+        return _pending_page(request, error=error.message, status=error.status_code)
+    messages.success(request, _(REVEAL_APPROVED if approve else REVEAL_REJECTED))
+    return redirect("reports_staff:reveal_pending")
