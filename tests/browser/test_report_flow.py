@@ -76,12 +76,16 @@ def test_report_with_geotagged_photo_then_track_it(
     context, other = open_tab(tab.page.context.browser)  # type: ignore[arg-type]
     try:
         other.page.goto(f"{live_server.url}/lacak/")
-        other.page.get_by_label("Kode tanda terima").fill(f"{code[:4]} {code[4:8]} {code[8:12]} {code[12:]}")
+        other.page.get_by_label("Kode tanda terima").fill(
+            f"{code[:4]} {code[4:8]} {code[8:12]} {code[12:]}"
+        )
         other.page.get_by_role("button", name="Lihat laporan").click()
         expect(other.page.get_by_role("heading", level=1)).to_have_text("Perkembangan laporan")
         expect(other.page.locator("#report-status")).to_have_text("Diterima")
         expect(other.page.locator("main")).not_to_contain_text("Rina")
-        other.page.get_by_label("Tulis pesan atau keterangan tambahan").fill("Ada saksi lain: Pak RT.")
+        other.page.get_by_label("Tulis pesan atau keterangan tambahan").fill(
+            "Ada saksi lain: Pak RT."
+        )
         other.page.get_by_role("button", name="Kirim", exact=True).click()
         expect(other.page.locator("main")).to_contain_text("Pesan Anda terkirim")
         assert other.csp_violations() == []
@@ -98,7 +102,9 @@ def test_report_without_javascript_anonymously(
     try:
         tab.page.goto(f"{live_server.url}/lapor/")
         fill_report(tab, anonymous=True)
-        expect(tab.page.get_by_role("heading", level=1)).to_have_text("Informasi Anda telah diterima")
+        expect(tab.page.get_by_role("heading", level=1)).to_have_text(
+            "Informasi Anda telah diterima"
+        )
         assert Report.objects.get().kind == "informasi"
     finally:
         context.close()
