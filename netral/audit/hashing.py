@@ -44,3 +44,20 @@ def entry_hash(
         }
     )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def hash_of(entry: Any) -> str:
+    """``entry_hash`` of an entry (anything with the audit entry's attributes)."""
+    return entry_hash(
+        seq=entry.seq,
+        at=entry.at,
+        actor_id=entry.actor_id,
+        actor_label=entry.actor_label,
+        action=entry.action,
+        object_type=entry.object_type,
+        object_id=entry.object_id,
+        before=entry.before,
+        after=entry.after,
+        reason=entry.reason,
+        prev_hash=entry.prev_hash,
+    )

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
-from netral.audit.hashing import entry_hash
+from netral.audit.hashing import hash_of
 from netral.audit.models import GENESIS_HASH, AuditEntry, ChainHead
 
 
@@ -33,19 +33,7 @@ def audit_verify(*, batch_size: int = 2000) -> ChainProblem | None:
             )
         if entry.prev_hash != expected_prev:
             return ChainProblem(entry.seq, f"entri #{entry.seq}: rantai putus (prev_hash berbeda)")
-        recomputed = entry_hash(
-            seq=entry.seq,
-            at=entry.at,
-            actor_id=entry.actor_id,
-            actor_label=entry.actor_label,
-            action=entry.action,
-            object_type=entry.object_type,
-            object_id=entry.object_id,
-            before=entry.before,
-            after=entry.after,
-            reason=entry.reason,
-            prev_hash=entry.prev_hash,
-        )
+        recomputed = hash_of(entry)
         if recomputed != entry.hash:
             return ChainProblem(entry.seq, f"entri #{entry.seq}: isi telah diubah (hash berbeda)")
         expected_prev = entry.hash

@@ -8,7 +8,7 @@ from typing import Any
 from django.db import models, transaction
 from django.utils import timezone
 
-from netral.audit.hashing import canonical, entry_hash
+from netral.audit.hashing import canonical, hash_of
 from netral.audit.models import AuditEntry, ChainHead
 
 
@@ -64,19 +64,7 @@ def audit_record(
             reason=reason,
             prev_hash=head.hash,
         )
-        entry.hash = entry_hash(
-            seq=entry.seq,
-            at=entry.at,
-            actor_id=entry.actor_id,
-            actor_label=entry.actor_label,
-            action=entry.action,
-            object_type=entry.object_type,
-            object_id=entry.object_id,
-            before=entry.before,
-            after=entry.after,
-            reason=entry.reason,
-            prev_hash=entry.prev_hash,
-        )
+        entry.hash = hash_of(entry)
         entry.save(force_insert=True)
         head.seq, head.hash = entry.seq, entry.hash
         head.save(update_fields=["seq", "hash"])
