@@ -12,6 +12,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from netral.accounts.apis import router as accounts_router
 from netral.audit.apis import router as audit_router
+from netral.cases.apis import router as cases_router
 from netral.common.errors import ApplicationError
 from netral.elections.apis import router as elections_router
 from netral.regions.apis import router as regions_router
@@ -72,3 +73,4 @@ api.add_router("/rules", rules_router)
 api.add_router("/accounts", accounts_router)
 api.add_router("/audit", audit_router)
 api.add_router("/reports", reports_router)
+api.add_router("/public", cases_router)

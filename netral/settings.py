@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "netral.rules",
     "netral.audit",
     "netral.reports",
+    "netral.cases",
 ]
 
 MIDDLEWARE = [

@@ -57,6 +57,10 @@ class Report(models.Model):
     links = models.JSONField(_("tautan"), default=list, blank=True)
     # Past the reporting window of the rulebook when received (still accepted).
     late = models.BooleanField(default=False)
+    # The case that handles it (duplicates share one); set by netral.cases.services.
+    case = models.ForeignKey(
+        "cases.Case", null=True, blank=True, on_delete=models.SET_NULL, related_name="reports"
+    )
 
     class Meta:
         ordering = ["-submitted_at"]

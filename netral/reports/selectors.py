@@ -102,8 +102,10 @@ def report_tracking(*, report: Report) -> Tracking:
     return Tracking(
         kind=report.kind,
         kind_label=str(report.get_kind_display()),
-        status=report.status,
-        status_label=str(report.get_status_display()),
+        status=report.case.status if report.case else report.status,
+        status_label=str(
+            report.case.get_status_display() if report.case else report.get_status_display()
+        ),
         submitted_at=report.submitted_at,
         region_name=report.region.name,
         election_name=report.election.name,

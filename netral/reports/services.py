@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from netral.audit.services import audit_record
+from netral.cases.services import case_open_for_report
 from netral.reports.evidence import (
     CleanResult,
     EvidenceKind,
@@ -171,6 +172,7 @@ def report_submit(*, form: ReportForm, files: Sequence[UploadedFile], channel: s
             stored = _store_evidence(
                 report=report, prepared=prepared, message=None, written=written, now=now
             )
+            case_open_for_report(report=report)
             # No identity, no code, no address in the trail: only what happened.
             audit_record(
                 actor=None,

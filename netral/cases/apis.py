@@ -1,0 +1,52 @@
+"""Public case endpoint: announced statuses only, never a personal name or reporter detail."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.http import HttpRequest
+from ninja import Router, Schema
+
+from netral.cases.models import Case, Verdict
+from netral.cases.selectors import public_case_list
+from netral.regions.selectors import region_get
+from netral.rules.selectors import violation_type_list
+
+router = Router(tags=["cases"])
+
+
+class PublicCaseOut(Schema):
+    register_number: str | None
+    election: str
+    office_region: str
+    violation_type: str | None
+    violation_type_name: str | None
+    status: str
+    status_label: str
+    verdicts: list[str]
+    decision_date: datetime.date | None
+    announced_at: datetime.datetime | None
+    summary: str
+
+
+@router.get("/cases", response=list[PublicCaseOut], summary="Status kasus yang telah diumumkan")
+def public_cases(request: HttpRequest, region: str, limit: int = 200) -> list[PublicCaseOut]:
+    scope = region_get(code=region)
+    names = {vt.code: vt.name for vt in violation_type_list()}
+    cases: list[Case] = list(public_case_list(region=scope)[: max(1, min(limit, 1000))])
+    return [
+        PublicCaseOut(
+            register_number=case.register_number,
+            election=case.election.name,
+            office_region=case.office_region_id,
+            violation_type=case.violation_type or None,
+            violation_type_name=names.get(case.violation_type),
+            status=case.status,
+            status_label=str(case.get_status_display()),
+            verdicts=[v for v in case.verdicts if v in Verdict.values],
+            decision_date=case.decided_at.date() if case.decided_at else None,
+            announced_at=case.announced_at,
+            summary=case.public_summary,
+        )
+        for case in cases
+    ]

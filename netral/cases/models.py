@@ -1,0 +1,104 @@
+"""Cases: one per report or finding (duplicates merged into one), handled by the Bawaslu
+office with jurisdiction through the statutory steps. The allowed steps are in
+``workflow.py``; every change goes through ``services.py``."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from netral.regions.models import Region
+
+
+class Status(models.TextChoices):
+    RECEIVED = "received", _("Diterima")
+    INCOMPLETE = "incomplete", _("Menunggu kelengkapan")
+    REGISTERED = "registered", _("Diregistrasi")
+    NOT_REGISTERED = "not_registered", _("Tidak diregistrasi")
+    CLARIFICATION = "clarification", _("Klarifikasi")
+    STUDY = "study", _("Kajian")
+    DECIDED = "decided", _("Diputus pleno")
+    ANNOUNCED = "announced", _("Status diumumkan")
+    CLOSED = "closed", _("Selesai")
+    MERGED = "merged", _("Digabung dengan kasus lain")
+
+
+class Verdict(models.TextChoices):
+    ASN_NEUTRALITY = "asn_neutrality", _("Pelanggaran netralitas ASN")
+    CRIMINAL = "criminal", _("Tindak pidana pemilihan")
+    ADMINISTRATIVE = "administrative", _("Pelanggaran administratif")
+    ETHICS = "ethics", _("Pelanggaran kode etik penyelenggara")
+    OTHER_LAW = "other_law", _("Pelanggaran hukum lainnya")
+    NO_VIOLATION = "no_violation", _("Bukan pelanggaran")
+
+
+class NotRegisteredReason(models.TextChoices):
+    INCOMPLETE = "incomplete", _("Syarat tidak lengkap")
+    EXPIRED = "expired", _("Melewati batas waktu pelaporan")
+    NOT_A_VIOLATION = "not_a_violation", _("Bukan dugaan pelanggaran")
+    NOT_OUR_JURISDICTION = "not_our_jurisdiction", _("Bukan kewenangan kantor ini")
+
+
+class Case(models.Model):
+    origin = models.CharField(max_length=10)  # laporan | informasi | temuan
+    office_region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="+")
+    election = models.ForeignKey("elections.Election", on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.RECEIVED)
+    register_number = models.CharField(max_length=60, unique=True, null=True, blank=True)
+    violation_type = models.CharField(max_length=60, blank=True)
+
+    # When the statutory clock started: the receipt, moved to the next opening time when the
+    # report came outside office hours (Perbawaslu 8/2020 as amended by 9/2024).
+    received_at = models.DateTimeField()
+    registered_at = models.DateTimeField(null=True, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    announced_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    # The deadline of the current step; only ever moves later (see services).
+    due_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    extended = models.BooleanField(default=False)
+    extension_reason = models.TextField(blank=True)
+    completion_due_at = models.DateTimeField(null=True, blank=True)
+
+    checklist = models.JSONField(default=dict, blank=True)
+    not_registered_reason = models.CharField(
+        max_length=30, choices=NotRegisteredReason.choices, blank=True
+    )
+    study_facts = models.TextField(blank=True)
+    study_analysis = models.TextField(blank=True)
+    study_conclusion = models.TextField(blank=True)
+    verdicts = models.JSONField(default=list, blank=True)
+    decision_reason = models.TextField(blank=True)
+    public_summary = models.TextField(blank=True)
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged_cases"
+    )
+
+    class Meta:
+        indexes = [models.Index(fields=["office_region", "status", "due_at"])]
+
+    def __str__(self) -> str:
+        return self.register_number or f"kasus #{self.pk}"
+
+    @property
+    def jurisdiction_region(self) -> Region:
+        return self.office_region
+
+
+class RegisterCounter(models.Model):
+    """The last register number issued per office, year and origin (locked when used)."""
+
+    office_region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    origin = models.CharField(max_length=10)
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["office_region", "year", "origin"], name="register_counter_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.office_region_id}/{self.year}/{self.origin}: {self.last}"

@@ -1,0 +1,356 @@
+"""Writes for cases. Each action: lock -> authorize -> check the workflow -> validate ->
+save(update_fields) -> audit entry -> notify after commit."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.db import transaction
+from django.utils import timezone
+
+from netral.accounts.models import User
+from netral.accounts.permissions import jurisdiction_q, require
+from netral.audit.services import audit_record
+from netral.cases.models import Case, NotRegisteredReason, RegisterCounter, Status, Verdict
+from netral.cases.routing import effective_receipt, office_region_for
+from netral.cases.workflow import OPEN_FOR_HANDLING, TRANSITIONS, allowed
+from netral.common.errors import ApplicationError, NotFound
+from netral.reports.models import Report
+from netral.reports.tasks import notify_reporter
+from netral.rules.selectors import deadline_due, office_hours_get, requirement_list
+
+CASE_NOT_FOUND = "Kasus tidak ditemukan."
+NOT_ALLOWED_NOW = "Tindakan '{action}' tidak dapat dilakukan pada status '{status}'."
+REASON_REQUIRED = "Alasan wajib diisi."
+FORMAL_UNMET = "Syarat formal belum terpenuhi: {missing}."
+VERDICT_REQUIRED = "Pilih sekurang-kurangnya satu jenis putusan."
+NO_VIOLATION_ALONE = "'Bukan pelanggaran' tidak dapat digabung dengan jenis pelanggaran lain."
+STUDY_REQUIRED = "Kajian (fakta, analisis, kesimpulan) harus diisi sebelum pleno."
+ALREADY_EXTENDED = "Tenggat sudah pernah diperpanjang."
+SUMMARY_REQUIRED = "Ringkasan status untuk publik wajib diisi."
+SAME_CASE = "Kasus tidak dapat digabung dengan dirinya sendiri."
+
+# Per election kind: the handling deadline before and after an extension, and whether it
+# counts from receipt or from registration (rules/data: deadlines.toml).
+HANDLING_RULES = {
+    "pilkada": ("tindak_lanjut", "tindak_lanjut_keterangan_tambahan", "received"),
+    "pemilu": ("tindak_lanjut", "tindak_lanjut_perpanjangan", "registered"),
+}
+
+
+def _later(
+    old: datetime.datetime | None, new: datetime.datetime | None
+) -> datetime.datetime | None:
+    """Deadlines never move earlier."""
+    if old is None or new is None:
+        return new or old
+    return max(old, new)
+
+
+def _handling_due(case: Case) -> datetime.datetime | None:
+    kind = case.election.cycle.kind
+    normal, extended, counts_from = HANDLING_RULES[kind]
+    start = case.received_at if counts_from == "received" else case.registered_at
+    if start is None:
+        return None
+    return deadline_due(
+        kind=kind,
+        code=extended if case.extended else normal,
+        start=start,
+        tz_name=case.office_region.tzinfo_name,
+    )
+
+
+@transaction.atomic
+def case_open_for_report(*, report: Report) -> Case:
+    """Open the case of a newly received report (called by the intake, inside its
+    transaction) and route it to the office with jurisdiction."""
+    cycle = report.election.cycle
+    office = office_region_for(election=report.election, event_region=report.region)
+    stage = cycle.stage_on(timezone.localdate(report.submitted_at))
+    received = effective_receipt(
+        at=report.submitted_at,
+        tz=ZoneInfo(office.tzinfo_name),
+        hours=office_hours_get(),
+        stage=stage.code if stage else None,
+    )
+    case = Case(
+        origin=report.kind,
+        office_region=office,
+        election=report.election,
+        violation_type=report.violation_type,
+        received_at=received,
+    )
+    case.due_at = _handling_due(case) if report.kind == Report.Kind.LAPORAN else None
+    case.save()
+    Report.objects.filter(pk=report.pk).update(case=case)
+    audit_record(
+        actor=None,
+        action="case.open",
+        obj=case,
+        after={"office": office.code, "report": report.pk, "due_at": case.due_at},
+    )
+    return case
+
+
+def case_list_for(*, actor: User) -> Any:
+    require(actor, "case.view")
+    return Case.objects.filter(jurisdiction_q(actor, "office_region"))
+
+
+def _locked(actor: User, case_id: int, action: str) -> tuple[Case, str]:
+    case = (
+        case_list_for(actor=actor)
+        .select_for_update()
+        .select_related("election__cycle", "office_region")
+        .filter(pk=case_id)
+        .first()
+    )
+    if case is None:
+        raise NotFound(CASE_NOT_FOUND)
+    transition = TRANSITIONS[action]
+    require(actor, transition.capability, case)
+    if not allowed(case.status, action):
+        raise ApplicationError(NOT_ALLOWED_NOW.format(action=action, status=case.status))
+    return case, case.status
+
+
+def _finish(
+    *, actor: User, case: Case, action: str, before: str, fields: list[str], **audit: Any
+) -> Case:
+    case.status = TRANSITIONS[action].target
+    case.save(update_fields=["status", *fields])
+    audit_record(
+        actor=actor,
+        action=f"case.{action}",
+        obj=case,
+        before={"status": before},
+        after={"status": case.status, **audit},
+    )
+    _notify_reporters(case)
+    return case
+
+
+def _notify_reporters(case: Case) -> None:
+    """Every reporter of the case hears that its status changed (after commit)."""
+    report_ids = list(Report.objects.filter(case=case).values_list("pk", flat=True))
+
+    def send() -> None:
+        for report_id in report_ids:
+            notify_reporter.enqueue(report_id=report_id, event="status")
+
+    transaction.on_commit(send, robust=True)
+
+
+@transaction.atomic
+def case_request_completion(*, actor: User, case_id: int, missing: list[str]) -> Case:
+    case, before = _locked(actor, case_id, "request_completion")
+    if not missing:
+        raise ApplicationError(REASON_REQUIRED, field="missing")
+    now = timezone.now()
+    case.completion_due_at = deadline_due(
+        kind=case.election.cycle.kind,
+        code="kelengkapan_laporan",
+        start=now,
+        tz_name=case.office_region.tzinfo_name,
+    )
+    case.checklist = {**case.checklist, "missing": missing}
+    return _finish(
+        actor=actor,
+        case=case,
+        action="request_completion",
+        before=before,
+        fields=["completion_due_at", "checklist"],
+        missing=missing,
+    )
+
+
+def _next_register_number(case: Case, at: datetime.datetime) -> str:
+    counter, _ = RegisterCounter.objects.select_for_update().get_or_create(
+        office_region=case.office_region, year=at.year, origin=case.origin
+    )
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    roman = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"][at.month - 1]
+    kind = "TM" if case.origin == "temuan" else "LP"
+    election = "PU" if case.election.cycle.kind == "pemilu" else "PK"
+    return f"{counter.last:03d}/Reg/{kind}/{election}/{case.office_region_id}/{roman}/{at.year}"
+
+
+@transaction.atomic
+def case_register(*, actor: User, case_id: int, formal: dict[str, bool]) -> Case:
+    """Register a case whose formal requirements are all met (checklist from the rulebook)."""
+    case, before = _locked(actor, case_id, "register")
+    codes = [r.code for r in requirement_list(kind="formal")]
+    missing = [code for code in codes if not formal.get(code)]
+    if missing:
+        raise ApplicationError(FORMAL_UNMET.format(missing=", ".join(missing)), field="formal")
+    now = timezone.now()
+    case.registered_at = now
+    case.register_number = _next_register_number(case, now)
+    case.checklist = {**case.checklist, "formal": {c: True for c in codes}}
+    case.due_at = _later(case.due_at, _handling_due(case))
+    return _finish(
+        actor=actor,
+        case=case,
+        action="register",
+        before=before,
+        fields=["registered_at", "register_number", "checklist", "due_at"],
+        register_number=case.register_number,
+    )
+
+
+@transaction.atomic
+def case_not_register(*, actor: User, case_id: int, reason: str, note: str) -> Case:
+    case, before = _locked(actor, case_id, "not_register")
+    if reason not in NotRegisteredReason.values:
+        raise ApplicationError(REASON_REQUIRED, field="reason")
+    case.not_registered_reason = reason
+    case.decision_reason = note.strip()
+    return _finish(
+        actor=actor,
+        case=case,
+        action="not_register",
+        before=before,
+        fields=["not_registered_reason", "decision_reason"],
+        reason=reason,
+    )
+
+
+@transaction.atomic
+def case_start_clarification(*, actor: User, case_id: int) -> Case:
+    case, before = _locked(actor, case_id, "start_clarification")
+    return _finish(actor=actor, case=case, action="start_clarification", before=before, fields=[])
+
+
+@transaction.atomic
+def case_start_study(*, actor: User, case_id: int) -> Case:
+    case, before = _locked(actor, case_id, "start_study")
+    return _finish(actor=actor, case=case, action="start_study", before=before, fields=[])
+
+
+@transaction.atomic
+def case_record_study(
+    *, actor: User, case_id: int, facts: str, analysis: str, conclusion: str
+) -> Case:
+    """Write the study (kajian); only while the case is in the study step."""
+    case = case_list_for(actor=actor).select_for_update().filter(pk=case_id).first()
+    if case is None:
+        raise NotFound(CASE_NOT_FOUND)
+    require(actor, "case.handle", case)
+    if case.status != Status.STUDY:
+        raise ApplicationError(NOT_ALLOWED_NOW.format(action="record_study", status=case.status))
+    case.study_facts, case.study_analysis, case.study_conclusion = (
+        facts.strip(),
+        analysis.strip(),
+        conclusion.strip(),
+    )
+    case.save(update_fields=["study_facts", "study_analysis", "study_conclusion"])
+    audit_record(actor=actor, action="case.record_study", obj=case)
+    return case
+
+
+@transaction.atomic
+def case_decide(*, actor: User, case_id: int, verdicts: list[str], reason: str) -> Case:
+    """The plenary decision, by leadership."""
+    case, before = _locked(actor, case_id, "decide")
+    chosen = sorted(set(verdicts))
+    if not chosen or any(v not in Verdict.values for v in chosen):
+        raise ApplicationError(VERDICT_REQUIRED, field="verdicts")
+    if Verdict.NO_VIOLATION in chosen and len(chosen) > 1:
+        raise ApplicationError(NO_VIOLATION_ALONE, field="verdicts")
+    if not (case.study_facts and case.study_analysis and case.study_conclusion):
+        raise ApplicationError(STUDY_REQUIRED, field="study")
+    if not reason.strip():
+        raise ApplicationError(REASON_REQUIRED, field="reason")
+    case.verdicts, case.decision_reason, case.decided_at = chosen, reason.strip(), timezone.now()
+    return _finish(
+        actor=actor,
+        case=case,
+        action="decide",
+        before=before,
+        fields=["verdicts", "decision_reason", "decided_at"],
+        verdicts=chosen,
+    )
+
+
+@transaction.atomic
+def case_announce(*, actor: User, case_id: int, summary: str) -> Case:
+    """Publish the status (the public summary must carry no personal data)."""
+    case, before = _locked(actor, case_id, "announce")
+    if not summary.strip():
+        raise ApplicationError(SUMMARY_REQUIRED, field="summary")
+    case.public_summary, case.announced_at = summary.strip(), timezone.now()
+    return _finish(
+        actor=actor,
+        case=case,
+        action="announce",
+        before=before,
+        fields=["public_summary", "announced_at"],
+    )
+
+
+@transaction.atomic
+def case_close(*, actor: User, case_id: int) -> Case:
+    case, before = _locked(actor, case_id, "close")
+    case.closed_at = timezone.now()
+    return _finish(actor=actor, case=case, action="close", before=before, fields=["closed_at"])
+
+
+@transaction.atomic
+def case_extend(*, actor: User, case_id: int, reason: str) -> Case:
+    """Extend the handling deadline once, with a recorded reason (Pilkada: +2 days)."""
+    case = (
+        case_list_for(actor=actor)
+        .select_for_update()
+        .select_related("election__cycle", "office_region")
+        .filter(pk=case_id)
+        .first()
+    )
+    if case is None:
+        raise NotFound(CASE_NOT_FOUND)
+    require(actor, "case.handle", case)
+    if case.status not in OPEN_FOR_HANDLING:
+        raise ApplicationError(NOT_ALLOWED_NOW.format(action="extend", status=case.status))
+    if case.extended:
+        raise ApplicationError(ALREADY_EXTENDED)
+    if not reason.strip():
+        raise ApplicationError(REASON_REQUIRED, field="reason")
+    before = case.due_at
+    case.extended, case.extension_reason = True, reason.strip()
+    case.due_at = _later(case.due_at, _handling_due(case))
+    case.save(update_fields=["extended", "extension_reason", "due_at"])
+    audit_record(
+        actor=actor,
+        action="case.extend",
+        obj=case,
+        before={"due_at": before},
+        after={"due_at": case.due_at},
+        reason=case.extension_reason,
+    )
+    return case
+
+
+@transaction.atomic
+def case_merge(*, actor: User, case_id: int, into_id: int) -> Case:
+    """Link a duplicate into another case: its reports move over (each reporter keeps
+    tracking with their own code); the duplicate leaves the workflow."""
+    if case_id == into_id:
+        raise ApplicationError(SAME_CASE)
+    case, before = _locked(actor, case_id, "merge")
+    target = case_list_for(actor=actor).select_for_update().filter(pk=into_id).first()
+    if target is None:
+        raise NotFound(CASE_NOT_FOUND)
+    require(actor, "case.handle", target)
+    Report.objects.filter(case=case).update(case=target)
+    case.merged_into = target
+    return _finish(
+        actor=actor,
+        case=case,
+        action="merge",
+        before=before,
+        fields=["merged_into"],
+        into=target.pk,
+    )
