@@ -1,3 +1,4 @@
-from bench import intake
+from bench import inbox, intake
 
 intake.main()
+inbox.main()
