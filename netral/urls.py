@@ -15,6 +15,7 @@ urlpatterns = [
     path("akun/", include("netral.accounts.urls")),
     path("", include("netral.reports.urls")),
     path("ruang-kerja/", include("netral.reports.staff_urls")),
+    path("ruang-kerja/kasus/", include("netral.cases.urls")),
     path("api/", api.urls),
     path(f"{settings.NETRAL_ADMIN_PATH}/", admin.site.urls),
 ]

@@ -1,0 +1,13 @@
+"""Staff pages for cases, mounted under ``ruang-kerja/kasus/``."""
+
+from django.urls import path
+
+from netral.cases import views
+
+app_name = "cases"
+
+urlpatterns = [
+    path("", views.case_list, name="case_list"),
+    path("<int:case_id>/", views.case_detail, name="case_detail"),
+    path("<int:case_id>/<slug:action>/", views.case_action, name="case_action"),
+]

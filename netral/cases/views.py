@@ -1,0 +1,294 @@
+"""Staff pages for cases: the office's inbox (nearest deadline first) and the case page with
+one small form per workflow action allowed now.
+
+Thin: forms carry input, services decide. A case outside the jurisdiction is the 404 page, an
+action the role may not take the 403 page; other domain errors go back to the case page with
+the message (400). Every page is ``no-store``.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from netral.accounts.decorators import staff_required
+from netral.accounts.models import User
+from netral.accounts.permissions import has_capability
+from netral.audit.selectors import audit_entries_for
+from netral.cases import forms as case_forms
+from netral.cases import services
+from netral.cases.models import Case, Status
+from netral.cases.selectors import case_detail_for, case_inbox, case_reports
+from netral.cases.workflow import OPEN_FOR_HANDLING, TRANSITIONS, actions_from
+from netral.common.errors import ApplicationError, NotFound, PermissionDenied
+from netral.rules.selectors import requirement_list, violation_type_list
+
+PAGE_SIZE = 50
+ORIGIN_LABELS = {
+    "laporan": gettext_lazy("Laporan"),
+    "informasi": gettext_lazy("Informasi"),
+    "temuan": gettext_lazy("Temuan"),
+}
+
+
+@dataclass(frozen=True)
+class Action:
+    label: Any
+    form: type[forms.Form]
+    capability: str
+    perform: Callable[[User, int, Any], Case]
+
+
+# Each action: its button, its form, who may take it, and the service it calls.
+ACTIONS: dict[str, Action] = {
+    "register": Action(
+        gettext_lazy("Registrasi"),
+        case_forms.RegisterForm,
+        "case.handle",
+        lambda actor, pk, f: services.case_register(actor=actor, case_id=pk, formal=f.formal()),
+    ),
+    "not_register": Action(
+        gettext_lazy("Tidak diregistrasi"),
+        case_forms.NotRegisterForm,
+        "case.handle",
+        lambda actor, pk, f: services.case_not_register(
+            actor=actor, case_id=pk, reason=f.cleaned_data["reason"], note=f.cleaned_data["note"]
+        ),
+    ),
+    "request_completion": Action(
+        gettext_lazy("Minta kelengkapan"),
+        case_forms.RequestCompletionForm,
+        "case.handle",
+        lambda actor, pk, f: services.case_request_completion(
+            actor=actor, case_id=pk, missing=f.cleaned_data["missing"]
+        ),
+    ),
+    "start_clarification": Action(
+        gettext_lazy("Mulai klarifikasi"),
+        case_forms.EmptyForm,
+        "case.handle",
+        lambda actor, pk, f: services.case_start_clarification(actor=actor, case_id=pk),
+    ),
+    "start_study": Action(
+        gettext_lazy("Mulai kajian"),
+        case_forms.EmptyForm,
+        "case.handle",
+        lambda actor, pk, f: services.case_start_study(actor=actor, case_id=pk),
+    ),
+    "record_study": Action(
+        gettext_lazy("Simpan kajian"),
+        case_forms.RecordStudyForm,
+        "case.handle",
+        lambda actor, pk, f: services.case_record_study(actor=actor, case_id=pk, **f.cleaned_data),
+    ),
+    "decide": Action(
+        gettext_lazy("Putuskan (pleno)"),
+        case_forms.DecideForm,
+        "case.decide",
+        lambda actor, pk, f: services.case_decide(
+            actor=actor,
+            case_id=pk,
+            verdicts=f.cleaned_data["verdicts"],
+            reason=f.cleaned_data["reason"],
+        ),
+    ),
+    "announce": Action(
+        gettext_lazy("Umumkan status"),
+        case_forms.AnnounceForm,
+        "case.handle",
+        lambda actor, pk, f: services.case_announce(
+            actor=actor, case_id=pk, summary=f.cleaned_data["summary"]
+        ),
+    ),
+    "close": Action(
+        gettext_lazy("Tutup kasus"),
+        case_forms.EmptyForm,
+        "case.handle",
+        lambda actor, pk, f: services.case_close(actor=actor, case_id=pk),
+    ),
+    "extend": Action(
+        gettext_lazy("Perpanjang tenggat"),
+        case_forms.ExtendForm,
+        "case.handle",
+        lambda actor, pk, f: services.case_extend(
+            actor=actor, case_id=pk, reason=f.cleaned_data["reason"]
+        ),
+    ),
+    "merge": Action(
+        gettext_lazy("Gabungkan ke kasus lain"),
+        case_forms.MergeForm,
+        "case.handle",
+        lambda actor, pk, f: services.case_merge(
+            actor=actor, case_id=pk, into_id=f.cleaned_data["into_id"]
+        ),
+    ),
+}
+assert set(TRANSITIONS) <= set(ACTIONS)
+
+
+@dataclass(frozen=True)
+class Countdown:
+    text: str
+    late: bool
+
+
+def _span(delta: datetime.timedelta) -> str:
+    minutes = int(delta.total_seconds()) // 60
+    days, rest = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    if days:
+        return _("%(days)d hari %(hours)d jam") % {"days": days, "hours": hours}
+    if hours:
+        return _("%(hours)d jam") % {"hours": hours}
+    return _("%(minutes)d menit") % {"minutes": minutes}
+
+
+def countdown(due_at: datetime.datetime | None, now: datetime.datetime) -> Countdown | None:
+    """Time left to a deadline ("2 hari 3 jam lagi") or past it ("terlambat 5 jam")."""
+    if due_at is None:
+        return None
+    if due_at >= now:
+        return Countdown(_("%(span)s lagi") % {"span": _span(due_at - now)}, late=False)
+    return Countdown(_("terlambat %(span)s") % {"span": _span(now - due_at)}, late=True)
+
+
+def _staff(request: HttpRequest) -> User:
+    user = request.user
+    assert isinstance(user, User)  # staff_required let the request through
+    return user
+
+
+def _refused(request: HttpRequest, error: ApplicationError) -> HttpResponse | None:
+    """The page for an outsider: 404 for missing or out of jurisdiction, 403 for no right."""
+    if isinstance(error, NotFound):
+        return render(request, "404.html", status=404)
+    if isinstance(error, PermissionDenied):
+        return render(request, "403.html", status=403)
+    return None
+
+
+def _available(case: Case) -> list[str]:
+    names = actions_from(case.status)
+    if case.status == Status.STUDY:
+        names.append("record_study")
+    if case.status in OPEN_FOR_HANDLING and not case.extended:
+        names.append("extend")
+    return names
+
+
+@never_cache
+@require_GET
+@staff_required("case.view")
+def case_list(request: HttpRequest) -> HttpResponse:
+    form = case_forms.InboxFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    cases = case_inbox(
+        actor=_staff(request),
+        status=filters.get("status") or None,
+        violation_type=filters.get("violation_type") or None,
+        q=filters.get("q") or None,
+    )
+    page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
+    now = timezone.now()
+    rows = [
+        {
+            "case": case,
+            "origin": ORIGIN_LABELS.get(case.origin, case.origin),
+            "countdown": countdown(case.due_at, now),
+        }
+        for case in page.object_list
+    ]
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"form": form, "page": page, "rows": rows, "query": query.urlencode()}
+    return render(request, "cases/case_list.html", context)
+
+
+def _detail_page(
+    request: HttpRequest,
+    case_id: int,
+    *,
+    bound: tuple[str, forms.Form] | None = None,
+    error: str = "",
+    status: int = 200,
+) -> HttpResponse:
+    try:
+        case = case_detail_for(actor=_staff(request), case_id=case_id)
+    except ApplicationError as refused_error:
+        refused = _refused(request, refused_error)
+        if refused is None:
+            raise
+        return refused
+    panels = []
+    for name in _available(case):
+        action = ACTIONS[name]
+        form = bound[1] if bound and bound[0] == name else action.form()
+        panels.append(
+            {"name": name, "label": action.label, "capability": action.capability, "form": form}
+        )
+    formal_done = case.checklist.get("formal", {})
+    types = {t.code: t.name for t in violation_type_list()}
+    context = {
+        "case": case,
+        "origin": ORIGIN_LABELS.get(case.origin, case.origin),
+        "violation_type_name": types.get(case.violation_type, case.violation_type),
+        "countdown": countdown(case.due_at, timezone.now()),
+        "reports": case_reports(case=case),
+        "formal": [(r, bool(formal_done.get(r.code))) for r in requirement_list(kind="formal")],
+        "material": requirement_list(kind="material"),
+        "missing": case.checklist.get("missing", []),
+        "panels": panels,
+        "error": error,
+        "timeline": audit_entries_for(object_type="cases.case", object_id=case.pk),
+    }
+    return render(request, "cases/case_detail.html", context, status=status)
+
+
+@never_cache
+@require_GET
+@staff_required("case.view")
+def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
+    return _detail_page(request, case_id)
+
+
+@never_cache
+@require_POST
+@staff_required("case.view")
+def case_action(request: HttpRequest, case_id: int, action: str) -> HttpResponse:
+    spec = ACTIONS.get(action)
+    if spec is None:
+        raise Http404
+    actor = _staff(request)
+    # Order matters: outside the jurisdiction is 404 before a missing right is 403, and
+    # both before the form is read.
+    try:
+        case_detail_for(actor=actor, case_id=case_id)
+    except NotFound:
+        return render(request, "404.html", status=404)
+    if not has_capability(actor, spec.capability):
+        return render(request, "403.html", status=403)
+    form = spec.form(request.POST)
+    if not form.is_valid():
+        return _detail_page(request, case_id, bound=(action, form), status=400)
+    try:
+        spec.perform(actor, case_id, form)
+    except ApplicationError as error:
+        refused = _refused(request, error)
+        if refused is not None:
+            return refused
+        return _detail_page(request, case_id, bound=(action, form), error=error.message, status=400)
+    messages.success(request, _("Tersimpan: %(action)s.") % {"action": spec.label})
+    return redirect("cases:case_detail", case_id=case_id)
