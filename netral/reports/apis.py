@@ -68,6 +68,12 @@ class MessageOut(Schema):
     evidence_count: int
 
 
+class DecisionOut(Schema):
+    decided_at: datetime.datetime
+    verdicts: list[str]
+    summary: str
+
+
 class StatusOut(Schema):
     kind: str
     status: str
@@ -79,7 +85,7 @@ class StatusOut(Schema):
     evidence_count: int
     deadlines: list[DeadlineOut]
     messages: list[MessageOut]
-    decisions: list[dict[str, Any]]
+    decisions: list[DecisionOut]
 
 
 LATE_WARNING = (
@@ -243,10 +249,10 @@ def status(request: HttpRequest, payload: StatusIn) -> Status[Any]:
             **{
                 k: v
                 for k, v in tracking.__dict__.items()
-                if k not in ("deadlines", "messages", "kind_label")
+                if k not in ("deadlines", "messages", "kind_label", "decisions")
             },
             deadlines=[DeadlineOut(**d.__dict__) for d in tracking.deadlines],
             messages=[MessageOut(**m.__dict__) for m in tracking.messages],
-            decisions=[],
+            decisions=[DecisionOut(**d.__dict__) for d in tracking.decisions],
         ),
     )

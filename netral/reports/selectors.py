@@ -28,7 +28,7 @@ def report_find_by_code(*, code: str) -> Report | None:
         receipt_digest(_DUMMY_CODE)  # same cost as a real look-up
         return None
     return (
-        Report.objects.select_related("region", "election__cycle")
+        Report.objects.select_related("region", "election__cycle", "case")
         .filter(receipt_digest__in=receipt_digests(normalised))
         .first()
     )
@@ -63,6 +63,27 @@ class Tracking:
     evidence_count: int
     deadlines: list[PublicDeadline]
     messages: list[PublicMessage]
+    decisions: list[PublicDecision]
+
+
+@dataclass(frozen=True)
+class PublicDecision:
+    decided_at: datetime.datetime
+    verdicts: list[str]  # labels, e.g. "Pelanggaran netralitas ASN"
+    summary: str  # the announced public summary, once announced
+
+
+def report_decisions(*, report: Report) -> list[PublicDecision]:
+    """The plenary decision on the report's case, once taken: what the reporter is told."""
+    case = report.case
+    if case is None or case.decided_at is None:
+        return []
+    from netral.cases.models import Verdict  # cases depends on reports, not the reverse
+
+    labels = [str(Verdict(v).label) for v in case.verdicts if v in Verdict.values]
+    return [
+        PublicDecision(decided_at=case.decided_at, verdicts=labels, summary=case.public_summary)
+    ]
 
 
 def report_deadlines(*, report: Report) -> list[PublicDeadline]:
@@ -113,6 +134,7 @@ def report_tracking(*, report: Report) -> Tracking:
         evidence_count=report.evidence.count(),
         deadlines=report_deadlines(report=report),
         messages=messages,
+        decisions=report_decisions(report=report),
     )
 
 

@@ -1,0 +1,89 @@
+"""A Kota Bekasi supervisor registers a report, records clarification and study, leadership
+decides "ASN neutrality violation" in plenary, and the reporter's tracking page shows it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import Browser, Page, expect
+from pytest_django.live_server_helper import LiveServer
+
+from conftest import TEST_PASSWORD, totp_now
+from netral.accounts.models import User
+from netral.cases.models import Case
+from netral.cases.tests.factories import case_from_report
+from netral.elections.services import election_cycles_load_all
+from netral.regions.services import regions_load
+from tests.browser.conftest import open_tab
+
+pytestmark = pytest.mark.browser
+
+
+def sign_in(page: Page, live_server: LiveServer, user: User, device: TOTPDevice) -> None:
+    page.goto(f"{live_server.url}/akun/masuk/")
+    page.get_by_label("Nama pengguna").fill(user.username)
+    page.get_by_label("Kata sandi").fill(TEST_PASSWORD)
+    page.get_by_label("Kode autentikator").fill(totp_now(device))
+    page.get_by_role("button", name="Masuk", exact=True).click()
+    expect(page).to_have_url(f"{live_server.url}/akun/ruang-kerja/")
+
+
+def act(page: Page, action: str) -> None:
+    page.locator(f"#tindakan-{action} button[type=submit]").click()
+    expect(page.locator("main")).to_contain_text("Tersimpan")
+
+
+def test_case_from_registration_to_plenary_decision(
+    browser: Browser,
+    live_server: LiveServer,
+    transactional_db: Any,
+    make_user: Callable[..., User],
+    enrol_totp: Callable[[User], TOTPDevice],
+) -> None:
+    regions_load()
+    election_cycles_load_all()
+    case, code = case_from_report()
+    staff = make_user("bawaslu_staff", "32.75")
+    leader = make_user("bawaslu_leader", "32.75")
+
+    context, tab = open_tab(browser)
+    page = tab.page
+    sign_in(page, live_server, staff, enrol_totp(staff))
+    page.goto(f"{live_server.url}/ruang-kerja/kasus/")
+    page.locator(f"a[href='/ruang-kerja/kasus/{case.pk}/']").first.click()
+    expect(page.locator("#tindakan-decide")).to_have_count(0)  # staff do not decide
+    checkboxes = page.locator("#tindakan-register input[type=checkbox]")
+    for i in range(checkboxes.count()):
+        checkboxes.nth(i).check()
+    act(page, "register")
+    act(page, "start_clarification")
+    act(page, "start_study")
+    page.locator("#tindakan-record_study").get_by_label("Fakta").fill("Foto dengan gestur paslon.")
+    page.locator("#tindakan-record_study").get_by_label("Analisis").fill("PP 94/2021 Ps. 5 n.")
+    page.locator("#tindakan-record_study").get_by_label("Kesimpulan").fill("Memenuhi unsur.")
+    act(page, "record_study")
+    assert tab.csp_violations() == []
+    context.close()
+
+    context, tab = open_tab(browser)
+    page = tab.page
+    sign_in(page, live_server, leader, enrol_totp(leader))
+    page.goto(f"{live_server.url}/ruang-kerja/kasus/{case.pk}/")
+    decide = page.locator("#tindakan-decide")
+    decide.get_by_label("Pelanggaran netralitas ASN").check()
+    decide.get_by_label("Pertimbangan").fill("Pleno Bawaslu Kota Bekasi.")
+    act(page, "decide")
+    context.close()
+    assert Case.objects.get(pk=case.pk).verdicts == ["asn_neutrality"]
+
+    context, tab = open_tab(browser)
+    page = tab.page
+    page.goto(f"{live_server.url}/lacak/")
+    page.get_by_label("Kode tanda terima").fill(code)
+    page.get_by_role("button", name="Lihat laporan").click()
+    expect(page.locator("#report-status")).to_have_text("Diputus pleno")
+    expect(page.locator("#decision")).to_contain_text("Pelanggaran netralitas ASN")
+    context.close()
