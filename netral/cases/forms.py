@@ -111,3 +111,14 @@ class ExtendForm(forms.Form):
 
 class MergeForm(forms.Form):
     into_id = forms.IntegerField(label=_("Nomor kasus tujuan (ID)"), min_value=1)
+
+
+class HandoverForm(forms.Form):
+    to_region_code = forms.CharField(
+        label=_("Kode wilayah kantor tujuan"),
+        help_text=_("Kode Kemendagri, misalnya 32 untuk provinsi atau 32.75 untuk kota."),
+        max_length=13,
+    )
+    reason = forms.CharField(
+        label=_("Alasan pelimpahan"), max_length=5_000, widget=forms.Textarea(TEXTAREA)
+    )

@@ -17,6 +17,7 @@ from netral.cases.models import Case, NotRegisteredReason, RegisterCounter, Stat
 from netral.cases.routing import effective_receipt, office_region_for
 from netral.cases.workflow import OPEN_FOR_HANDLING, TRANSITIONS, allowed
 from netral.common.errors import ApplicationError, NotFound
+from netral.regions.models import Region
 from netral.reports.models import Report
 from netral.reports.tasks import notify_reporter
 from netral.rules.selectors import deadline_due, office_hours_get, requirement_list
@@ -354,3 +355,57 @@ def case_merge(*, actor: User, case_id: int, into_id: int) -> Case:
         fields=["merged_into"],
         into=target.pk,
     )
+
+
+HANDOVER_SAME_OFFICE = "Kantor tujuan sama dengan kantor saat ini."
+HANDOVER_UNKNOWN_REGION = "Kantor tujuan tidak ditemukan."
+HANDOVER_NOT_COMPETENT = "Kantor tujuan tidak berwenang menangani kasus pemilihan ini."
+
+
+def _may_handle_election(case: Case, target: Region) -> bool:
+    """A legitimate handling office for the case's election: any office for a national
+    election; for a Pilkada, the election's region, its parent province, or a regency below
+    the election's region (so a provincial office may take over or delegate in its province)."""
+    region = case.election.region
+    if region is None:
+        return True
+    return target.code in (region.code, region.parent_id) or target.parent_id == region.code
+
+
+@transaction.atomic
+def case_handover(*, actor: User, case_id: int, to_region_code: str, reason: str) -> Case:
+    """Hand the case over (pelimpahan) to another Bawaslu office, with a recorded reason.
+    Deadlines keep running; the old office loses sight of the case through its jurisdiction."""
+    case = (
+        case_list_for(actor=actor)
+        .select_for_update(of=("self",))
+        .select_related("election__region", "office_region")
+        .filter(pk=case_id)
+        .first()
+    )
+    if case is None:
+        raise NotFound(CASE_NOT_FOUND)
+    require(actor, "case.handle", case)
+    if case.status not in OPEN_FOR_HANDLING:
+        raise ApplicationError(NOT_ALLOWED_NOW.format(action="handover", status=case.status))
+    if not reason.strip():
+        raise ApplicationError(REASON_REQUIRED, field="reason")
+    target = Region.objects.filter(code=to_region_code.strip()).first()
+    if target is None:
+        raise ApplicationError(HANDOVER_UNKNOWN_REGION, field="to_region_code")
+    if target.code == case.office_region_id:
+        raise ApplicationError(HANDOVER_SAME_OFFICE, field="to_region_code")
+    if not _may_handle_election(case, target):
+        raise ApplicationError(HANDOVER_NOT_COMPETENT, field="to_region_code")
+    before = case.office_region_id
+    case.office_region = target
+    case.save(update_fields=["office_region"])
+    audit_record(
+        actor=actor,
+        action="case.handover",
+        obj=case,
+        before={"office": before},
+        after={"office": target.code},
+        reason=reason.strip(),
+    )
+    return case

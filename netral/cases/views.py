@@ -135,6 +135,17 @@ ACTIONS: dict[str, Action] = {
             actor=actor, case_id=pk, into_id=f.cleaned_data["into_id"]
         ),
     ),
+    "handover": Action(
+        gettext_lazy("Limpahkan ke kantor lain"),
+        case_forms.HandoverForm,
+        "case.handle",
+        lambda actor, pk, f: services.case_handover(
+            actor=actor,
+            case_id=pk,
+            to_region_code=f.cleaned_data["to_region_code"],
+            reason=f.cleaned_data["reason"],
+        ),
+    ),
 }
 assert set(TRANSITIONS) <= set(ACTIONS)
 
@@ -186,6 +197,8 @@ def _available(case: Case) -> list[str]:
         names.append("record_study")
     if case.status in OPEN_FOR_HANDLING and not case.extended:
         names.append("extend")
+    if case.status in OPEN_FOR_HANDLING:
+        names.append("handover")
     return names
 
 
@@ -291,4 +304,8 @@ def case_action(request: HttpRequest, case_id: int, action: str) -> HttpResponse
             return refused
         return _detail_page(request, case_id, bound=(action, form), error=error.message, status=400)
     messages.success(request, _("Tersimpan: %(action)s.") % {"action": spec.label})
+    try:
+        case_detail_for(actor=actor, case_id=case_id)
+    except NotFound:  # handed over out of the jurisdiction: back to the inbox
+        return redirect("cases:case_list")
     return redirect("cases:case_detail", case_id=case_id)
