@@ -9,7 +9,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from netral.cases.models import NotRegisteredReason, Status, Verdict
+from netral.cases.models import Case, Clarification, NotRegisteredReason, Status, Verdict
 from netral.rules.selectors import requirement_list, violation_type_list
 
 TEXTAREA = {"rows": 3, "class": "input"}
@@ -122,3 +122,52 @@ class HandoverForm(forms.Form):
     reason = forms.CharField(
         label=_("Alasan pelimpahan"), max_length=5_000, widget=forms.Textarea(TEXTAREA)
     )
+
+
+class ClarificationInviteForm(forms.Form):
+    invitee_role = forms.ChoiceField(
+        label=_("Pihak yang diundang"), choices=Clarification.InviteeRole.choices
+    )
+    invitee_label = forms.CharField(
+        label=_("Sebutan"),
+        help_text=_("Misalnya 'Terlapor' atau inisial saksi. Jangan tulis identitas pelapor."),
+        max_length=100,
+    )
+    scheduled_at = forms.DateTimeField(
+        label=_("Jadwal"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+    place = forms.CharField(label=_("Tempat"), max_length=200)
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> Any:
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)] if data else []
+
+
+class ClarificationMinutesForm(forms.Form):
+    """The minutes of one of the case's invitations."""
+
+    clarification = forms.TypedChoiceField(label=_("Undangan"), coerce=int)
+    attended = forms.BooleanField(label=_("Pihak yang diundang hadir"), required=False)
+    minutes = forms.CharField(
+        label=_("Berita acara"), required=False, max_length=50_000, widget=forms.Textarea(TEXTAREA)
+    )
+    attachments = MultipleFileField(label=_("Lampiran"), required=False)
+
+    def __init__(self, *args: Any, case: Case | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        invitations = case.clarifications.order_by("scheduled_at", "pk") if case else []
+        self.fields["clarification"].choices = [  # type: ignore[attr-defined]
+            (c.pk, str(c)) for c in invitations
+        ]

@@ -4,6 +4,7 @@ office with jurisdiction through the statutory steps. The allowed steps are in
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -102,3 +103,55 @@ class RegisterCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.office_region_id}/{self.year}/{self.origin}: {self.last}"
+
+
+class Clarification(models.Model):
+    """An invitation to a clarification meeting and, once held, its minutes. The invitee is
+    a free label ("Terlapor", a witness's initials): never the reporter's identity."""
+
+    class InviteeRole(models.TextChoices):
+        REPORTER = "reporter", _("Pelapor")
+        REPORTED = "reported", _("Terlapor")
+        WITNESS = "witness", _("Saksi")
+
+    class Status(models.TextChoices):
+        INVITED = "invited", _("Diundang")
+        ATTENDED = "attended", _("Hadir")
+        ABSENT = "absent", _("Tidak hadir")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="clarifications")
+    invitee_role = models.CharField(max_length=10, choices=InviteeRole.choices)
+    invitee_label = models.CharField(max_length=100)
+    scheduled_at = models.DateTimeField()
+    place = models.CharField(max_length=200)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.INVITED)
+    minutes = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["scheduled_at", "pk"]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.get_invitee_role_display()} {self.invitee_label} ({self.scheduled_at:%Y-%m-%d})"
+        )
+
+
+class ClarificationAttachment(models.Model):
+    """A file attached to the minutes, stored encrypted (``reports.storage``)."""
+
+    clarification = models.ForeignKey(
+        Clarification, on_delete=models.CASCADE, related_name="attachments"
+    )
+    kind = models.CharField(max_length=10)  # reports.evidence.EvidenceKind
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    path = models.CharField(max_length=300)
+    content_type = models.CharField(max_length=100)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"lampiran #{self.pk}"

@@ -84,7 +84,9 @@ def case_open_for_report(*, report: Report) -> Case:
         violation_type=report.violation_type,
         received_at=received,
     )
-    case.due_at = _handling_due(case) if report.kind == Report.Kind.LAPORAN else None
+    # A finding (temuan) is handled under the same deadline rule as a laporan.
+    formal = report.kind in (Report.Kind.LAPORAN, Report.Kind.TEMUAN)
+    case.due_at = _handling_due(case) if formal else None
     case.save()
     Report.objects.filter(pk=report.pk).update(case=case)
     audit_record(

@@ -9,5 +9,10 @@ app_name = "cases"
 urlpatterns = [
     path("", views.case_list, name="case_list"),
     path("<int:case_id>/", views.case_detail, name="case_detail"),
+    path(
+        "<int:case_id>/klarifikasi/lampiran/<int:attachment_id>/",
+        views.clarification_attachment,
+        name="clarification_attachment",
+    ),
     path("<int:case_id>/<slug:action>/", views.case_action, name="case_action"),
 ]

@@ -28,8 +28,8 @@ from netral.accounts.decorators import staff_required
 from netral.accounts.models import User
 from netral.accounts.permissions import has_capability
 from netral.audit.selectors import audit_entries_for
+from netral.cases import clarification, services
 from netral.cases import forms as case_forms
-from netral.cases import services
 from netral.cases.models import Case, Status
 from netral.cases.selectors import case_detail_for, case_inbox, case_reports
 from netral.cases.workflow import OPEN_FOR_HANDLING, TRANSITIONS, actions_from
@@ -49,7 +49,8 @@ class Action:
     label: Any
     form: type[forms.Form]
     capability: str
-    perform: Callable[[User, int, Any], Case]
+    perform: Callable[[User, int, Any], Any]
+    per_case: bool = False  # the form needs the case (its choices come from it)
 
 
 # Each action: its button, its form, who may take it, and the service it calls.
@@ -146,8 +147,33 @@ ACTIONS: dict[str, Action] = {
             reason=f.cleaned_data["reason"],
         ),
     ),
+    "clarification_invite": Action(
+        gettext_lazy("Undang klarifikasi"),
+        case_forms.ClarificationInviteForm,
+        "case.handle",
+        lambda actor, pk, f: clarification.clarification_invite(
+            actor=actor, case_id=pk, **f.cleaned_data
+        ),
+    ),
+    "clarification_minutes": Action(
+        gettext_lazy("Catat berita acara"),
+        case_forms.ClarificationMinutesForm,
+        "case.handle",
+        lambda actor, pk, f: clarification.clarification_record_minutes(
+            actor=actor,
+            clarification_id=f.cleaned_data["clarification"],
+            attended=f.cleaned_data["attended"],
+            minutes=f.cleaned_data["minutes"],
+            files=f.cleaned_data["attachments"],
+        ),
+        per_case=True,
+    ),
 }
 assert set(TRANSITIONS) <= set(ACTIONS)
+
+
+def _form(action: Action, case: Case, *args: Any) -> forms.Form:
+    return action.form(*args, case=case) if action.per_case else action.form(*args)  # type: ignore[call-arg]
 
 
 @dataclass(frozen=True)
@@ -195,6 +221,10 @@ def _available(case: Case) -> list[str]:
     names = actions_from(case.status)
     if case.status == Status.STUDY:
         names.append("record_study")
+    if case.status == Status.CLARIFICATION:
+        names.append("clarification_invite")
+        if case.clarifications.exists():
+            names.append("clarification_minutes")
     if case.status in OPEN_FOR_HANDLING and not case.extended:
         names.append("extend")
     if case.status in OPEN_FOR_HANDLING:
@@ -248,7 +278,7 @@ def _detail_page(
     panels = []
     for name in _available(case):
         action = ACTIONS[name]
-        form = bound[1] if bound and bound[0] == name else action.form()
+        form = bound[1] if bound and bound[0] == name else _form(action, case)
         panels.append(
             {"name": name, "label": action.label, "capability": action.capability, "form": form}
         )
@@ -265,6 +295,7 @@ def _detail_page(
         "missing": case.checklist.get("missing", []),
         "panels": panels,
         "error": error,
+        "clarifications": clarification.clarification_list(case=case),
         "timeline": audit_entries_for(object_type="cases.case", object_id=case.pk),
     }
     return render(request, "cases/case_detail.html", context, status=status)
@@ -288,12 +319,12 @@ def case_action(request: HttpRequest, case_id: int, action: str) -> HttpResponse
     # Order matters: outside the jurisdiction is 404 before a missing right is 403, and
     # both before the form is read.
     try:
-        case_detail_for(actor=actor, case_id=case_id)
+        case = case_detail_for(actor=actor, case_id=case_id)
     except NotFound:
         return render(request, "404.html", status=404)
     if not has_capability(actor, spec.capability):
         return render(request, "403.html", status=403)
-    form = spec.form(request.POST)
+    form = _form(spec, case, request.POST, request.FILES)
     if not form.is_valid():
         return _detail_page(request, case_id, bound=(action, form), status=400)
     try:
@@ -309,3 +340,26 @@ def case_action(request: HttpRequest, case_id: int, action: str) -> HttpResponse
     except NotFound:  # handed over out of the jurisdiction: back to the inbox
         return redirect("cases:case_list")
     return redirect("cases:case_detail", case_id=case_id)
+
+
+@never_cache
+@require_GET
+@staff_required("case.view")
+def clarification_attachment(
+    request: HttpRequest, case_id: int, attachment_id: int
+) -> HttpResponse:
+    """Download one attachment of the clarification minutes (decrypted, audited)."""
+    try:
+        data, content_type, name = clarification.clarification_attachment_open(
+            actor=_staff(request), case_id=case_id, attachment_id=attachment_id
+        )
+    except ApplicationError as error:
+        refused = _refused(request, error)
+        if refused is None:
+            raise
+        return refused
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -23,6 +23,14 @@ class Report(models.Model):
         LAPORAN = "laporan", _("Laporan")
         # Anonymous: information supervisors may turn into a finding (temuan).
         INFORMASI = "informasi", _("Informasi awal")
+        # Registered by supervisors themselves (see netral.reports.findings).
+        TEMUAN = "temuan", _("Temuan")
+
+    class FindingSource(models.TextChoices):
+        FIELD_PATROL = "field_patrol", _("Patroli lapangan")
+        SOCIAL_MEDIA_PATROL = "social_media_patrol", _("Patroli siber/media sosial")
+        MEDIA_REPORT = "media_report", _("Pemberitaan media")
+        FROM_INFORMATION = "from_information", _("Informasi awal masyarakat")
 
     class Status(models.TextChoices):
         RECEIVED = "received", _("Diterima")
@@ -32,7 +40,14 @@ class Report(models.Model):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.RECEIVED)
     receipt_digest = models.CharField(max_length=64, unique=True)
     submitted_at = models.DateTimeField(db_index=True)
-    channel = models.CharField(max_length=10, default="web")  # web | api
+    channel = models.CharField(max_length=10, default="web")  # web | api | staff
+    # Findings only: how the supervisor came upon it, and who registered it.
+    finding_source = models.CharField(
+        _("sumber temuan"), max_length=20, choices=FindingSource.choices, blank=True
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     # Where and in which election. The region is where the event happened.
     region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="+")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
@@ -109,6 +110,34 @@ def _store_evidence(
     return rows
 
 
+def report_fields(*, form: ReportForm, now: datetime.datetime) -> dict[str, Any]:
+    """The Report columns taken from a valid form (shared by reports and findings)."""
+    data = form.cleaned_data
+    assert form.region_obj is not None and form.election_obj is not None
+    return {
+        "submitted_at": now,
+        "region": form.region_obj,
+        "election": form.election_obj,
+        "location": data["location"],
+        "reported_name": data["reported_name"],
+        "reported_nip": data["reported_nip"],
+        "agency": data["agency"],
+        "position": data["position"],
+        "violation_type": data["violation_type"],
+        "chronology": data["chronology"],
+        "event_date": data["event_date"],
+        "known_date": data["known_date"],
+        "candidate_pair": data["candidate_pair"],
+        "witnesses": data["witnesses"],
+        "links": data["links"],
+        "late": not reporting_window_open(
+            kind=form.election_obj.cycle.kind,
+            known=data["known_date"],
+            on=timezone.localdate(now),
+        ),
+    }
+
+
 def report_submit(*, form: ReportForm, files: Sequence[UploadedFile], channel: str) -> SubmitResult:
     """Store a validated report with its evidence and return the one-time receipt code.
 
@@ -130,27 +159,8 @@ def report_submit(*, form: ReportForm, files: Sequence[UploadedFile], channel: s
                         report = Report.objects.create(
                             kind=Report.Kind.INFORMASI if anonymous else Report.Kind.LAPORAN,
                             receipt_digest=receipt_digest(code),
-                            submitted_at=now,
                             channel=channel,
-                            region=form.region_obj,
-                            election=form.election_obj,
-                            location=data["location"],
-                            reported_name=data["reported_name"],
-                            reported_nip=data["reported_nip"],
-                            agency=data["agency"],
-                            position=data["position"],
-                            violation_type=data["violation_type"],
-                            chronology=data["chronology"],
-                            event_date=data["event_date"],
-                            known_date=data["known_date"],
-                            candidate_pair=data["candidate_pair"],
-                            witnesses=data["witnesses"],
-                            links=data["links"],
-                            late=not reporting_window_open(
-                                kind=form.election_obj.cycle.kind,
-                                known=data["known_date"],
-                                on=timezone.localdate(now),
-                            ),
+                            **report_fields(form=form, now=now),
                         )
                     break
                 except IntegrityError:

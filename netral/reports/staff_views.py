@@ -20,11 +20,12 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from netral.accounts.decorators import staff_required
 from netral.accounts.models import User
 from netral.common.errors import ApplicationError, NotFound, PermissionDenied
+from netral.reports.findings import FindingForm, finding_register, information_to_finding
 from netral.reports.handling import (
     evidence_open,
     reporter_identity_reveal,
@@ -39,12 +40,15 @@ from netral.reports.handling_selectors import (
 )
 from netral.reports.models import Reporter
 from netral.reports.selectors import report_list_for
+from netral.reports.views import _form_data, _regions_for_picker
 
 PAGE_SIZE = 50
 REVEAL_REQUESTED = gettext_noop("Permintaan pengungkapan identitas terkirim ke pimpinan.")
 MESSAGE_SENT = gettext_noop("Pesan terkirim. Pelapor melihatnya dengan kode tanda terima.")
 REVEAL_APPROVED = gettext_noop("Permintaan disetujui; berlaku 24 jam bagi pengaju.")
 REVEAL_REJECTED = gettext_noop("Permintaan ditolak.")
+FINDING_REGISTERED = gettext_noop("Temuan tercatat dan kasusnya dibuka.")
+MADE_FINDING = gettext_noop("Informasi awal dijadikan temuan.")
 
 
 class RevealRequestForm(forms.Form):
@@ -274,3 +278,54 @@ def reveal_decide(request: HttpRequest, request_id: int) -> HttpResponse:
         return _pending_page(request, error=error.message, status=error.status_code)
     messages.success(request, _(REVEAL_APPROVED if approve else REVEAL_REJECTED))
     return redirect("reports_staff:reveal_pending")
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@staff_required("finding.create")
+def finding_create(request: HttpRequest) -> HttpResponse:
+    error = ""
+    status = 200
+    form = FindingForm()
+    if request.method == "POST":
+        status = 400
+        form = FindingForm(_form_data(request))
+        if form.is_valid():
+            try:
+                report = finding_register(
+                    actor=_staff(request),
+                    form=form,
+                    files=request.FILES.getlist("files"),
+                    source=form.cleaned_data["source"],
+                )
+            except ApplicationError as refused:
+                if isinstance(refused, PermissionDenied | NotFound):
+                    status = 403
+                error = refused.message
+            else:
+                messages.success(request, _(FINDING_REGISTERED))
+                return redirect("reports_staff:report_detail", public_id=report.public_id)
+    context = {
+        "form": form,
+        "error": error,
+        "selected_province": request.POST.get("province", ""),
+        "selected_regency": request.POST.get("regency", ""),
+        **_regions_for_picker(),
+    }
+    return render(request, "reports/staff/finding_form.html", context, status=status)
+
+
+@never_cache
+@require_POST
+@staff_required("finding.create")
+def make_finding(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    try:
+        information_to_finding(actor=_staff(request), report_public_id=str(public_id))
+    except ApplicationError as error:
+        refused = _refused(request, error)
+        if refused is not None:
+            return refused
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _(MADE_FINDING))
+    return redirect("reports_staff:report_detail", public_id=public_id)

@@ -1,0 +1,158 @@
+"""Findings (temuan): violations supervisors register themselves, from a patrol, the media,
+or anonymous information from the public turned into a finding.
+
+A finding carries the same fields and evidence rules as a public report, but no reporter:
+there is no identity to protect and no receipt code to hand out.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Sequence
+from typing import Any
+
+from django import forms
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from netral.accounts.models import User
+from netral.accounts.permissions import covers, require
+from netral.audit.services import audit_record
+from netral.cases.models import Case
+from netral.cases.services import _handling_due, case_open_for_report
+from netral.common.errors import ApplicationError, NotFound, PermissionDenied
+from netral.reports.forms import ReportForm
+from netral.reports.models import Report
+from netral.reports.selectors import report_get_for
+from netral.reports.services import _store_evidence, evidence_prepare, report_fields
+from netral.reports.storage import evidence_delete
+
+OUTSIDE_JURISDICTION = "Wilayah kejadian berada di luar wilayah kerja Anda."
+NOT_INFORMATION = "Hanya informasi awal (tanpa identitas) yang dapat dijadikan temuan."
+REPORTER_FIELDS = (
+    "anonymous",
+    "reporter_name",
+    "reporter_nik",
+    "reporter_address",
+    "reporter_phone",
+    "reporter_email",
+    "notify_email",
+    "website",
+)
+
+
+class FindingForm(ReportForm):
+    """The report form without the reporter block, plus where the finding came from."""
+
+    source = forms.ChoiceField(
+        label=_("Sumber temuan"),
+        choices=[
+            (value, label)
+            for value, label in Report.FindingSource.choices
+            if value != Report.FindingSource.FROM_INFORMATION  # set by information_to_finding
+        ],
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in REPORTER_FIELDS:
+            del self.fields[name]
+
+    def _clean_reporter(self) -> None:
+        # A finding has no reporter; the shared cleaning reads these as empty.
+        for name in REPORTER_FIELDS:
+            self.cleaned_data[name] = False if name == "anonymous" else ""
+
+
+def _unguessable_digest() -> str:
+    """``receipt_digest`` is unique and required, but a finding has no receipt code. Real
+    digests are scrypt outputs of a 16-digit code; a random 256-bit value is a preimage
+    nobody can find, so no code can ever look this report up through the tracking page."""
+    return secrets.token_hex(32)
+
+
+def finding_register(
+    *, actor: User, form: FindingForm, files: Sequence[UploadedFile], source: str
+) -> Report:
+    """Store a supervisor's finding with its evidence and open its case (origin temuan).
+
+    ``form`` must be valid. Nothing is stored when any file is refused; files written before
+    a database failure are deleted again.
+    """
+    require(actor, "finding.create")
+    if not covers(actor, form.region_obj):
+        raise PermissionDenied(OUTSIDE_JURISDICTION)
+    if source not in Report.FindingSource.values:
+        raise ApplicationError(f"Sumber temuan tidak dikenal: {source}")
+    prepared = evidence_prepare(files=files)
+    now = timezone.now()
+    written: list[str] = []
+    try:
+        with transaction.atomic():
+            report = Report.objects.create(
+                kind=Report.Kind.TEMUAN,
+                receipt_digest=_unguessable_digest(),
+                channel="staff",
+                finding_source=source,
+                created_by=actor,
+                **report_fields(form=form, now=now),
+            )
+            stored = _store_evidence(
+                report=report, prepared=prepared, message=None, written=written, now=now
+            )
+            case_open_for_report(report=report)
+            audit_record(
+                actor=actor,
+                action="finding.register",
+                obj=report,
+                after={
+                    "source": source,
+                    "region": report.region_id,
+                    "election": report.election_id,
+                    "evidence": [e.sha256 for e in stored],
+                },
+            )
+    except BaseException:
+        evidence_delete(written)
+        raise
+    report.refresh_from_db(fields=["case"])
+    return report
+
+
+@transaction.atomic
+def information_to_finding(
+    *, actor: User, report_public_id: str, source: str = "from_information"
+) -> Report:
+    """Turn anonymous information (informasi) into a finding; its case becomes a temuan
+    case with the handling deadline of a laporan."""
+    report = report_get_for(actor=actor, public_id=report_public_id)  # NotFound outside
+    require(actor, "finding.create", report)
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if report.kind != Report.Kind.INFORMASI:
+        raise ApplicationError(NOT_INFORMATION)
+    report.kind = Report.Kind.TEMUAN
+    report.finding_source = source
+    report.created_by = actor
+    report.save(update_fields=["kind", "finding_source", "created_by"])
+    case = (
+        Case.objects.select_for_update()
+        .select_related("election__cycle", "office_region")
+        .filter(reports=report)
+        .first()
+    )
+    if case is None:  # pragma: no cover - every intake opens a case
+        raise NotFound("Kasus tidak ditemukan.")
+    before = {"origin": case.origin, "due_at": case.due_at}
+    case.origin = Report.Kind.TEMUAN
+    case.due_at = _handling_due(case)
+    case.save(update_fields=["origin", "due_at"])
+    audit_record(
+        actor=actor,
+        action="finding.from_information",
+        obj=report,
+        before={"kind": Report.Kind.INFORMASI, **before},
+        after={"kind": report.kind, "source": source, "origin": case.origin, "due_at": case.due_at},
+    )
+    return report
