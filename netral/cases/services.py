@@ -50,7 +50,7 @@ def _later(
     return max(old, new)
 
 
-def _handling_due(case: Case) -> datetime.datetime | None:
+def case_handling_due(case: Case) -> datetime.datetime | None:
     kind = case.election.cycle.kind
     normal, extended, counts_from = HANDLING_RULES[kind]
     start = case.received_at if counts_from == "received" else case.registered_at
@@ -86,7 +86,7 @@ def case_open_for_report(*, report: Report) -> Case:
     )
     # A finding (temuan) is handled under the same deadline rule as a laporan.
     formal = report.kind in (Report.Kind.LAPORAN, Report.Kind.TEMUAN)
-    case.due_at = _handling_due(case) if formal else None
+    case.due_at = case_handling_due(case) if formal else None
     case.save()
     Report.objects.filter(pk=report.pk).update(case=case)
     audit_record(
@@ -194,7 +194,7 @@ def case_register(*, actor: User, case_id: int, formal: dict[str, bool]) -> Case
     case.registered_at = now
     case.register_number = _next_register_number(case, now)
     case.checklist = {**case.checklist, "formal": {c: True for c in codes}}
-    case.due_at = _later(case.due_at, _handling_due(case))
+    case.due_at = _later(case.due_at, case_handling_due(case))
     return _finish(
         actor=actor,
         case=case,
@@ -323,7 +323,7 @@ def case_extend(*, actor: User, case_id: int, reason: str) -> Case:
         raise ApplicationError(REASON_REQUIRED, field="reason")
     before = case.due_at
     case.extended, case.extension_reason = True, reason.strip()
-    case.due_at = _later(case.due_at, _handling_due(case))
+    case.due_at = _later(case.due_at, case_handling_due(case))
     case.save(update_fields=["extended", "extension_reason", "due_at"])
     audit_record(
         actor=actor,

@@ -21,12 +21,12 @@ from netral.accounts.models import User
 from netral.accounts.permissions import covers, require
 from netral.audit.services import audit_record
 from netral.cases.models import Case
-from netral.cases.services import _handling_due, case_open_for_report
+from netral.cases.services import case_handling_due, case_open_for_report
 from netral.common.errors import ApplicationError, NotFound, PermissionDenied
 from netral.reports.forms import ReportForm
 from netral.reports.models import Report
 from netral.reports.selectors import report_get_for
-from netral.reports.services import _store_evidence, evidence_prepare, report_fields
+from netral.reports.services import evidence_prepare, evidence_store, report_fields
 from netral.reports.storage import evidence_delete
 
 OUTSIDE_JURISDICTION = "Wilayah kejadian berada di luar wilayah kerja Anda."
@@ -99,7 +99,7 @@ def finding_register(
                 created_by=actor,
                 **report_fields(form=form, now=now),
             )
-            stored = _store_evidence(
+            stored = evidence_store(
                 report=report, prepared=prepared, message=None, written=written, now=now
             )
             case_open_for_report(report=report)
@@ -146,7 +146,7 @@ def information_to_finding(
         raise NotFound("Kasus tidak ditemukan.")
     before = {"origin": case.origin, "due_at": case.due_at}
     case.origin = Report.Kind.TEMUAN
-    case.due_at = _handling_due(case)
+    case.due_at = case_handling_due(case)
     case.save(update_fields=["origin", "due_at"])
     audit_record(
         actor=actor,

@@ -74,7 +74,7 @@ def evidence_prepare(*, files: Sequence[UploadedFile]) -> list[PreparedFile]:
     ]
 
 
-def _store_evidence(
+def evidence_store(
     *,
     report: Report,
     prepared: Sequence[PreparedFile],
@@ -179,7 +179,7 @@ def report_submit(*, form: ReportForm, files: Sequence[UploadedFile], channel: s
             notify = data["notify_email"] or ("" if anonymous else data["reporter_email"])
             if notify:
                 Contact.objects.create(report=report, email=notify)
-            stored = _store_evidence(
+            stored = evidence_store(
                 report=report, prepared=prepared, message=None, written=written, now=now
             )
             case_open_for_report(report=report)
@@ -230,7 +230,7 @@ def reporter_message_post(
             message = Message.objects.create(
                 report=report, sender=Message.Sender.REPORTER, body=body, created_at=now
             )
-            stored = _store_evidence(
+            stored = evidence_store(
                 report=report, prepared=prepared, message=message, written=written, now=now
             )
             audit_record(

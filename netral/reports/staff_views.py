@@ -40,7 +40,7 @@ from netral.reports.handling_selectors import (
 )
 from netral.reports.models import Reporter
 from netral.reports.selectors import report_list_for
-from netral.reports.views import _form_data, _regions_for_picker
+from netral.reports.views import regions_for_picker, report_form_data
 
 PAGE_SIZE = 50
 REVEAL_REQUESTED = gettext_noop("Permintaan pengungkapan identitas terkirim ke pimpinan.")
@@ -289,7 +289,7 @@ def finding_create(request: HttpRequest) -> HttpResponse:
     form = FindingForm()
     if request.method == "POST":
         status = 400
-        form = FindingForm(_form_data(request))
+        form = FindingForm(report_form_data(request))
         if form.is_valid():
             try:
                 report = finding_register(
@@ -310,7 +310,7 @@ def finding_create(request: HttpRequest) -> HttpResponse:
         "error": error,
         "selected_province": request.POST.get("province", ""),
         "selected_regency": request.POST.get("regency", ""),
-        **_regions_for_picker(),
+        **regions_for_picker(),
     }
     return render(request, "reports/staff/finding_form.html", context, status=status)
 

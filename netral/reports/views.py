@@ -37,7 +37,7 @@ TRACKING_EXPIRED = "Sesi pelacakan berakhir. Masukkan kode tanda terima lagi."
 REQUEST_TOO_LARGE = "Berkas terlalu besar. Jumlah semua berkas paling banyak 100 MB."
 
 
-def _regions_for_picker() -> dict[str, Any]:
+def regions_for_picker() -> dict[str, Any]:
     provinces = list(Region.objects.filter(level=Region.Level.PROVINCE).order_by("name"))
     regencies: dict[str, list[Region]] = {}
     for regency in Region.objects.filter(level=Region.Level.REGENCY).order_by("name"):
@@ -48,7 +48,7 @@ def _regions_for_picker() -> dict[str, Any]:
     }
 
 
-def _form_data(request: HttpRequest) -> dict[str, Any]:
+def report_form_data(request: HttpRequest) -> dict[str, Any]:
     data = request.POST.dict()
     # Two pickers, one field: the regency when chosen, else the province.
     data["region"] = data.get("regency") or data.get("province") or ""
@@ -68,7 +68,7 @@ def report_form(request: HttpRequest) -> HttpResponse:
             throttle_submit(request)
             if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_REQUEST_BYTES:
                 raise ApplicationError(_(REQUEST_TOO_LARGE))
-            form = ReportForm(_form_data(request))
+            form = ReportForm(report_form_data(request))
             if form.is_valid():
                 result = report_submit(
                     form=form, files=request.FILES.getlist("files"), channel="web"
@@ -93,7 +93,7 @@ def report_form(request: HttpRequest) -> HttpResponse:
         "violation_types": violation_type_list(),
         "selected_province": request.POST.get("province", ""),
         "selected_regency": request.POST.get("regency", ""),
-        **_regions_for_picker(),
+        **regions_for_picker(),
     }
     return render(request, "reports/form.html", context, status=status)
 
