@@ -110,6 +110,7 @@ class ReportIn(Schema):
     reported_nip: str | None = None
     agency: str
     position: str | None = None
+    position_class: str | None = None
     violation_type: str | None = None
     event_date: datetime.date
     known_date: datetime.date

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from netral.common.identifiers import nik_parse, nip_parse
 from netral.elections.models import Election
 from netral.regions.models import Region
+from netral.reports.subjects import PositionClass
 from netral.rules.selectors import violation_type_list
 
 MAX_LINKS = 10
@@ -68,6 +69,11 @@ class ReportForm(forms.Form):
     )
     agency = forms.CharField(label=_("Instansi tempat bekerja"), max_length=200)
     position = forms.CharField(label=_("Jabatan"), max_length=200, required=False)
+    position_class = forms.ChoiceField(
+        label=_("Kelompok jabatan (jika tahu)"),
+        required=False,
+        choices=[("", _("Tidak tahu")), *PositionClass.choices],
+    )
 
     violation_type = forms.ChoiceField(label=_("Jenis dugaan pelanggaran"), required=False)
     chronology = forms.CharField(

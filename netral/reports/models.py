@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from netral.common.fields import EncryptedTextField
 from netral.regions.models import Region
+from netral.reports.subjects import AgencyType, PositionClass
 
 
 class Report(models.Model):
@@ -61,6 +62,13 @@ class Report(models.Model):
     reported_nip = models.CharField(_("NIP terlapor"), max_length=18, blank=True)
     agency = models.CharField(_("instansi"), max_length=200)
     position = models.CharField(_("jabatan"), max_length=200, blank=True)
+    # Classes for the statistics: chosen by the reporter or inferred (``subjects.py``).
+    position_class = models.CharField(
+        _("kelas jabatan"), max_length=20, choices=PositionClass.choices, blank=True
+    )
+    agency_type = models.CharField(
+        _("jenis instansi"), max_length=20, choices=AgencyType.choices, blank=True
+    )
 
     # What happened.
     violation_type = models.CharField(_("jenis pelanggaran"), max_length=60, blank=True)

@@ -26,6 +26,7 @@ from netral.reports.forms import ReportForm
 from netral.reports.models import Contact, Evidence, Message, Report, Reporter
 from netral.reports.receipts import receipt_code_new, receipt_digest
 from netral.reports.storage import evidence_delete, evidence_write
+from netral.reports.subjects import agency_type_infer, position_class_infer
 from netral.reports.tasks import notify_reporter
 from netral.rules.selectors import reporting_window_open
 
@@ -123,6 +124,8 @@ def report_fields(*, form: ReportForm, now: datetime.datetime) -> dict[str, Any]
         "reported_nip": data["reported_nip"],
         "agency": data["agency"],
         "position": data["position"],
+        "position_class": data["position_class"] or position_class_infer(data["position"]),
+        "agency_type": agency_type_infer(data["agency"], data["position"]),
         "violation_type": data["violation_type"],
         "chronology": data["chronology"],
         "event_date": data["event_date"],
