@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "netral.audit",
     "netral.reports",
     "netral.cases",
+    "netral.followup",
 ]
 
 MIDDLEWARE = [

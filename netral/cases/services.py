@@ -17,6 +17,8 @@ from netral.cases.models import Case, NotRegisteredReason, RegisterCounter, Stat
 from netral.cases.routing import effective_receipt, office_region_for
 from netral.cases.workflow import OPEN_FOR_HANDLING, TRANSITIONS, allowed
 from netral.common.errors import ApplicationError, NotFound
+from netral.followup.selectors import case_followups_open
+from netral.followup.services import recommendations_from_decision
 from netral.regions.models import Region
 from netral.reports.models import Report
 from netral.reports.tasks import notify_reporter
@@ -31,6 +33,7 @@ NO_VIOLATION_ALONE = "'Bukan pelanggaran' tidak dapat digabung dengan jenis pela
 STUDY_REQUIRED = "Kajian (fakta, analisis, kesimpulan) harus diisi sebelum pleno."
 ALREADY_EXTENDED = "Tenggat sudah pernah diperpanjang."
 SUMMARY_REQUIRED = "Ringkasan status untuk publik wajib diisi."
+FOLLOWUP_OPEN = "Kasus belum dapat ditutup: {count} rekomendasi belum selesai ditindaklanjuti."
 SAME_CASE = "Kasus tidak dapat digabung dengan dirinya sendiri."
 
 # Per election kind: the handling deadline before and after an extension, and whether it
@@ -269,7 +272,7 @@ def case_decide(*, actor: User, case_id: int, verdicts: list[str], reason: str) 
     if not reason.strip():
         raise ApplicationError(REASON_REQUIRED, field="reason")
     case.verdicts, case.decision_reason, case.decided_at = chosen, reason.strip(), timezone.now()
-    return _finish(
+    _finish(
         actor=actor,
         case=case,
         action="decide",
@@ -277,6 +280,9 @@ def case_decide(*, actor: User, case_id: int, verdicts: list[str], reason: str) 
         fields=["verdicts", "decision_reason", "decided_at"],
         verdicts=chosen,
     )
+    # Every violation found goes to its addressee (BKN, Gakkumdu, KPU, DKPP, other).
+    recommendations_from_decision(actor=actor, case=case)
+    return case
 
 
 @transaction.atomic
@@ -298,6 +304,9 @@ def case_announce(*, actor: User, case_id: int, summary: str) -> Case:
 @transaction.atomic
 def case_close(*, actor: User, case_id: int) -> Case:
     case, before = _locked(actor, case_id, "close")
+    open_followups = case_followups_open(case_id=case.pk)
+    if open_followups:
+        raise ApplicationError(FOLLOWUP_OPEN.format(count=open_followups))
     case.closed_at = timezone.now()
     return _finish(actor=actor, case=case, action="close", before=before, fields=["closed_at"])
 

@@ -1,0 +1,216 @@
+"""Reads for follow-up: who sees which recommendation, the desks' lists, compliance."""
+
+from __future__ import annotations
+
+import datetime
+import statistics
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, Min, Q, QuerySet
+from django.utils import timezone
+
+from netral.accounts.models import Role, User
+from netral.accounts.permissions import has_capability, jurisdiction_q
+from netral.common.errors import NotFound
+from netral.followup.models import ENDED, Addressee, Recommendation, RecStatus
+
+NOT_FOUND = "Rekomendasi tidak ditemukan."
+
+# What each partner sees: only what is addressed to it. A PPK office sees a neutrality
+# recommendation once BKN has passed it on, and only for its own region's employees.
+PPK_STATUSES = (RecStatus.ASSESSED, RecStatus.SANCTIONED, RecStatus.NOT_IMPOSED)
+
+
+def recommendation_list_for(*, actor: User) -> QuerySet[Recommendation]:
+    """Every recommendation ``actor`` may see (empty for roles without follow-up rights)."""
+    recs = Recommendation.objects.all()
+    if not has_capability(actor, "recommendation.view"):
+        return recs.none()
+    role = actor.role
+    if role in (Role.BAWASLU_STAFF, Role.BAWASLU_LEADER):
+        return recs.filter(jurisdiction_q(actor, "case__office_region"))
+    if role == Role.BKN_OFFICER:
+        # A regional BKN office covers employees of its region; central agencies' ones
+        # (no PPK region) are for BKN's national desk only.
+        return recs.filter(addressee=Addressee.BKN).filter(jurisdiction_q(actor, "ppk_region"))
+    if role == Role.PPK_OFFICE:
+        return recs.filter(
+            addressee=Addressee.BKN, status__in=PPK_STATUSES, ppk_region=actor.jurisdiction_id
+        )
+    if role == Role.GAKKUMDU:
+        return recs.filter(addressee=Addressee.GAKKUMDU).filter(
+            jurisdiction_q(actor, "case__office_region")
+        )
+    if role == Role.KPU:
+        return recs.filter(addressee=Addressee.KPU).filter(
+            jurisdiction_q(actor, "case__office_region")
+        )
+    return recs.none()
+
+
+def recommendation_get_for(*, actor: User, rec_id: int) -> Recommendation:
+    rec = (
+        recommendation_list_for(actor=actor)
+        .select_related("case__office_region", "case__election", "ppk_region", "sanction")
+        .filter(pk=rec_id)
+        .first()
+    )
+    if rec is None:
+        raise NotFound(NOT_FOUND)
+    return rec
+
+
+def recommendation_desk(
+    *,
+    actor: User,
+    status: str | None = None,
+    addressee: str | None = None,
+    overdue_only: bool = False,
+    now: datetime.datetime | None = None,
+) -> QuerySet[Recommendation]:
+    """A desk's list: open ones first, nearest deadline first."""
+    recs = recommendation_list_for(actor=actor).select_related(
+        "case__office_region", "case__election", "ppk_region"
+    )
+    if status:
+        recs = recs.filter(status=status)
+    if addressee:
+        recs = recs.filter(addressee=addressee)
+    if overdue_only:
+        recs = recs.filter(due_at__lt=now or timezone.now())
+    return recs.order_by("ended_at", "due_at", "-issued_at")
+
+
+def case_followups_open(*, case_id: int) -> int:
+    """How many recommendations of the case have not ended (the case cannot close before)."""
+    return Recommendation.objects.filter(case_id=case_id).exclude(status__in=ENDED).count()
+
+
+def case_recommendations(*, case_id: int) -> list[Recommendation]:
+    return list(
+        Recommendation.objects.filter(case_id=case_id)
+        .select_related("ppk_region", "sanction")
+        .order_by("pk")
+    )
+
+
+# --- Compliance ----------------------------------------------------------------------------
+
+
+@dataclass
+class ComplianceRow:
+    key: str
+    label: str
+    total: int = 0
+    followed: int = 0  # sanction imposed
+    declined: int = 0  # PPK recorded a reason for not imposing
+    pending: int = 0  # with the PPK (or BKN), deadline not passed
+    ignored: int = 0  # deadline passed with nothing recorded
+    days: list[int] = field(default_factory=list, repr=False)
+
+    def share(self, part: int) -> float | None:
+        return round(100 * part / self.total, 1) if self.total else None
+
+    @property
+    def followed_pct(self) -> float | None:
+        return self.share(self.followed)
+
+    @property
+    def pending_pct(self) -> float | None:
+        return self.share(self.pending)
+
+    @property
+    def ignored_pct(self) -> float | None:
+        return self.share(self.ignored)
+
+    @property
+    def declined_pct(self) -> float | None:
+        return self.share(self.declined)
+
+    @property
+    def median_days(self) -> float | None:
+        """Median days from Bawaslu's decision to the sanction decree."""
+        return statistics.median(self.days) if self.days else None
+
+
+def _bucket(rec: Mapping[str, Any], now: datetime.datetime) -> str:
+    status = rec["status"]
+    if status == RecStatus.SANCTIONED:
+        return "followed"
+    if status == RecStatus.NOT_IMPOSED:
+        return "declined"
+    due = rec["due_at"]
+    if due is not None and due < now:
+        return "ignored"
+    return "pending"
+
+
+def compliance(
+    *,
+    actor: User | None,
+    by: str,
+    region_code: str | None = None,
+    now: datetime.datetime | None = None,
+) -> list[ComplianceRow]:
+    """Neutrality recommendations (to BKN) grouped ``by`` "region" (the PPK's region) or
+    "agency" (the reported person's agency), with the shares followed, declined, pending and
+    ignored, and the median days from decision to sanction. ``actor`` None: everything
+    (aggregates for public pages); otherwise only what the actor may see."""
+    now = now or timezone.now()
+    base = (
+        Recommendation.objects.all() if actor is None else recommendation_list_for(actor=actor)
+    ).filter(addressee=Addressee.BKN)
+    if region_code:
+        base = base.filter(Q(ppk_region=region_code) | Q(ppk_region__parent=region_code))
+    rows: dict[str, ComplianceRow] = {}
+    values = base.values(
+        "status",
+        "due_at",
+        "ppk_region",
+        "ppk_region__name",
+        "subject_agency",
+        "case__decided_at",
+        "sanction__decree_date",
+    )
+    for rec in values:
+        if by == "region":
+            key = rec["ppk_region"] or "00"
+            label = rec["ppk_region__name"] or "Instansi pusat"
+        else:
+            label = rec["subject_agency"] or "—"
+            key = label.lower()
+        row = rows.setdefault(key, ComplianceRow(key=key, label=label))
+        row.total += 1
+        bucket = _bucket(rec, now)
+        setattr(row, bucket, getattr(row, bucket) + 1)
+        decided, decree = rec["case__decided_at"], rec["sanction__decree_date"]
+        if bucket == "followed" and decided is not None and decree is not None:
+            row.days.append((decree - timezone.localdate(decided)).days)
+    return sorted(rows.values(), key=lambda r: (-r.total, r.label))
+
+
+def compliance_total(rows: list[ComplianceRow]) -> ComplianceRow:
+    total = ComplianceRow(key="total", label="Jumlah")
+    for row in rows:
+        total.total += row.total
+        total.followed += row.followed
+        total.declined += row.declined
+        total.pending += row.pending
+        total.ignored += row.ignored
+        total.days.extend(row.days)
+    return total
+
+
+def overdue_ppk(*, actor: User | None, now: datetime.datetime | None = None) -> list[Any]:
+    """Regional heads (PPK) with overdue neutrality follow-ups, most first: the list
+    Kemendagri and BKN act on."""
+    now = now or timezone.now()
+    base = Recommendation.objects.all() if actor is None else recommendation_list_for(actor=actor)
+    return list(
+        base.filter(addressee=Addressee.BKN, status=RecStatus.ASSESSED, due_at__lt=now)
+        .values("ppk_region", "ppk_region__name")
+        .annotate(count=Count("pk"), oldest=Min("due_at"))
+        .order_by("-count", "ppk_region__name")
+    )
