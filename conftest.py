@@ -6,6 +6,8 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.test import Client
+from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from netral.accounts.demo import totp_current_code
@@ -70,3 +72,25 @@ def totp_now(device: TOTPDevice) -> str:
 @pytest.fixture
 def enrol_totp() -> Callable[[User], TOTPDevice]:
     return lambda user: totp_device_create(user=user)
+
+
+SignIn = Callable[..., tuple[Client, User]]
+
+
+@pytest.fixture
+def sign_in(make_user: Callable[..., User], enrol_totp: Callable[[User], TOTPDevice]) -> SignIn:
+    """A client signed in through the real login page (password and authenticator code) as a
+    new user of ``role`` in ``region`` (None: national)."""
+
+    def sign(role: str, region: str | None = None) -> tuple[Client, User]:
+        user = make_user(role, region)
+        device = enrol_totp(user)
+        client = Client()
+        response = client.post(
+            reverse("accounts:login"),
+            {"username": user.username, "password": TEST_PASSWORD, "otp_token": totp_now(device)},
+        )
+        assert response.status_code == 302, response.content[:500]
+        return client, user
+
+    return sign

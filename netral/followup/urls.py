@@ -1,0 +1,12 @@
+from django.urls import path
+
+from netral.followup import views
+
+app_name = "followup"
+
+urlpatterns = [
+    path("", views.desk, name="desk"),
+    path("kepatuhan/", views.compliance, name="compliance"),
+    path("<int:rec_id>/", views.detail, name="detail"),
+    path("<int:rec_id>/<slug:action>/", views.act, name="act"),
+]

@@ -1,0 +1,247 @@
+"""The follow-up desks: one list for every role (BKN, PPK office, Sentra Gakkumdu, KPU,
+Bawaslu), a page per recommendation with the actions the viewer's role may take, and the
+compliance page. Thin: forms carry input, services decide; a recommendation the viewer may
+not see is the 404 page."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from netral.accounts.decorators import staff_required
+from netral.accounts.models import User
+from netral.accounts.permissions import can, has_capability
+from netral.audit.selectors import audit_entries_for
+from netral.cases.views import countdown
+from netral.common.errors import ApplicationError, NotFound, PermissionDenied
+from netral.followup import criminal, selectors, services
+from netral.followup import forms as desk_forms
+from netral.followup.models import Addressee, Recommendation, RecStatus, Sanction
+from netral.rules.selectors import sanction_list
+
+PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class Action:
+    label: Any
+    form: type[forms.Form]
+    capability: str
+    applies: Callable[[Recommendation], bool]
+    perform: Callable[[User, int, Any], Any]
+
+
+ACTIONS: dict[str, Action] = {
+    "assess": Action(
+        gettext_lazy("Simpan penilaian dan teruskan ke PPK"),
+        desk_forms.AssessForm,
+        "recommendation.assess",
+        lambda r: r.addressee == Addressee.BKN and r.status == RecStatus.ISSUED,
+        lambda actor, pk, f: services.recommendation_assess(
+            actor=actor, rec_id=pk, **f.cleaned_data
+        ),
+    ),
+    "sanction": Action(
+        gettext_lazy("Simpan keputusan PPK"),
+        desk_forms.SanctionForm,
+        "sanction.record",
+        lambda r: r.addressee == Addressee.BKN and r.status == RecStatus.ASSESSED,
+        lambda actor, pk, f: services.sanction_record(actor=actor, rec_id=pk, **f.cleaned_data),
+    ),
+    "measure": Action(
+        gettext_lazy("Catat tindakan BKN"),
+        desk_forms.MeasureForm,
+        "recommendation.assess",
+        lambda r: (
+            r.addressee == Addressee.BKN
+            and r.status == RecStatus.ASSESSED
+            and r.due_at is not None
+            and r.due_at < timezone.now()
+        ),
+        lambda actor, pk, f: services.escalation_measure_record(
+            actor=actor, rec_id=pk, measure=f.cleaned_data["measure"]
+        ),
+    ),
+    "advance": Action(
+        gettext_lazy("Lanjut ke tahap berikutnya"),
+        desk_forms.AdvanceForm,
+        "criminal.track",
+        lambda r: (
+            r.status == RecStatus.IN_PROGRESS and bool(criminal.next_stages(r.criminal_stage))
+        ),
+        lambda actor, pk, f: services.criminal_advance(actor=actor, rec_id=pk, **f.cleaned_data),
+    ),
+    "conclude": Action(
+        gettext_lazy("Akhiri proses pidana"),
+        desk_forms.ConcludeForm,
+        "criminal.track",
+        lambda r: r.status == RecStatus.IN_PROGRESS and criminal.STAGES[r.criminal_stage].may_end,
+        lambda actor, pk, f: services.criminal_conclude(
+            actor=actor, rec_id=pk, outcome=f.cleaned_data["outcome"]
+        ),
+    ),
+    "respond": Action(
+        gettext_lazy("Catat tanggapan"),
+        desk_forms.RespondForm,
+        "recommendation.view",
+        lambda r: r.addressee in services.RESPONDERS and r.status == RecStatus.ISSUED,
+        lambda actor, pk, f: services.recommendation_respond(
+            actor=actor, rec_id=pk, response=f.cleaned_data["response"]
+        ),
+    ),
+}
+
+
+def _staff(request: HttpRequest) -> User:
+    user = request.user
+    assert isinstance(user, User)
+    return user
+
+
+def _may(user: User, name: str, rec: Recommendation) -> bool:
+    action = ACTIONS[name]
+    if not action.applies(rec):
+        return False
+    if name == "respond":
+        return can(user, services.RESPONDERS[rec.addressee], rec)
+    return has_capability(user, action.capability)
+
+
+def _form(name: str, rec: Recommendation, data: Any = None, files: Any = None) -> forms.Form:
+    if name == "advance":
+        return desk_forms.AdvanceForm(data, current=rec.criminal_stage)
+    if name == "sanction":
+        return desk_forms.SanctionForm(data, files)
+    return ACTIONS[name].form(data)
+
+
+@never_cache
+@require_GET
+@staff_required("recommendation.view")
+def desk(request: HttpRequest) -> HttpResponse:
+    user = _staff(request)
+    form = desk_forms.DeskFilterForm(request.GET or None)
+    filters: dict[str, Any] = {}
+    if form.is_valid():
+        filters = {
+            "status": form.cleaned_data["status"] or None,
+            "addressee": form.cleaned_data["addressee"] or None,
+            "overdue_only": form.cleaned_data["overdue"],
+        }
+    recs = selectors.recommendation_desk(actor=user, **filters)
+    page = Paginator(recs, PAGE_SIZE).get_page(request.GET.get("page"))
+    now = timezone.now()
+    rows = [{"rec": rec, "countdown": countdown(rec.due_at, now)} for rec in page.object_list]
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"form": form, "page": page, "rows": rows, "query": query.urlencode()}
+    return render(request, "followup/desk.html", context)
+
+
+def _detail(
+    request: HttpRequest,
+    rec_id: int,
+    *,
+    bound: tuple[str, forms.Form] | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    user = _staff(request)
+    try:
+        rec = selectors.recommendation_get_for(actor=user, rec_id=rec_id)
+    except NotFound:
+        return render(request, "404.html", status=404)
+    actions = []
+    for name in ACTIONS:
+        if not _may(user, name, rec):
+            continue
+        form = bound[1] if bound and bound[0] == name else _form(name, rec)
+        actions.append({"name": name, "label": ACTIONS[name].label, "form": form})
+    sanctions = {s.code: s.name for s in sanction_list()}
+    sanction = Sanction.objects.filter(recommendation=rec).first()
+    context = {
+        "rec": rec,
+        "case": rec.case,
+        "countdown": countdown(rec.due_at, timezone.now()),
+        "actions": actions,
+        "steps": [
+            {"step": step, "label": criminal.stage_label(step.stage)}
+            for step in rec.criminal_steps.all()
+        ],
+        "stage_label": criminal.stage_label(rec.criminal_stage) if rec.criminal_stage else "",
+        "sanction": sanction,
+        "sanction_name": sanctions.get(sanction.sanction, "") if sanction else "",
+        "recommended_sanction": sanctions.get(rec.recommended_sanction, ""),
+        "escalations": list(rec.escalations.all()),
+        "timeline": (
+            audit_entries_for(object_type="followup.recommendation", object_id=rec.pk)
+            if has_capability(user, "case.view")
+            else []
+        ),
+    }
+    return render(request, "followup/detail.html", context, status=status)
+
+
+@never_cache
+@require_GET
+@staff_required("recommendation.view")
+def detail(request: HttpRequest, rec_id: int) -> HttpResponse:
+    return _detail(request, rec_id)
+
+
+@never_cache
+@require_POST
+@staff_required("recommendation.view")
+def act(request: HttpRequest, rec_id: int, action: str) -> HttpResponse:
+    user = _staff(request)
+    if action not in ACTIONS:
+        return render(request, "404.html", status=404)
+    try:
+        rec = selectors.recommendation_get_for(actor=user, rec_id=rec_id)
+    except NotFound:
+        return render(request, "404.html", status=404)
+    if not has_capability(user, ACTIONS[action].capability):
+        return render(request, "403.html", status=403)
+    form = _form(action, rec, request.POST, request.FILES)
+    if not form.is_valid():
+        return _detail(request, rec_id, bound=(action, form), status=400)
+    try:
+        ACTIONS[action].perform(user, rec_id, form)
+    except NotFound:
+        return render(request, "404.html", status=404)
+    except PermissionDenied:
+        return render(request, "403.html", status=403)
+    except ApplicationError as error:
+        form.add_error(None, error.message)
+        return _detail(request, rec_id, bound=(action, form), status=400)
+    messages.success(request, _("Tersimpan."))
+    return redirect("followup:detail", rec_id=rec_id)
+
+
+@never_cache
+@require_GET
+@staff_required("dashboard.view")
+def compliance(request: HttpRequest) -> HttpResponse:
+    """Per region and per agency: recommendations followed, declined, pending and ignored,
+    and the median days from decision to sanction; the PPKs past their deadline."""
+    user = _staff(request)
+    by_region = selectors.compliance(actor=user, by="region")
+    by_agency = selectors.compliance(actor=user, by="agency")
+    context = {
+        "by_region": by_region,
+        "by_agency": by_agency[:50],
+        "total": selectors.compliance_total(by_region),
+        "overdue": selectors.overdue_ppk(actor=user),
+    }
+    return render(request, "followup/compliance.html", context)
