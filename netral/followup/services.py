@@ -465,14 +465,14 @@ def overdue_ppk_q(now: datetime.datetime) -> Q:
 
 
 @transaction.atomic
-def escalations_flag_overdue(*, now: datetime.datetime | None = None) -> int:
+def escalations_flag_overdue(*, now: datetime.datetime | None = None) -> list[int]:
     """Flag every neutrality recommendation whose PPK let the deadline pass (once each), so
-    BKN's and Bawaslu's desks show it. Run daily by the background worker."""
+    BKN's and Bawaslu's desks show it; returns the ids flagged now. Run daily (``tasks``)."""
     now = now or timezone.now()
     pending = Recommendation.objects.filter(overdue_ppk_q(now)).exclude(
         escalations__kind=Escalation.Kind.OVERDUE
     )
-    flagged = 0
+    flagged: list[int] = []
     for rec in pending.select_for_update(of=("self",)):
         Escalation.objects.create(recommendation=rec, kind=Escalation.Kind.OVERDUE, created_at=now)
         audit_record(
@@ -481,7 +481,7 @@ def escalations_flag_overdue(*, now: datetime.datetime | None = None) -> int:
             obj=rec,
             after={"due_at": rec.due_at.isoformat() if rec.due_at else None},
         )
-        flagged += 1
+        flagged.append(rec.pk)
     return flagged
 
 

@@ -192,9 +192,9 @@ def test_overdue_ppk_is_flagged_once_and_bkn_records_a_measure(make_user: Any) -
         services.escalation_measure_record(actor=bkn, rec_id=rec.pk, measure="Blokir data")
     assert rec.due_at is not None
     later = rec.due_at + datetime.timedelta(hours=1)
-    assert services.escalations_flag_overdue(now=rec.due_at - datetime.timedelta(hours=1)) == 0
-    assert services.escalations_flag_overdue(now=later) == 1
-    assert services.escalations_flag_overdue(now=later) == 0
+    assert services.escalations_flag_overdue(now=rec.due_at - datetime.timedelta(hours=1)) == []
+    assert services.escalations_flag_overdue(now=later) == [rec.pk]
+    assert services.escalations_flag_overdue(now=later) == []
     Recommendation.objects.filter(pk=rec.pk).update(
         due_at=timezone.now() - datetime.timedelta(hours=1)
     )
