@@ -48,7 +48,9 @@ def test_overdue_ppk_is_flagged_and_mailed_to_bkn_and_the_office(
     assert recipients == ["bkn.pusat@bkn.go.id", "staf.bekasi@bawaslu.go.id"]
     mail = smtp.messages[0][1]
     assert "melewati tenggat PPK" in str(make_header(decode_header(mail["Subject"])))
-    body = mail.get_payload(decode=True).decode()
+    payload = mail.get_payload(decode=True)
+    assert isinstance(payload, bytes)
+    body = payload.decode()
     assert rec.number in body and "Kota Bekasi" in body
     for secret in ("Bambang", "198503172010011004", "Rina"):
         assert secret not in body
