@@ -15,6 +15,16 @@ from netral.rules.selectors import violation_type_list
 router = Router(tags=["cases"])
 
 
+class PublicFollowupOut(Schema):
+    """Where a recommendation stands, without the person it concerns."""
+
+    addressee: str
+    addressee_label: str
+    status: str
+    status_label: str
+    ended: bool
+
+
 class PublicCaseOut(Schema):
     register_number: str | None
     election: str
@@ -27,13 +37,18 @@ class PublicCaseOut(Schema):
     decision_date: datetime.date | None
     announced_at: datetime.datetime | None
     summary: str
+    followups: list[PublicFollowupOut]
 
 
 @router.get("/cases", response=list[PublicCaseOut], summary="Status kasus yang telah diumumkan")
 def public_cases(request: HttpRequest, region: str, limit: int = 200) -> list[PublicCaseOut]:
     scope = region_get(code=region)
     names = {vt.code: vt.name for vt in violation_type_list()}
-    cases: list[Case] = list(public_case_list(region=scope)[: max(1, min(limit, 1000))])
+    cases: list[Case] = list(
+        public_case_list(region=scope).prefetch_related("recommendations")[
+            : max(1, min(limit, 1000))
+        ]
+    )
     return [
         PublicCaseOut(
             register_number=case.register_number,
@@ -47,6 +62,16 @@ def public_cases(request: HttpRequest, region: str, limit: int = 200) -> list[Pu
             decision_date=case.decided_at.date() if case.decided_at else None,
             announced_at=case.announced_at,
             summary=case.public_summary,
+            followups=[
+                PublicFollowupOut(
+                    addressee=rec.addressee,
+                    addressee_label=str(rec.get_addressee_display()),
+                    status=rec.status,
+                    status_label=str(rec.get_status_display()),
+                    ended=rec.ended,
+                )
+                for rec in case.recommendations.all()
+            ],
         )
         for case in cases
     ]
