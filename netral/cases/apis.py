@@ -9,6 +9,7 @@ from ninja import Router, Schema
 
 from netral.cases.models import Case, Verdict
 from netral.cases.selectors import public_case_list
+from netral.followup.selectors import recommendations_by_case
 from netral.regions.selectors import region_get
 from netral.rules.selectors import violation_type_list
 
@@ -44,11 +45,8 @@ class PublicCaseOut(Schema):
 def public_cases(request: HttpRequest, region: str, limit: int = 200) -> list[PublicCaseOut]:
     scope = region_get(code=region)
     names = {vt.code: vt.name for vt in violation_type_list()}
-    cases: list[Case] = list(
-        public_case_list(region=scope).prefetch_related("recommendations")[
-            : max(1, min(limit, 1000))
-        ]
-    )
+    cases: list[Case] = list(public_case_list(region=scope)[: max(1, min(limit, 1000))])
+    followups = recommendations_by_case(case_ids=[case.pk for case in cases])
     return [
         PublicCaseOut(
             register_number=case.register_number,
@@ -70,7 +68,7 @@ def public_cases(request: HttpRequest, region: str, limit: int = 200) -> list[Pu
                     status_label=str(rec.get_status_display()),
                     ended=rec.ended,
                 )
-                for rec in case.recommendations.all()
+                for rec in followups.get(case.pk, [])
             ],
         )
         for case in cases

@@ -96,6 +96,14 @@ def case_recommendations(*, case_id: int) -> list[Recommendation]:
     )
 
 
+def recommendations_by_case(*, case_ids: list[int]) -> dict[int, list[Recommendation]]:
+    """The recommendations of several cases in one query, by case id."""
+    found: dict[int, list[Recommendation]] = {}
+    for rec in Recommendation.objects.filter(case_id__in=case_ids).order_by("pk"):
+        found.setdefault(rec.case_id, []).append(rec)
+    return found
+
+
 # --- Compliance ----------------------------------------------------------------------------
 
 
