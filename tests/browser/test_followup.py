@@ -1,0 +1,131 @@
+"""One case from the plenary decision to the sanction the PPK imposed, across three logins
+(Bawaslu leadership, a BKN officer, the Kota Bekasi PPK office), each seeing only its part."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import Browser, Page, expect
+from pytest_django.live_server_helper import LiveServer
+
+from conftest import TEST_PASSWORD, totp_now
+from netral.accounts.models import User
+from netral.cases import services as case_services
+from netral.cases.tests.factories import case_from_report
+from netral.elections.services import election_cycles_load_all
+from netral.followup.models import Recommendation
+from netral.regions.services import regions_load
+from netral.rules.selectors import requirement_list
+from tests.browser.conftest import open_tab
+
+pytestmark = pytest.mark.browser
+
+
+def sign_in(page: Page, live_server: LiveServer, user: User, device: TOTPDevice) -> None:
+    page.goto(f"{live_server.url}/akun/masuk/")
+    page.get_by_label("Nama pengguna").fill(user.username)
+    page.get_by_label("Kata sandi").fill(TEST_PASSWORD)
+    page.get_by_label("Kode autentikator").fill(totp_now(device))
+    page.get_by_role("button", name="Masuk", exact=True).click()
+    expect(page).to_have_url(f"{live_server.url}/akun/ruang-kerja/")
+
+
+def submit(page: Page, form: str) -> None:
+    page.locator(f"{form} button[type=submit]").click()
+    expect(page.locator("main")).to_contain_text("Tersimpan")
+
+
+def test_decision_to_sanction_across_three_logins(
+    browser: Browser,
+    live_server: LiveServer,
+    transactional_db: Any,
+    make_user: Callable[..., User],
+    enrol_totp: Callable[[User], TOTPDevice],
+) -> None:
+    regions_load()
+    election_cycles_load_all()
+    case, _ = case_from_report()
+    staff = make_user("bawaslu_staff", "32.75")
+    leader = make_user("bawaslu_leader", "32.75")
+    bkn = make_user("bkn")
+    ppk = make_user("ppk", "32.75")
+    other_ppk = make_user("ppk", "32.73")
+    checklist = {r.code: True for r in requirement_list()}
+    case_services.case_register(actor=staff, case_id=case.pk, formal=checklist)
+    case_services.case_start_study(actor=staff, case_id=case.pk)
+    case_services.case_record_study(
+        actor=staff, case_id=case.pk, facts="Unggahan.", analysis="SKB 2022.", conclusion="Ya."
+    )
+
+    # Leadership decides in plenary; the recommendation to BKN appears on the desk.
+    context, tab = open_tab(browser)
+    page = tab.page
+    sign_in(page, live_server, leader, enrol_totp(leader))
+    page.goto(f"{live_server.url}/ruang-kerja/kasus/{case.pk}/")
+    decide = page.locator("#tindakan-decide")
+    decide.get_by_label("Pelanggaran netralitas ASN").check()
+    decide.get_by_label("Pertimbangan").fill("Pleno Bawaslu Kota Bekasi.")
+    submit(page, "#tindakan-decide")
+    page.get_by_role("link", name="Tindak lanjut").click()
+    rec = Recommendation.objects.get(case=case)
+    expect(page.locator("main")).to_contain_text(rec.number)
+    expect(page.locator("main")).to_contain_text("Dikirim")
+    assert tab.csp_violations() == []
+    context.close()
+
+    # BKN assesses and passes it on to the PPK; it cannot open Bawaslu's case file.
+    context, tab = open_tab(browser)
+    page = tab.page
+    sign_in(page, live_server, bkn, enrol_totp(bkn))
+    page.goto(f"{live_server.url}/ruang-kerja/tindak-lanjut/")
+    page.get_by_role("link", name=rec.number).click()
+    expect(page.locator("main")).to_contain_text("Drs. Bambang Wijaya")
+    form = page.locator("#tindakan-assess")
+    form.get_by_label("Hasil penilaian BKN").fill("Terbukti mengunggah materi kampanye.")
+    form.get_by_label("Sanksi yang direkomendasikan").select_option("moderate")
+    submit(page, "#tindakan-assess")
+    expect(page.locator("#status-rekomendasi")).to_contain_text("Dinilai BKN")
+    response = page.goto(f"{live_server.url}/ruang-kerja/kasus/{case.pk}/")
+    assert response is not None and response.status in (403, 404)
+    context.close()
+
+    # Another city's PPK office sees nothing of it.
+    context, tab = open_tab(browser)
+    page = tab.page
+    sign_in(page, live_server, other_ppk, enrol_totp(other_ppk))
+    page.goto(f"{live_server.url}/ruang-kerja/tindak-lanjut/")
+    expect(page.locator("main")).not_to_contain_text(rec.number)
+    response = page.goto(f"{live_server.url}/ruang-kerja/tindak-lanjut/{rec.pk}/")
+    assert response is not None and response.status == 404
+    context.close()
+
+    # The Kota Bekasi PPK office records the decree.
+    context, tab = open_tab(browser)
+    page = tab.page
+    sign_in(page, live_server, ppk, enrol_totp(ppk))
+    page.goto(f"{live_server.url}/ruang-kerja/tindak-lanjut/")
+    page.get_by_role("link", name=rec.number).click()
+    form = page.locator("#tindakan-sanction")
+    form.get_by_label("Sanksi dijatuhkan", exact=True).check()
+    form.get_by_label("Nomor keputusan").fill("800.1.6/77/BKPSDM/2024")
+    form.get_by_label("Tanggal keputusan").fill(str(rec.issued_at.date()))
+    form.get_by_label("Jenis sanksi").select_option("moderate")
+    form.get_by_label("Bentuk sanksi").select_option("potong_tukin_6_bulan")
+    submit(page, "#tindakan-sanction")
+    expect(page.locator("#status-rekomendasi")).to_contain_text("Sanksi dijatuhkan")
+    expect(page.locator("#sanksi")).to_contain_text("Hukuman disiplin sedang")
+    response = page.goto(f"{live_server.url}/ruang-kerja/kasus/{case.pk}/")
+    assert response is not None and response.status in (403, 404)
+    context.close()
+
+    # Leadership sees the end of the follow-up.
+    context, tab = open_tab(browser)
+    page = tab.page
+    sign_in(page, live_server, leader, enrol_totp(leader))
+    page.goto(f"{live_server.url}/ruang-kerja/tindak-lanjut/{rec.pk}/")
+    expect(page.locator("#sanksi")).to_contain_text("Hukuman disiplin sedang")
+    expect(page.locator("main")).to_contain_text("800.1.6/77/BKPSDM/2024")
+    context.close()
