@@ -15,6 +15,7 @@ from netral.audit.apis import router as audit_router
 from netral.cases.apis import router as cases_router
 from netral.common.errors import ApplicationError
 from netral.elections.apis import router as elections_router
+from netral.followup.apis import router as followup_router
 from netral.regions.apis import router as regions_router
 from netral.reports.apis import router as reports_router
 from netral.rules.apis import router as rules_router
@@ -74,3 +75,4 @@ api.add_router("/accounts", accounts_router)
 api.add_router("/audit", audit_router)
 api.add_router("/reports", reports_router)
 api.add_router("/public", cases_router)
+api.add_router("/followup", followup_router)
