@@ -18,7 +18,7 @@ pytestmark = pytest.mark.usefixtures("elections")
 def bearer(make_user: Any, role: str, region: str | None = None) -> dict[str, str]:
     user = make_user(role, region)
     issued = api_token_create(actor=user, owner=user, name="sistem")
-    return {"HTTP_AUTHORIZATION": f"Bearer {issued.raw}"}
+    return {"Authorization": f"Bearer {issued.raw}"}
 
 
 def test_bkn_then_ppk_systems_follow_up_through_the_api(make_user: Any) -> None:
@@ -26,7 +26,7 @@ def test_bkn_then_ppk_systems_follow_up_through_the_api(make_user: Any) -> None:
     rec = Recommendation.objects.get(case=case)
     client = Client()
     bkn = bearer(make_user, Role.BKN_OFFICER)
-    listed = client.get("/api/followup/recommendations", **bkn).json()
+    listed = client.get("/api/followup/recommendations", headers=bkn).json()
     assert [r["number"] for r in listed] == [rec.number]
     assert listed[0]["subject_nip"] == "198503172010011004"
     url = f"/api/followup/recommendations/{rec.pk}"
@@ -40,8 +40,8 @@ def test_bkn_then_ppk_systems_follow_up_through_the_api(make_user: Any) -> None:
     assert ok.status_code == 200 and ok.json()["status"] == RecStatus.ASSESSED
 
     elsewhere = bearer(make_user, Role.PPK_OFFICE, "32.73")
-    assert client.get(url, **elsewhere).status_code == 404
-    assert client.get("/api/followup/recommendations", **elsewhere).json() == []
+    assert client.get(url, headers=elsewhere).status_code == 404
+    assert client.get("/api/followup/recommendations", headers=elsewhere).json() == []
     ppk = bearer(make_user, Role.PPK_OFFICE, "32.75")
     body = {
         "imposed": True,
@@ -50,9 +50,9 @@ def test_bkn_then_ppk_systems_follow_up_through_the_api(make_user: Any) -> None:
         "sanction": "heavy",
         "option": "penurunan_jabatan",
     }
-    done = client.post(f"{url}/sanction", body, "application/json", **ppk)
+    done = client.post(f"{url}/sanction", body, "application/json", headers=ppk)
     assert done.status_code == 200 and done.json()["status"] == RecStatus.SANCTIONED
-    again = client.post(f"{url}/sanction", body, "application/json", **ppk)
+    again = client.post(f"{url}/sanction", body, "application/json", headers=ppk)
     assert again.status_code == 400 and "detail" in again.json()
 
 
@@ -60,5 +60,5 @@ def test_the_api_needs_a_token_and_a_partner_role(make_user: Any) -> None:
     client = Client()
     assert client.get("/api/followup/recommendations").status_code == 401
     admin = bearer(make_user, Role.ADMIN)
-    response = client.get("/api/followup/recommendations", **admin)
+    response = client.get("/api/followup/recommendations", headers=admin)
     assert response.status_code == 403 and "detail" in response.json()
