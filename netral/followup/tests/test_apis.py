@@ -31,11 +31,14 @@ def test_bkn_then_ppk_systems_follow_up_through_the_api(make_user: Any) -> None:
     assert listed[0]["subject_nip"] == "198503172010011004"
     url = f"/api/followup/recommendations/{rec.pk}"
     bad = client.post(
-        f"{url}/assess", {"assessment": "x", "sanction": "exile"}, "application/json", **bkn
+        f"{url}/assess", {"assessment": "x", "sanction": "exile"}, "application/json", headers=bkn
     )
     assert bad.status_code == 400 and "tidak dikenal" in bad.json()["detail"]
     ok = client.post(
-        f"{url}/assess", {"assessment": "Terbukti.", "sanction": "heavy"}, "application/json", **bkn
+        f"{url}/assess",
+        {"assessment": "Terbukti.", "sanction": "heavy"},
+        "application/json",
+        headers=bkn,
     )
     assert ok.status_code == 200 and ok.json()["status"] == RecStatus.ASSESSED
 
