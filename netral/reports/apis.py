@@ -72,6 +72,7 @@ class DecisionOut(Schema):
     decided_at: datetime.datetime
     verdicts: list[str]
     summary: str
+    followups: list[str]
 
 
 class StatusOut(Schema):

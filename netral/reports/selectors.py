@@ -71,6 +71,8 @@ class PublicDecision:
     decided_at: datetime.datetime
     verdicts: list[str]  # labels, e.g. "Pelanggaran netralitas ASN"
     summary: str  # the announced public summary, once announced
+    # Where each recommendation stands, e.g. "BKN: Sanksi dijatuhkan" (no names).
+    followups: list[str]
 
 
 def report_decisions(*, report: Report) -> list[PublicDecision]:
@@ -78,11 +80,22 @@ def report_decisions(*, report: Report) -> list[PublicDecision]:
     case = report.case
     if case is None or case.decided_at is None:
         return []
-    from netral.cases.models import Verdict  # cases depends on reports, not the reverse
+    # cases and followup depend on reports, not the reverse
+    from netral.cases.models import Verdict
+    from netral.followup.selectors import recommendations_by_case
 
     labels = [str(Verdict(v).label) for v in case.verdicts if v in Verdict.values]
+    followups = [
+        f"{rec.get_addressee_display()}: {rec.get_status_display()}"
+        for rec in recommendations_by_case(case_ids=[case.pk]).get(case.pk, [])
+    ]
     return [
-        PublicDecision(decided_at=case.decided_at, verdicts=labels, summary=case.public_summary)
+        PublicDecision(
+            decided_at=case.decided_at,
+            verdicts=labels,
+            summary=case.public_summary,
+            followups=followups,
+        )
     ]
 
 

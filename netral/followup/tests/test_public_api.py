@@ -15,6 +15,7 @@ from netral.cases.models import Verdict
 from netral.followup import services
 from netral.followup.models import Recommendation
 from netral.followup.tests.factories import decided_case
+from netral.rules.selectors import requirement_list
 
 pytestmark = pytest.mark.usefixtures("elections")
 
@@ -41,3 +42,26 @@ def test_public_cases_carry_followup_status_without_names(make_user: Any) -> Non
     text = json.dumps(body)
     for personal in ("Bambang", "198503172010011004", "Rina", "800/9"):
         assert personal not in text
+
+
+def test_reporter_sees_where_the_follow_up_stands(make_user: Any) -> None:
+    from netral.cases.tests.factories import case_from_report
+
+    case, code = case_from_report()
+    staff = make_user(Role.BAWASLU_STAFF, "32.75")
+    leader = make_user(Role.BAWASLU_LEADER, "32.75")
+    checklist = {r.code: True for r in requirement_list()}
+    case_services.case_register(actor=staff, case_id=case.pk, formal=checklist)
+    case_services.case_start_study(actor=staff, case_id=case.pk)
+    case_services.case_record_study(
+        actor=staff, case_id=case.pk, facts="a", analysis="b", conclusion="c"
+    )
+    case_services.case_decide(
+        actor=leader, case_id=case.pk, verdicts=[Verdict.ASN_NEUTRALITY], reason="Pleno."
+    )
+    response = Client().post(
+        "/api/reports/status", {"receipt_code": code}, content_type="application/json"
+    )
+    assert response.status_code == 200
+    [decision] = response.json()["decisions"]
+    assert decision["followups"] == ["Badan Kepegawaian Negara (BKN): Dikirim"]
