@@ -106,7 +106,7 @@ def _due(case: Case, code: str, start: datetime.datetime, region: Region | None)
         return None
 
 
-def _ppk_region(report: Report) -> Region | None:
+def ppk_region_for(report: Report) -> Region | None:
     """Whose personnel authority acts: the regency/city of a regional government employee,
     the province for a provincial one, none (national) for a central agency."""
     region = report.region
@@ -220,7 +220,7 @@ def _create(
         rec.subject_agency_type = subject.agency_type
         rec.subject_position = subject.position
         rec.subject_position_class = subject.position_class
-        rec.ppk_region = _ppk_region(subject)
+        rec.ppk_region = ppk_region_for(subject)
     if addressee == Addressee.GAKKUMDU:
         rec.criminal_stage = criminal.FIRST
         rec.due_at = _due(case, criminal.STAGES[criminal.FIRST].deadline, now, case.office_region)
