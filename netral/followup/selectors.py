@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import hashlib
 import statistics
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -13,8 +14,9 @@ from django.utils import timezone
 
 from netral.accounts.models import Role, User
 from netral.accounts.permissions import has_capability, jurisdiction_q
-from netral.common.errors import NotFound
-from netral.followup.models import ENDED, Addressee, Recommendation, RecStatus
+from netral.common.errors import ApplicationError, NotFound
+from netral.followup.models import ENDED, Addressee, Recommendation, RecStatus, Sanction
+from netral.reports.storage import evidence_read
 
 NOT_FOUND = "Rekomendasi tidak ditemukan."
 
@@ -60,6 +62,23 @@ def recommendation_get_for(*, actor: User, rec_id: int) -> Recommendation:
     if rec is None:
         raise NotFound(NOT_FOUND)
     return rec
+
+
+DECREE_MISSING = "Berkas keputusan tidak ada."
+DECREE_DAMAGED = "Berkas keputusan rusak: sidik jarinya tidak cocok dengan saat diunggah."
+
+
+def sanction_decree_read(*, actor: User, rec_id: int) -> tuple[Recommendation, bytes]:
+    """The PPK's decree file, for whoever may see the recommendation; integrity re-checked
+    against the SHA-256 taken at upload."""
+    rec = recommendation_get_for(actor=actor, rec_id=rec_id)
+    sanction = Sanction.objects.filter(recommendation=rec).exclude(file_path="").first()
+    if sanction is None:
+        raise NotFound(DECREE_MISSING)
+    data = evidence_read(sanction.file_path)
+    if hashlib.sha256(data).hexdigest() != sanction.file_sha256:
+        raise ApplicationError(DECREE_DAMAGED)
+    return rec, data
 
 
 def recommendation_desk(

@@ -8,5 +8,6 @@ urlpatterns = [
     path("", views.desk, name="desk"),
     path("kepatuhan/", views.compliance, name="compliance"),
     path("<int:rec_id>/", views.detail, name="detail"),
+    path("<int:rec_id>/keputusan/", views.decree, name="decree"),
     path("<int:rec_id>/<slug:action>/", views.act, name="act"),
 ]

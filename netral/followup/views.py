@@ -24,6 +24,7 @@ from netral.accounts.decorators import staff_required
 from netral.accounts.models import User
 from netral.accounts.permissions import can, has_capability
 from netral.audit.selectors import audit_entries_for
+from netral.audit.services import audit_record
 from netral.cases.views import countdown
 from netral.common.errors import ApplicationError, NotFound, PermissionDenied
 from netral.followup import criminal, selectors, services
@@ -227,6 +228,24 @@ def act(request: HttpRequest, rec_id: int, action: str) -> HttpResponse:
         return _detail(request, rec_id, bound=(action, form), status=400)
     messages.success(request, _("Tersimpan."))
     return redirect("followup:detail", rec_id=rec_id)
+
+
+@never_cache
+@require_GET
+@staff_required("recommendation.view")
+def decree(request: HttpRequest, rec_id: int) -> HttpResponse:
+    """The PPK's decree file, as an attachment (never rendered in our origin)."""
+    try:
+        rec, data = selectors.sanction_decree_read(actor=_staff(request), rec_id=rec_id)
+    except NotFound:
+        return render(request, "404.html", status=404)
+    except ApplicationError as error:
+        return render(request, "404.html", {"message": error.message}, status=409)
+    audit_record(actor=_staff(request), action="recommendation.decree_open", obj=rec)
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="keputusan-{rec.pk}.pdf"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @never_cache

@@ -147,3 +147,37 @@ def test_compliance_page_counts(sign_in: SignIn, make_user: Any) -> None:
     assert "Median 0 hari" in body
     ppk_client, _ = sign_in(Role.PPK_OFFICE, "32.75")
     assert ppk_client.get(reverse("followup:compliance")).status_code == 403
+
+
+def test_decree_file_is_kept_and_opened_by_those_who_see_it(
+    sign_in: SignIn, make_user: Any
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from netral.audit.models import AuditEntry
+
+    rec = _rec(make_user)
+    services.recommendation_assess(
+        actor=make_user(Role.BKN_OFFICER), rec_id=rec.pk, assessment="x", sanction="moral"
+    )
+    client, _ = sign_in(Role.PPK_OFFICE, "32.75")
+    pdf = b"%PDF-1.4\n% keputusan bupati\n"
+    upload = SimpleUploadedFile("sk.pdf", pdf, content_type="application/pdf")
+    data = {
+        "imposed": "yes",
+        "decree_number": "800/1",
+        "decree_date": str(timezone.localdate()),
+        "sanction": "moral",
+        "option": "pernyataan_tertutup",
+        "decree_file": upload,
+    }
+    assert client.post(act(rec, "sanction"), data).status_code == 302
+    url = reverse("followup:decree", kwargs={"rec_id": rec.pk})
+    assert url in client.get(detail(rec)).content.decode()
+    leader, _ = sign_in(Role.BAWASLU_LEADER, "32.75")
+    response = leader.get(url)
+    assert response.status_code == 200 and response.content == pdf
+    assert response["Content-Disposition"].startswith("attachment")
+    assert AuditEntry.objects.filter(action="recommendation.decree_open").count() == 1
+    outsider, _ = sign_in(Role.PPK_OFFICE, "32.73")
+    assert outsider.get(url).status_code == 404
