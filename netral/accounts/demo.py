@@ -90,3 +90,16 @@ def totp_current_code(device: TOTPDevice) -> str:
     """The code an authenticator app shows for ``device`` right now (demo and tests)."""
     totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
     return f"{totp.token():0{device.digits}d}"
+
+
+def demo_plenary_user() -> User:
+    """The author of synthetic demo decisions and recommendations: a national leadership
+    account that cannot sign in (inactive, no usable password)."""
+    user, created = User.objects.get_or_create(
+        username="demo-pleno",
+        defaults={"role": Role.BAWASLU_LEADER, "is_active": False, "office_name": "Data demo"},
+    )
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    return user

@@ -17,6 +17,7 @@ from functools import cache
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from netral.accounts.models import User
@@ -154,6 +155,13 @@ def demo_followups_load(*, seed: int, issuer: User, now: datetime.datetime | Non
             all_steps.append(step)
     CriminalStep.objects.bulk_create(all_steps, batch_size=500)
     return len(recs)
+
+
+def demo_followups_delete(*, cases: QuerySet[Case]) -> None:
+    """Remove the follow-up of ``cases`` (before the cases themselves: it protects them)."""
+    recs = Recommendation.objects.filter(case__in=cases)
+    Sanction.objects.filter(recommendation__in=recs).delete()
+    recs.delete()
 
 
 def _recommendation(

@@ -211,3 +211,45 @@ class RevealRequest(models.Model):
 
     def __str__(self) -> str:
         return f"reveal {self.report_id} ({self.status})"
+
+
+class ImportJob(models.Model):
+    """One upload of findings from the XLSX template (``finding_import``): validated row by
+    row in the background, then stored all at once or not at all."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Menunggu diproses")
+        VALIDATING = "validating", _("Memeriksa baris")
+        SAVING = "saving", _("Menyimpan temuan")
+        FAILED = "failed", _("Tidak diimpor: ada kesalahan")
+        DONE = "done", _("Selesai diimpor")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField()
+    file_name = models.CharField(max_length=200)
+    # The uploaded workbook until it is processed; emptied afterwards.
+    content = models.BinaryField(blank=True)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.PENDING)
+    total = models.PositiveIntegerField(default=0)
+    processed = models.PositiveIntegerField(default=0)
+    imported = models.PositiveIntegerField(default=0)
+    # [{"row": 5, "column": "Tanggal kejadian", "message": "..."}], Excel row numbers.
+    errors = models.JSONField(default=list, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"impor {self.file_name} ({self.status})"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (self.Status.FAILED, self.Status.DONE)
+
+    @property
+    def percent(self) -> int:
+        return int(100 * self.processed / self.total) if self.total else 0

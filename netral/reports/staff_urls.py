@@ -1,6 +1,6 @@
 """Staff pages for reports, mounted under ``ruang-kerja/``."""
 
-from django.urls import path
+from django.urls import include, path
 
 from netral.reports import staff_views as views
 
@@ -11,6 +11,7 @@ urlpatterns = [
     path("laporan/<uuid:public_id>/", views.report_detail, name="report_detail"),
     path("laporan/<uuid:public_id>/jadikan-temuan/", views.make_finding, name="make_finding"),
     path("temuan/baru/", views.finding_create, name="finding_create"),
+    path("temuan/impor/", include("netral.reports.import_urls")),
     path("laporan/<uuid:public_id>/pengungkapan/", views.reveal_request, name="reveal_request"),
     path("laporan/<uuid:public_id>/identitas/", views.identity_reveal, name="identity_reveal"),
     path("laporan/<uuid:public_id>/pesan/", views.message_post, name="message_post"),

@@ -2,13 +2,27 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from netral.accounts.demo import DEMO_PASSWORD, demo_accounts_ensure
+from netral.common.demo_data import (
+    demo_data_load,
+    demo_data_loaded,
+    demo_tracking_refresh,
+)
+from netral.reports.receipts import receipt_code_display
 
 
 class Command(BaseCommand):
     help = "Load reference data and the demo accounts, and print how to sign in (demo only)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--reports",
+            type=int,
+            default=getattr(settings, "NETRAL_DEMO_REPORTS", 6000),
+            help="how many demo reports to load when there are none yet",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if not (settings.DEBUG or settings.NETRAL_DEMO):
@@ -18,6 +32,17 @@ class Command(BaseCommand):
         call_command("load_elections", stdout=self.stdout)
         call_command("load_rules", stdout=self.stdout)
         accounts = demo_accounts_ensure()
+        if demo_data_loaded():
+            # Receipt codes are never stored: new tracking reports, so there are codes to show.
+            tracking = demo_tracking_refresh()
+            self.stdout.write("Demo data already loaded (reset: manage.py load_demo_data --reset).")
+        else:
+            summary = demo_data_load(reports=options["reports"])
+            tracking = summary.tracking
+            self.stdout.write(
+                f"Demo data: {summary.reports} reports, {summary.cases} cases, "
+                f"{summary.recommendations} recommendations ({summary.seconds:.1f} s)."
+            )
         port = settings.NETRAL_DEMO_PORT
         w = self.stdout.write
         w("")
@@ -35,4 +60,8 @@ class Command(BaseCommand):
             w(f" {user.username:<17} {user.get_role_display():<18} {where}")
             w(f"   TOTP secret: {account.totp_secret}")
             w(f"   API token:   {account.api_token}")
+        w("=" * 78)
+        w(f" Try tracking at http://127.0.0.1:{port}/lacak/ with these receipt codes:")
+        for item in tracking:
+            w(f"   {receipt_code_display(item.code)}  {item.status} ({item.region})")
         w("=" * 78)
