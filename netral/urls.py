@@ -17,6 +17,7 @@ urlpatterns = [
     path("ruang-kerja/", include("netral.reports.staff_urls")),
     path("ruang-kerja/kasus/", include("netral.cases.urls")),
     path("ruang-kerja/tindak-lanjut/", include("netral.followup.urls")),
+    path("verify/", include("netral.audit.urls")),
     path("api/", api.urls),
     path(f"{settings.NETRAL_ADMIN_PATH}/", admin.site.urls),
 ]

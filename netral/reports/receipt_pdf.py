@@ -1,35 +1,32 @@
-"""The reporter's PDF receipt: the code, when and what was received, and what happens next.
+"""The reporter's PDF receipts.
 
-It carries no identity (a receipt may be found on a shared phone). Built with fpdf2's core
-fonts, so no font files are needed; text is kept to Latin-1.
+Two of them, both without identity (a receipt may be found on a shared phone):
+
+- :func:`receipt_pdf`, the code receipt: the secret receipt code, when and what was received,
+  and what happens next. It is rendered on request for a code the reporter posts back and
+  is *not* a registered document: registering it would mean storing its bytes (or a hash of
+  bytes that embed the code, open to guessing the 16 digits), and the code is never stored.
+- :func:`receipt_document`, the official receipt: a registered document
+  (``netral.audit.documents``) with a number and a QR code to the public verification page,
+  stating the same facts *without the code*, so it can be shown to anyone. It is issued once
+  per report; asking again returns the same document.
 """
 
 from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
+from django.db import transaction
 from fpdf import FPDF
 
+from netral.audit.documents import document_issue
+from netral.audit.models import DocumentKind, IssuedDocument
+from netral.common.pdf import datetime_id, pdf_text
 from netral.reports.models import Report
 from netral.reports.receipts import receipt_code_display
 from netral.reports.selectors import report_deadlines
 
-# Typographic punctuation outside Latin-1, by code point: em/en dash, curly quotes, ellipsis.
-_REPLACEMENTS = {
-    "\u2014": "-",
-    "\u2013": "-",
-    "\u201c": '"',
-    "\u201d": '"',
-    "\u2019": "'",
-    "\u2018": "'",
-    "\u2026": "...",
-}
-
-
-def _latin1(text: str) -> str:
-    for wide, narrow in _REPLACEMENTS.items():
-        text = text.replace(wide, narrow)
-    return text.encode("latin-1", "replace").decode("latin-1")
+RECEIPT_TITLE = "Tanda Terima Laporan"
 
 
 def receipt_pdf(*, report: Report, code: str) -> bytes:
@@ -46,7 +43,7 @@ def receipt_pdf(*, report: Report, code: str) -> bytes:
     pdf.cell(
         0,
         7,
-        _latin1("Netral - pelaporan pelanggaran netralitas ASN"),
+        pdf_text("Netral - pelaporan pelanggaran netralitas ASN"),
         new_x="LMARGIN",
         new_y="NEXT",
     )
@@ -65,9 +62,9 @@ def receipt_pdf(*, report: Report, code: str) -> bytes:
     ]
     for label, value in rows:
         pdf.set_font("Helvetica", "B", 11)
-        pdf.cell(35, 7, _latin1(label))
+        pdf.cell(35, 7, pdf_text(label))
         pdf.set_font("Helvetica", "", 11)
-        pdf.multi_cell(0, 7, _latin1(value), new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 7, pdf_text(value), new_x="LMARGIN", new_y="NEXT")
     deadlines = report_deadlines(report=report)
     if deadlines:
         pdf.ln(3)
@@ -78,7 +75,7 @@ def receipt_pdf(*, report: Report, code: str) -> bytes:
             due = deadline.due.astimezone(tz)
             when = f"{due:%d-%m-%Y %H:%M} {zone}"
             line = f"{deadline.name}: paling lambat {when} ({deadline.legal_basis})"
-            pdf.multi_cell(0, 6, _latin1(line), new_x="LMARGIN", new_y="NEXT")
+            pdf.multi_cell(0, 6, pdf_text(line), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(4)
     pdf.set_font("Helvetica", "", 10)
     notes = [
@@ -94,6 +91,52 @@ def receipt_pdf(*, report: Report, code: str) -> bytes:
             "dapat menjadikannya temuan.",
         )
     for note in notes:
-        pdf.multi_cell(0, 5, _latin1(note), new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 5, pdf_text(note), new_x="LMARGIN", new_y="NEXT")
         pdf.ln(1)
     return bytes(pdf.output())
+
+
+def receipt_reference(report: Report) -> str:
+    return f"report:{report.public_id}"
+
+
+@transaction.atomic
+def receipt_document(*, report: Report) -> IssuedDocument:
+    """The report's official receipt (issued on first request, then the same one): number,
+    QR code, what was received and when; never the receipt code or the reporter."""
+    locked = Report.objects.select_for_update().get(pk=report.pk)
+    issued = IssuedDocument.objects.filter(
+        kind=DocumentKind.RECEIPT, reference=receipt_reference(locked)
+    ).first()
+    if issued is not None:
+        return issued
+    region = locked.region
+    local = locked.submitted_at.astimezone(ZoneInfo(region.tzinfo_name))
+    lines = [
+        ("Jenis", str(locked.get_kind_display())),
+        ("Diterima", datetime_id(local, zone=region.timezone)),
+        ("Wilayah kejadian", region.name),
+        ("Pemilihan", locked.election.name),
+        ("Bukti", f"{locked.evidence.count()} berkas"),
+    ]
+    paragraphs = [
+        "Dengan ini Bawaslu menyatakan telah menerima laporan dengan keterangan tersebut di atas.",
+    ]
+    for deadline in report_deadlines(report=locked):
+        due = datetime_id(deadline.due.astimezone(local.tzinfo), zone=region.timezone)
+        paragraphs.append(f"{deadline.name}: paling lambat {due} ({deadline.legal_basis}).")
+    paragraphs.append(
+        "Tanda terima resmi ini tidak memuat kode tanda terima maupun identitas pelapor, sehingga "
+        "dapat ditunjukkan kepada pihak lain. Perkembangan laporan hanya dapat dilihat dengan "
+        "kode tanda terima."
+    )
+    case = locked.case
+    return document_issue(
+        kind=DocumentKind.RECEIPT,
+        title=RECEIPT_TITLE,
+        office_region=case.office_region if case is not None else region,
+        lines=lines,
+        paragraphs=paragraphs,
+        issued_by=None,
+        reference=receipt_reference(locked),
+    )

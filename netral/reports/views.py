@@ -17,13 +17,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from netral.audit.documents import document_pdf
 from netral.common.errors import ApplicationError
 from netral.common.ratelimit import RateLimited
 from netral.regions.models import Region
 from netral.reports.forms import ReportForm
 from netral.reports.intake import MAX_REQUEST_BYTES
 from netral.reports.models import Report
-from netral.reports.receipt_pdf import receipt_pdf
+from netral.reports.receipt_pdf import receipt_document, receipt_pdf
 from netral.reports.receipts import receipt_code_display, receipt_code_normalise
 from netral.reports.selectors import report_find_by_code, report_tracking
 from netral.reports.services import report_submit, reporter_message_post
@@ -100,7 +101,8 @@ def report_form(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def receipt_download(request: HttpRequest) -> HttpResponse:
-    """The PDF receipt, for a code the reporter posts back (it is never kept server-side)."""
+    """The PDF receipt, for a code the reporter posts back (it is never kept server-side):
+    the code receipt, or with ``resmi`` the official one (registered, without the code)."""
     try:
         throttle_lookup(request)
     except RateLimited as limited:
@@ -111,8 +113,14 @@ def receipt_download(request: HttpRequest) -> HttpResponse:
     report = report_find_by_code(code=code or "")
     if code is None or report is None:
         return render(request, "reports/track_start.html", {"error": _(CODE_NOT_FOUND)}, status=404)
-    response = HttpResponse(receipt_pdf(report=report, code=code), content_type="application/pdf")
-    response["Content-Disposition"] = 'attachment; filename="tanda-terima-netral.pdf"'
+    if request.POST.get("resmi"):
+        # The official receipt: registered (number, QR code), without the code.
+        data = document_pdf(document=receipt_document(report=report))
+        filename = "tanda-terima-resmi-netral.pdf"
+    else:
+        data, filename = receipt_pdf(report=report, code=code), "tanda-terima-netral.pdf"
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "no-store"
     return response
 

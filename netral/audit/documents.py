@@ -1,0 +1,285 @@
+"""Official documents: issue them as PDF with a number and a QR code, keep the exact bytes
+encrypted with their SHA-256, and answer whether an uploaded PDF is one of them, unchanged.
+
+Numbers read "NTR/<year>/<office>/<sequence>" (office: the region code without dots, "RI"
+for the national office) and are gapless per office and year: the counter row is locked
+while a number is taken, inside the transaction that stores the document, so a failed issue
+gives its number back.
+
+What the public learns about a document is its number, kind, date and hash
+(:class:`PublicDocument`), never its content, its ``reference`` or who issued it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import io
+import logging
+import re
+import uuid
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils import timezone
+from pypdf import PdfReader
+
+from netral.accounts.models import User
+from netral.audit.models import DocumentCounter, DocumentKind, IssuedDocument
+from netral.audit.services import audit_record
+from netral.common.crypto import decrypt_bytes, encrypt_bytes
+from netral.common.errors import ApplicationError
+from netral.common.pdf import OfficialDocument, official_pdf
+from netral.regions.models import Region
+
+log = logging.getLogger(__name__)
+
+NUMBER_PREFIX = "NTR"
+NATIONAL_SCOPE = "RI"
+VERIFY_PATH = "/verify/{number}"
+# The largest upload the verification accepts; official documents are a few hundred KB.
+MAX_VERIFY_BYTES = 10 * 1024 * 1024
+# How many pages of an upload are read for a document number (the number is on page one).
+TEXT_PAGES = 2
+
+KIND_UNKNOWN = "Jenis dokumen tidak dikenal: {kind}."
+TITLE_REQUIRED = "Judul dokumen wajib diisi."
+DOCUMENT_ALTERED = (
+    "Berkas dokumen {number} tidak cocok dengan sidik jarinya; hubungi administrator."
+)
+UPLOAD_MISSING = "Unggah berkas PDF pada kolom 'file'."
+UPLOAD_EMPTY = "Berkas kosong."
+UPLOAD_NOT_PDF = "Berkas bukan PDF."
+UPLOAD_TOO_LARGE = "Berkas terlalu besar: paling besar {mb} MB."
+GENUINE = "Dokumen asli dan tidak berubah sejak diterbitkan."
+MODIFIED = (
+    "Dokumen bernomor {number} memang diterbitkan, tetapi berkas ini telah diubah setelah "
+    "diterbitkan: isinya tidak sama dengan dokumen resmi."
+)
+UNKNOWN = "Dokumen tidak dikenal: berkas ini tidak cocok dengan dokumen mana pun yang diterbitkan."
+
+_NUMBER_RE = re.compile(rf"{NUMBER_PREFIX}/\d{{4}}/[A-Z0-9]{{1,20}}/\d{{6}}")
+_NUMBER_BYTES_RE = re.compile(_NUMBER_RE.pattern.encode())
+
+
+@dataclass(frozen=True)
+class PublicDocument:
+    """Everything the public may learn about an issued document."""
+
+    number: str
+    kind: str
+    kind_label: str
+    issued_at: datetime.datetime
+    sha256: str
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    """The answer for an uploaded PDF. ``document`` is set when genuine, and when the file
+    names a known number but differs from it (``modified``)."""
+
+    genuine: bool
+    reason: str
+    document: IssuedDocument | None = None
+    modified: bool = False
+
+
+def document_public(*, document: IssuedDocument) -> PublicDocument:
+    return PublicDocument(
+        number=document.number,
+        kind=document.kind,
+        kind_label=str(DocumentKind(document.kind).label),
+        issued_at=document.issued_at,
+        sha256=document.sha256,
+    )
+
+
+def document_verify_url(*, number: str) -> str:
+    return settings.NETRAL_SITE_URL + VERIFY_PATH.format(number=number)
+
+
+def office_name(region: Region | None) -> str:
+    """ "Bawaslu Kota Bekasi", "Bawaslu Provinsi Jawa Barat", "Bawaslu Republik Indonesia"."""
+    if region is None:
+        return "Bawaslu Republik Indonesia"
+    if region.level == Region.Level.PROVINCE:
+        return f"Bawaslu Provinsi {region.name}"
+    return f"Bawaslu {region.name}"
+
+
+def office_place(region: Region | None) -> str:
+    return "Jakarta" if region is None else region.name
+
+
+def office_tz(region: Region | None) -> ZoneInfo:
+    return ZoneInfo(region.tzinfo_name if region is not None else settings.TIME_ZONE)
+
+
+def _scope(region: Region | None) -> str:
+    return NATIONAL_SCOPE if region is None else region.code.replace(".", "")
+
+
+def _next_number(*, region: Region | None, year: int) -> str:
+    """Take the next number; call inside a transaction (the counter stays locked to its end)."""
+    counter, _ = DocumentCounter.objects.select_for_update().get_or_create(
+        scope=_scope(region), year=year
+    )
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    return f"{NUMBER_PREFIX}/{year}/{counter.scope}/{counter.last:06d}"
+
+
+def _aad(path: str) -> bytes:
+    # Binds the blob to its path: a file copied over another fails to decrypt.
+    return f"netral/document:{path}".encode()
+
+
+def _store(*, data: bytes, year: int) -> str:
+    path = f"documents/{year}/{uuid.uuid4().hex}.pdf"
+    saved = default_storage.save(path, ContentFile(encrypt_bytes(data, associated_data=_aad(path))))
+    if saved != path:  # a fresh UUID never collides; refuse rather than mis-bind the blob
+        default_storage.delete(saved)
+        raise RuntimeError(f"storage renamed {path!r} to {saved!r}")
+    return path
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@transaction.atomic
+def document_issue(
+    *,
+    kind: str,
+    title: str,
+    office_region: Region | None,
+    lines: list[tuple[str, str]],
+    paragraphs: list[str],
+    issued_by: User | None,
+    reference: str = "",
+    signatory: str = "",
+) -> IssuedDocument:
+    """Render, number, store (encrypted) and record one official document; audited.
+
+    Callers authorize first: this only checks the document itself. ``reference`` is internal
+    ("case:12"); ``lines`` and ``paragraphs`` are printed as given, so they must hold only
+    what the addressee may read.
+    """
+    if kind not in DocumentKind.values:
+        raise ApplicationError(KIND_UNKNOWN.format(kind=kind), field="kind")
+    if not title.strip():
+        raise ApplicationError(TITLE_REQUIRED, field="title")
+    issued_at = timezone.now()
+    local = issued_at.astimezone(office_tz(office_region))
+    number = _next_number(region=office_region, year=local.year)
+    data = official_pdf(
+        OfficialDocument(
+            number=number,
+            title=title.strip(),
+            office_name=office_name(office_region),
+            issued_at=local,
+            verify_url=document_verify_url(number=number),
+            place=office_place(office_region),
+            lines=lines,
+            paragraphs=paragraphs,
+            signatory=signatory,
+        )
+    )
+    # Written before the row: if the caller's transaction later rolls back, an unreferenced
+    # encrypted file stays behind (harmless, never a row without its file).
+    path = _store(data=data, year=local.year)
+    try:
+        document = IssuedDocument.objects.create(
+            number=number,
+            kind=kind,
+            title=title.strip()[:200],
+            office_region=office_region,
+            issued_at=issued_at,
+            sha256=_sha256(data),
+            size=len(data),
+            path=path,
+            issued_by=issued_by,
+            reference=reference,
+        )
+    except Exception:
+        default_storage.delete(path)
+        raise
+    audit_record(
+        actor=issued_by,
+        action="document.issue",
+        obj=document,
+        after={"number": number, "kind": kind, "sha256": document.sha256, "reference": reference},
+    )
+    return document
+
+
+def document_pdf(*, document: IssuedDocument) -> bytes:
+    """The stored bytes, exactly as issued (checked against the recorded SHA-256)."""
+    with default_storage.open(document.path, "rb") as handle:
+        blob = handle.read()
+    data = decrypt_bytes(blob, associated_data=_aad(document.path))
+    if _sha256(data) != document.sha256:
+        raise ApplicationError(DOCUMENT_ALTERED.format(number=document.number))
+    return data
+
+
+def document_get_public(*, number: str) -> IssuedDocument | None:
+    """The document with this number, or None. Tolerates spaces, lower case and slashes
+    around the number (as typed or scanned)."""
+    wanted = number.strip().strip("/").upper()
+    if not _NUMBER_RE.fullmatch(wanted):
+        return None
+    return IssuedDocument.objects.filter(number=wanted).first()
+
+
+def document_check_upload(*, data: bytes) -> None:
+    """Refuse what is not a PDF to check: empty, too large, or without a PDF header."""
+    if not data:
+        raise ApplicationError(UPLOAD_EMPTY, field="file")
+    if len(data) > MAX_VERIFY_BYTES:
+        raise ApplicationError(
+            UPLOAD_TOO_LARGE.format(mb=MAX_VERIFY_BYTES // (1024 * 1024)), field="file"
+        )
+    # The header may follow a little junk (the PDF specification tolerates 1024 bytes).
+    if b"%PDF-" not in data[:1024]:
+        raise ApplicationError(UPLOAD_NOT_PDF, field="file")
+
+
+def _numbers_named(data: bytes) -> list[str]:
+    """Document numbers the file names: in its metadata (plain bytes), else in its text."""
+    found = [m.decode() for m in _NUMBER_BYTES_RE.findall(data)]
+    if found:
+        return list(dict.fromkeys(found))
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        text = " ".join(page.extract_text() or "" for page in reader.pages[:TEXT_PAGES])
+    except Exception:  # a damaged or hostile file: it names nothing we can read
+        log.info("verification upload could not be parsed", exc_info=True)
+        return []
+    return list(dict.fromkeys(_NUMBER_RE.findall(text)))
+
+
+def document_verify_bytes(*, data: bytes) -> VerifyResult:
+    """Whether ``data`` is an issued document, byte for byte.
+
+    No hash match but a known number inside: modified after issue. Neither: unknown.
+    Raises ``ApplicationError`` for an empty, oversized or non-PDF upload.
+    """
+    document_check_upload(data=data)
+    document = IssuedDocument.objects.filter(sha256=_sha256(data)).first()
+    if document is not None:
+        return VerifyResult(genuine=True, reason=GENUINE, document=document)
+    numbers = _numbers_named(data)
+    known = IssuedDocument.objects.filter(number__in=numbers).first() if numbers else None
+    if known is not None:
+        return VerifyResult(
+            genuine=False,
+            reason=MODIFIED.format(number=known.number),
+            document=known,
+            modified=True,
+        )
+    return VerifyResult(genuine=False, reason=UNKNOWN)

@@ -1,0 +1,329 @@
+"""Official documents of a case (``netral.audit.documents``): the notice of registration or
+non-registration, clarification invitations and minutes, and the status announcement.
+
+Each is issued once per case (per clarification for invitations and minutes): issuing again
+returns the document already issued, so a number always names one text. Issuing locks the
+case, needs "case.handle" and the case in the right step; downloading needs "case.view".
+Cases outside the actor's jurisdiction are ``NotFound`` like missing ones.
+
+The announcement is public by nature: it carries only the register number, election,
+office, violation type, status, decision and dates, never a name, NIP or reporter detail.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from django.db import transaction
+from django.db.models import Q
+
+from netral.accounts.models import User
+from netral.accounts.permissions import has_capability, require
+from netral.audit.documents import document_issue, office_name
+from netral.audit.models import DocumentKind, IssuedDocument
+from netral.audit.services import audit_record
+from netral.cases.clarification import CLARIFICATION_NOT_FOUND
+from netral.cases.models import Case, Clarification, Status, Verdict
+from netral.cases.services import CASE_NOT_FOUND, case_list_for
+from netral.common.errors import ApplicationError, NotFound
+from netral.common.pdf import date_id, datetime_id
+from netral.rules.selectors import violation_type_list
+
+DOCUMENT_NOT_FOUND = "Dokumen tidak ditemukan."
+KIND_NOT_FOR_CASES = "Dokumen jenis ini tidak diterbitkan dari halaman kasus."
+NOT_REGISTERED_YET = "Kasus belum diregistrasi: pemberitahuan registrasi belum dapat diterbitkan."
+NOT_NON_REGISTERED = "Kasus tidak berstatus tidak diregistrasi."
+NOT_ANNOUNCED = "Status kasus belum diumumkan: pengumuman belum dapat diterbitkan."
+NOT_HELD = "Klarifikasi belum dilaksanakan: berita acara belum dapat diterbitkan."
+CLARIFICATION_REQUIRED = "Pilih undangan klarifikasi."
+
+CASE_KINDS = (
+    DocumentKind.REGISTRATION_NOTICE,
+    DocumentKind.NON_REGISTRATION_NOTICE,
+    DocumentKind.CLARIFICATION_INVITATION,
+    DocumentKind.CLARIFICATION_MINUTES,
+    DocumentKind.STATUS_ANNOUNCEMENT,
+)
+PER_CLARIFICATION = (DocumentKind.CLARIFICATION_INVITATION, DocumentKind.CLARIFICATION_MINUTES)
+HELD = (Clarification.Status.ATTENDED, Clarification.Status.ABSENT)
+ORIGINS = {"laporan": "laporan", "informasi": "informasi awal", "temuan": "temuan"}
+WEEKDAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+NO_PERSONAL_DATA = (
+    "Pengumuman ini tidak memuat identitas pelapor, terlapor, maupun saksi, sesuai dengan "
+    "kewajiban menjaga kerahasiaan data pribadi."
+)
+
+
+@dataclass(frozen=True)
+class Draft:
+    title: str
+    lines: list[tuple[str, str]]
+    paragraphs: list[str]
+
+
+@dataclass(frozen=True)
+class CaseDocumentSlot:
+    """One document the case page offers: issued already (``document``) or ready to issue."""
+
+    kind: str
+    label: str
+    detail: str
+    clarification_id: int | None
+    document: IssuedDocument | None
+
+
+def case_reference(case_id: int) -> str:
+    return f"case:{case_id}"
+
+
+def clarification_reference(case_id: int, clarification_id: int) -> str:
+    return f"case:{case_id}/clarification:{clarification_id}"
+
+
+def _in_case(case_id: int) -> Q:
+    ref = case_reference(case_id)
+    return Q(reference=ref) | Q(reference__startswith=f"{ref}/")
+
+
+def _local(case: Case, value: datetime.datetime) -> datetime.datetime:
+    return value.astimezone(ZoneInfo(case.office_region.tzinfo_name))
+
+
+def _when(case: Case, value: datetime.datetime | None) -> str:
+    if value is None:
+        return "-"
+    return datetime_id(_local(case, value), zone=case.office_region.timezone)
+
+
+def _day(case: Case, value: datetime.datetime | None) -> str:
+    return "-" if value is None else date_id(_local(case, value))
+
+
+def _violation(case: Case) -> str:
+    names = {vt.code: vt.name for vt in violation_type_list()}
+    return names.get(case.violation_type, case.violation_type) or "belum ditentukan"
+
+
+def _origin(case: Case) -> str:
+    return ORIGINS.get(case.origin, case.origin)
+
+
+def _registration_notice(case: Case) -> Draft:
+    if case.registered_at is None or not case.register_number:
+        raise ApplicationError(NOT_REGISTERED_YET)
+    return Draft(
+        title="Pemberitahuan Registrasi",
+        lines=[
+            ("Nomor register", case.register_number),
+            ("Tanggal registrasi", _day(case, case.registered_at)),
+            ("Tanggal diterima", _day(case, case.received_at)),
+            ("Pemilihan", case.election.name),
+            ("Dugaan pelanggaran", _violation(case)),
+            ("Kantor", office_name(case.office_region)),
+        ],
+        paragraphs=[
+            f"Dengan ini diberitahukan bahwa {_origin(case)} yang diterima pada "
+            f"{_day(case, case.received_at)} telah memenuhi syarat formal dan materiel dan "
+            f"diregistrasi dengan nomor {case.register_number}.",
+            "Penanganan selanjutnya (klarifikasi dan kajian) dilakukan dalam tenggat menurut "
+            "peraturan perundang-undangan. Perkembangan dapat dipantau di halaman Lacak laporan "
+            "dengan kode tanda terima.",
+        ],
+    )
+
+
+def _non_registration_notice(case: Case) -> Draft:
+    if case.status != Status.NOT_REGISTERED:
+        raise ApplicationError(NOT_NON_REGISTERED)
+    reason = str(case.get_not_registered_reason_display()) or "-"
+    return Draft(
+        title="Pemberitahuan Tidak Diregistrasi",
+        lines=[
+            ("Tanggal diterima", _day(case, case.received_at)),
+            ("Pemilihan", case.election.name),
+            ("Dugaan pelanggaran", _violation(case)),
+            ("Alasan", reason),
+            ("Kantor", office_name(case.office_region)),
+        ],
+        paragraphs=[
+            f"Dengan ini diberitahukan bahwa {_origin(case)} yang diterima pada "
+            f"{_day(case, case.received_at)} tidak diregistrasi dengan alasan: {reason}.",
+            "Informasi yang disampaikan tetap dicatat dan dapat menjadi bahan pengawasan.",
+        ],
+    )
+
+
+def _subject(case: Case) -> str:
+    number = case.register_number or "(belum diregistrasi)"
+    return f"Klarifikasi atas {_origin(case)} nomor register {number}"
+
+
+def _invitation(case: Case, item: Clarification) -> Draft:
+    at = _local(case, item.scheduled_at)
+    return Draft(
+        title="Undangan Klarifikasi",
+        lines=[
+            ("Kepada", f"{item.get_invitee_role_display()}: {item.invitee_label}"),
+            ("Perihal", _subject(case)),
+            ("Hari, tanggal", f"{WEEKDAYS[at.weekday()]}, {date_id(at)}"),
+            ("Pukul", f"{at:%H.%M} {case.office_region.timezone}"),
+            ("Tempat", item.place),
+        ],
+        paragraphs=[
+            f"Dalam rangka penanganan dugaan pelanggaran pada {case.election.name}, Saudara "
+            "diundang untuk hadir dan memberikan keterangan (klarifikasi) pada waktu dan tempat "
+            "tersebut di atas.",
+            "Mohon membawa kartu identitas dan dokumen yang berkaitan. Demikian undangan ini "
+            "disampaikan; atas perhatian dan kehadiran Saudara diucapkan terima kasih.",
+        ],
+    )
+
+
+def _minutes(case: Case, item: Clarification) -> Draft:
+    if item.status not in HELD:
+        raise ApplicationError(NOT_HELD)
+    attended = item.status == Clarification.Status.ATTENDED
+    body = [p.strip() for p in item.minutes.replace("\r\n", "\n").split("\n\n") if p.strip()]
+    opening = (
+        f"Pada {_when(case, item.scheduled_at)}, bertempat di {item.place}, telah dilaksanakan "
+        f"klarifikasi dalam rangka {_subject(case).lower()}."
+    )
+    return Draft(
+        title="Berita Acara Klarifikasi",
+        lines=[
+            ("Nomor register", case.register_number or "-"),
+            ("Pihak", f"{item.get_invitee_role_display()}: {item.invitee_label}"),
+            ("Waktu", _when(case, item.scheduled_at)),
+            ("Tempat", item.place),
+            ("Kehadiran", str(item.get_status_display())),
+        ],
+        paragraphs=[opening]
+        + (body if attended else ["Pihak yang diundang tidak hadir pada waktu yang ditetapkan."])
+        + ["Demikian berita acara ini dibuat dengan sebenarnya."],
+    )
+
+
+def _announcement(case: Case) -> Draft:
+    if case.announced_at is None or case.status not in (Status.ANNOUNCED, Status.CLOSED):
+        raise ApplicationError(NOT_ANNOUNCED)
+    verdicts = [str(Verdict(v).label) for v in case.verdicts if v in Verdict.values]
+    return Draft(
+        title="Pengumuman Status Laporan",
+        lines=[
+            ("Nomor register", case.register_number or "-"),
+            ("Pemilihan", case.election.name),
+            ("Kantor", office_name(case.office_region)),
+            ("Dugaan pelanggaran", _violation(case)),
+            ("Status", str(case.get_status_display())),
+            ("Putusan", "; ".join(verdicts) or "-"),
+            ("Tanggal putusan", _day(case, case.decided_at)),
+            ("Tanggal pengumuman", _day(case, case.announced_at)),
+        ],
+        paragraphs=[
+            f"{office_name(case.office_region)} mengumumkan status penanganan {_origin(case)} "
+            f"dengan nomor register {case.register_number or '-'} sebagaimana tersebut di atas.",
+            NO_PERSONAL_DATA,
+        ],
+    )
+
+
+CASE_DRAFTS: dict[str, Callable[[Case], Draft]] = {
+    DocumentKind.REGISTRATION_NOTICE: _registration_notice,
+    DocumentKind.NON_REGISTRATION_NOTICE: _non_registration_notice,
+    DocumentKind.STATUS_ANNOUNCEMENT: _announcement,
+}
+CLARIFICATION_DRAFTS: dict[str, Callable[[Case, Clarification], Draft]] = {
+    DocumentKind.CLARIFICATION_INVITATION: _invitation,
+    DocumentKind.CLARIFICATION_MINUTES: _minutes,
+}
+
+
+@transaction.atomic
+def case_document_issue(
+    *, actor: User, case_id: int, kind: str, clarification_id: int | None = None
+) -> IssuedDocument:
+    """Issue the case's document of ``kind`` (for ``clarification_id`` where it is one per
+    clarification), or return the one issued before."""
+    case = (
+        case_list_for(actor=actor)
+        .select_for_update()
+        .select_related("office_region", "election")
+        .filter(pk=case_id)
+        .first()
+    )
+    if case is None:
+        raise NotFound(CASE_NOT_FOUND)
+    require(actor, "case.handle", case)
+    if kind not in CASE_KINDS:
+        raise ApplicationError(KIND_NOT_FOR_CASES, field="kind")
+    if kind in PER_CLARIFICATION:
+        if clarification_id is None:
+            raise ApplicationError(CLARIFICATION_REQUIRED, field="clarification")
+        item = Clarification.objects.filter(pk=clarification_id, case=case).first()
+        if item is None:
+            raise NotFound(CLARIFICATION_NOT_FOUND)
+        reference = clarification_reference(case.pk, item.pk)
+        draft = CLARIFICATION_DRAFTS[kind](case, item)
+    else:
+        reference = case_reference(case.pk)
+        draft = CASE_DRAFTS[kind](case)
+    issued = IssuedDocument.objects.filter(kind=kind, reference=reference).first()
+    if issued is not None:
+        return issued
+    return document_issue(
+        kind=kind,
+        title=draft.title,
+        office_region=case.office_region,
+        lines=draft.lines,
+        paragraphs=draft.paragraphs,
+        issued_by=actor,
+        reference=reference,
+    )
+
+
+def case_document_get(*, actor: User, case_id: int, document_id: int) -> IssuedDocument:
+    """A document issued for a case in the actor's jurisdiction (else ``NotFound``); the
+    opening is audited, as for evidence."""
+    case = case_list_for(actor=actor).filter(pk=case_id).first()
+    if case is None:
+        raise NotFound(CASE_NOT_FOUND)
+    require(actor, "case.view", case)
+    document = IssuedDocument.objects.filter(_in_case(case.pk), pk=document_id).first()
+    if document is None:
+        raise NotFound(DOCUMENT_NOT_FOUND)
+    audit_record(actor=actor, action="document.download", obj=document)
+    return document
+
+
+def case_documents_available(*, actor: User, case: Case) -> list[CaseDocumentSlot]:
+    """The documents the case page offers now, issued or not (empty for an actor who may
+    not view the case)."""
+    if not has_capability(actor, "case.view"):
+        return []
+    issued: dict[tuple[str, str], IssuedDocument] = {}
+    for document in IssuedDocument.objects.filter(_in_case(case.pk)).order_by("issued_at"):
+        issued.setdefault((document.kind, document.reference), document)
+    slots: list[CaseDocumentSlot] = []
+
+    def offer(kind: str, reference: str, detail: str = "", item_id: int | None = None) -> None:
+        label = str(DocumentKind(kind).label)
+        slots.append(CaseDocumentSlot(kind, label, detail, item_id, issued.get((kind, reference))))
+
+    ref = case_reference(case.pk)
+    if case.registered_at is not None and case.register_number:
+        offer(DocumentKind.REGISTRATION_NOTICE, ref)
+    if case.status == Status.NOT_REGISTERED:
+        offer(DocumentKind.NON_REGISTRATION_NOTICE, ref)
+    for item in case.clarifications.order_by("scheduled_at", "pk"):
+        item_ref = clarification_reference(case.pk, item.pk)
+        who = f"{item.get_invitee_role_display()}: {item.invitee_label}"
+        detail = f"{who}, {_day(case, item.scheduled_at)}"
+        offer(DocumentKind.CLARIFICATION_INVITATION, item_ref, detail, item.pk)
+        if item.status in HELD:
+            offer(DocumentKind.CLARIFICATION_MINUTES, item_ref, detail, item.pk)
+    if case.announced_at is not None and case.status in (Status.ANNOUNCED, Status.CLOSED):
+        offer(DocumentKind.STATUS_ANNOUNCEMENT, ref)
+    return slots
