@@ -10,7 +10,7 @@ from collections.abc import Callable
 import pytest
 from django.template.loader import render_to_string
 from django.test import RequestFactory
-from django.urls import include, path, reverse
+from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
@@ -25,17 +25,8 @@ from netral.cases.models import Case, Clarification
 from netral.cases.tests.factories import case_from_report
 from netral.common.errors import ApplicationError, NotFound, PermissionDenied
 from netral.rules.selectors import requirement_list
-from netral.urls import urlpatterns as site_urlpatterns
 
-# The lead mounts ``netral.cases.document_urls``; until then these tests mount it themselves.
-urlpatterns = [
-    path("ruang-kerja/kasus/", include("netral.cases.document_urls")),
-    *site_urlpatterns,
-]
-pytestmark = [
-    pytest.mark.usefixtures("elections"),
-    pytest.mark.urls("netral.cases.tests.test_documents"),
-]
+pytestmark = pytest.mark.usefixtures("elections")
 MakeUser = Callable[..., User]
 NAME, NIP, REPORTER = "Drs. Bambang Wijaya", "198503172010011004", "Rina Kartika"
 
