@@ -18,6 +18,7 @@ from netral.audit.services import audit_record
 from netral.cases.models import Case, Verdict
 from netral.common.errors import ApplicationError, NotFound
 from netral.followup import criminal
+from netral.followup.letters import letter_issue_for
 from netral.followup.models import (
     Addressee,
     CriminalStep,
@@ -239,6 +240,8 @@ def _create(
         obj=rec,
         after={"addressee": addressee, "verdict": verdict, "number": rec.number},
     )
+    # The letter is the formal act of forwarding: issued with the recommendation.
+    letter_issue_for(actor=actor, rec=rec)
     return rec
 
 

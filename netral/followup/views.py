@@ -27,7 +27,7 @@ from netral.audit.selectors import audit_entries_for
 from netral.audit.services import audit_record
 from netral.cases.views import countdown
 from netral.common.errors import ApplicationError, NotFound, PermissionDenied
-from netral.followup import criminal, selectors, services
+from netral.followup import criminal, letters, selectors, services
 from netral.followup import forms as desk_forms
 from netral.followup.models import Addressee, Recommendation, RecStatus, Sanction
 from netral.rules.selectors import sanction_list
@@ -244,6 +244,36 @@ def decree(request: HttpRequest, rec_id: int) -> HttpResponse:
     audit_record(actor=_staff(request), action="recommendation.decree_open", obj=rec)
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="keputusan-{rec.pk}.pdf"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@never_cache
+@require_POST
+@staff_required("case.handle")
+def letter_issue(request: HttpRequest, rec_id: int) -> HttpResponse:
+    """Issue the letter of a recommendation that has none (made before letters existed)."""
+    try:
+        letters.recommendation_letter_issue(actor=_staff(request), rec_id=rec_id)
+    except NotFound:
+        return render(request, "404.html", status=404)
+    except PermissionDenied:
+        return render(request, "403.html", status=403)
+    messages.success(request, _("Surat rekomendasi diterbitkan."))
+    return redirect("followup:detail", rec_id=rec_id)
+
+
+@never_cache
+@require_GET
+@staff_required("recommendation.view")
+def letter(request: HttpRequest, rec_id: int) -> HttpResponse:
+    try:
+        rec, data = letters.recommendation_letter_get(actor=_staff(request), rec_id=rec_id)
+    except NotFound:
+        return render(request, "404.html", status=404)
+    response = HttpResponse(data, content_type="application/pdf")
+    name = rec.letter_number.replace("/", "-")
+    response["Content-Disposition"] = f'attachment; filename="surat-rekomendasi-{name}.pdf"'
     response["X-Content-Type-Options"] = "nosniff"
     return response
 

@@ -46,7 +46,9 @@ def test_decision_sends_each_violation_to_its_addressee(make_user: Any) -> None:
     assert gakkumdu.due_at == case.decided_at + datetime.timedelta(hours=24)
     assert CriminalStep.objects.get(recommendation=gakkumdu).stage == "forwarding"
     assert recs[Addressee.KPU].addressee_name == "KPU Kota Bekasi"
-    assert all(_actions(r) == ["recommendation.issue"] for r in recs.values())
+    assert all(
+        _actions(r) == ["recommendation.issue", "recommendation.letter"] for r in recs.values()
+    )
 
 
 def test_no_violation_sends_nothing(make_user: Any) -> None:
@@ -91,7 +93,11 @@ def test_bkn_assessment_starts_the_ppk_deadline(make_user: Any) -> None:
     assert rec.assessed_at is not None and rec.due_at is not None
     # 14 working days: at least 14 calendar days later (weekends and holidays only add).
     assert rec.due_at - rec.assessed_at >= datetime.timedelta(days=14)
-    assert _actions(rec) == ["recommendation.issue", "recommendation.assess"]
+    assert _actions(rec) == [
+        "recommendation.issue",
+        "recommendation.letter",
+        "recommendation.assess",
+    ]
 
 
 def test_assessment_needs_text_and_a_known_sanction(make_user: Any) -> None:
