@@ -35,6 +35,7 @@ def test_each_recommendation_gets_its_letter(make_user: Any) -> None:
     )
     text = _text(data)
     assert "SURAT REKOMENDASI" in text and bkn_rec.letter_number in text
+    assert case.register_number is not None
     assert "198503172010011004" in text and case.register_number in text
     assert document_verify_bytes(data=data).genuine
     _, criminal = letters.recommendation_letter_get(
