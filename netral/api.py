@@ -11,6 +11,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from netral.accounts.apis import router as accounts_router
+from netral.analytics.apis import router as analytics_router
 from netral.audit.apis import router as audit_router
 from netral.cases.apis import router as cases_router
 from netral.common.errors import ApplicationError
@@ -75,5 +76,6 @@ api.add_router("/accounts", accounts_router)
 api.add_router("/audit", audit_router)
 api.add_router("/reports", reports_router)
 api.add_router("/public", cases_router)
+api.add_router("/stats", analytics_router)
 api.add_router("/followup", followup_router)
 api.add_router("/documents", "netral.audit.document_apis.router")

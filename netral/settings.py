@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "netral.reports",
     "netral.cases",
     "netral.followup",
+    "netral.analytics",
 ]
 
 MIDDLEWARE = [

@@ -18,6 +18,7 @@ urlpatterns = [
     path("ruang-kerja/kasus/", include("netral.cases.urls")),
     path("ruang-kerja/kasus/", include("netral.cases.document_urls")),
     path("ruang-kerja/tindak-lanjut/", include("netral.followup.urls")),
+    path("", include("netral.analytics.urls")),
     path("verify/", include("netral.audit.urls")),
     path("api/", api.urls),
     path(f"{settings.NETRAL_ADMIN_PATH}/", admin.site.urls),

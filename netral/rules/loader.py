@@ -23,6 +23,7 @@ from netral.rules.schemas import (
     CollectiveLeaveFile,
     CriminalArticlesFile,
     DeadlinesFile,
+    IkpFile,
     OfficeHours,
     RequirementsFile,
     SanctionsFile,
@@ -159,4 +160,7 @@ def rulebook_load(*, root: Path, version: str | None = None) -> Rulebook:
     problems = rulebook_problems(files)
     if problems:
         raise RulebookInvalid(version=chosen, problems=problems)
-    return Rulebook.from_files(version=chosen, sha256=digest.hexdigest(), files=files)
+    # The IKP file checks itself (references, weights) in its schema; it is kept apart from
+    # ``ParsedFiles`` because nothing in ``checks.py`` spans it and the other files.
+    ikp = _pick(parsed, "ikp.toml", IkpFile)
+    return Rulebook.from_files(version=chosen, sha256=digest.hexdigest(), files=files, ikp=ikp)

@@ -14,6 +14,7 @@ from netral.rules.schemas import (
     CriminalArticle,
     DeadlineRule,
     ElectionKind,
+    IkpFile,
     OfficeHours,
     Requirement,
     Sanction,
@@ -37,9 +38,11 @@ class Rulebook:
     collective_leave: tuple[CollectiveLeaveDay, ...]
     requirements: tuple[Requirement, ...]
     completion_deadline: str
+    # The vulnerability index method (IKP): dimensions, indicators, weights and classes.
+    ikp: IkpFile
 
     @classmethod
-    def from_files(cls, *, version: str, sha256: str, files: ParsedFiles) -> Rulebook:
+    def from_files(cls, *, version: str, sha256: str, files: ParsedFiles, ikp: IkpFile) -> Rulebook:
         """Assemble a rulebook; ``files`` must already have passed ``rulebook_problems``."""
         common = files.deadlines.common
         deadlines: dict[ElectionKind, tuple[DeadlineRule, ...]] = {
@@ -58,6 +61,7 @@ class Rulebook:
             collective_leave=tuple(sorted(files.collective_leave.days, key=lambda d: d.date)),
             requirements=files.requirements.requirements,
             completion_deadline=files.requirements.completion_deadline,
+            ikp=ikp,
         )
 
     def collective_leave_dates(self) -> frozenset[datetime.date]:
@@ -72,4 +76,5 @@ class Rulebook:
             **{f"deadlines_{kind}": len(self.deadlines[kind]) for kind in ELECTION_KINDS},
             "collective_leave_days": len(self.collective_leave),
             "requirements": len(self.requirements),
+            "ikp_indicators": len(self.ikp.indicators),
         }

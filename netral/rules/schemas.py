@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, StringConstraints, model_validator
 
 # A stable identifier other apps store in their rows: lower case, digits and underscores.
 Code = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_]*$", max_length=60)]
@@ -215,6 +215,136 @@ class RequirementsFile(_Entry):
     requirements: tuple[Requirement, ...] = Field(min_length=1)
 
 
+# --- ikp.toml --------------------------------------------------------------------------------
+# The election vulnerability index (Indeks Kerawanan Pemilu), Bawaslu's IKP 2024 method: four
+# dimensions, sub-dimensions and indicators, each indicator normalised to 0-100 and weighted.
+
+IkpSource = Literal["netral", "imported"]
+# What Netral computes from its own data (``netral.analytics.ikp``); ``imported`` indicators
+# read ``IndicatorValue`` rows instead.
+IkpMetric = Literal[
+    "reports_per_stage",
+    "reports_of_kind",
+    "violations_confirmed",
+    "recurrence_share",
+    "late_share",
+]
+WEIGHT_TOLERANCE = 1e-6
+WEIGHTS_NOT_ONE = "weights of {what} add up to {total}, not 1"
+UNKNOWN_IKP_REF = "unknown {what} {code!r}"
+IKP_METRIC_NEEDS = "a netral indicator needs `metric`; an imported one must not have it"
+IKP_RANGE = "normalisation range is empty: min {low} >= max {high}"
+IKP_CLASSES_GAP = "classes must cover 0-100 in order without gaps"
+
+
+class IkpClass(_Sourced):
+    code: Literal["low", "medium", "high"]
+    name: Text
+    name_en: Text
+    # A score belongs to the first class whose ``upper`` it does not exceed.
+    lower: float = Field(ge=0, le=100)
+    upper: float = Field(ge=0, le=100)
+
+
+class IkpDimension(_Sourced):
+    code: Code
+    name: Text
+    name_en: Text
+    weight: float = Field(gt=0, le=1)
+
+
+class IkpSubdimension(_Sourced):
+    code: Code
+    dimension: Code
+    name: Text
+    name_en: Text
+    weight: float = Field(gt=0, le=1)
+
+
+class IkpIndicator(_Sourced):
+    code: Code
+    subdimension: Code
+    name: Text
+    name_en: Text
+    source: IkpSource
+    metric: IkpMetric | None = None
+    # Parameters of the metric: a stage code for ``reports_per_stage``, a violation kind for
+    # ``reports_of_kind``.
+    stage: Code | None = None
+    violation_kind: ViolationKindCode | None = None
+    unit: Text
+    weight: float = Field(gt=0, le=1)
+    # Linear min-max normalisation: raw ``min`` -> 0, raw ``max`` -> 100, clipped outside.
+    min: float
+    max: float
+    # ``lower``: a lower raw value is more vulnerable (the normalised value is reversed).
+    direction: Literal["higher", "lower"] = "higher"
+
+
+class IkpFile(_Entry):
+    method: Text
+    legal_basis: Text
+    classes: tuple[IkpClass, ...] = Field(min_length=1)
+    dimensions: tuple[IkpDimension, ...] = Field(min_length=1)
+    subdimensions: tuple[IkpSubdimension, ...] = Field(min_length=1)
+    indicators: tuple[IkpIndicator, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _references_and_weights(self) -> IkpFile:
+        """Every reference resolves and the weights at each level add up to 1."""
+        problems: list[str] = []
+        for seq, what in (
+            (self.dimensions, "dimension"),
+            (self.subdimensions, "subdimension"),
+            (self.indicators, "indicator"),
+        ):
+            codes = [e.code for e in seq]
+            problems += [f"{what} {c!r} appears twice" for c in set(codes) if codes.count(c) > 1]
+        dims = {d.code for d in self.dimensions}
+        subs = {s.code for s in self.subdimensions}
+        problems += [
+            UNKNOWN_IKP_REF.format(what="dimension", code=s.dimension)
+            for s in self.subdimensions
+            if s.dimension not in dims
+        ]
+        problems += [
+            UNKNOWN_IKP_REF.format(what="subdimension", code=i.subdimension)
+            for i in self.indicators
+            if i.subdimension not in subs
+        ]
+        for i in self.indicators:
+            if (i.source == "netral") != (i.metric is not None):
+                problems.append(f"indicator {i.code!r}: {IKP_METRIC_NEEDS}")
+            if i.min >= i.max:
+                problems.append(f"indicator {i.code!r}: " + IKP_RANGE.format(low=i.min, high=i.max))
+        groups: list[tuple[str, list[float]]] = [
+            ("the dimensions", [d.weight for d in self.dimensions])
+        ]
+        groups += [
+            (f"dimension {d!r}", [s.weight for s in self.subdimensions if s.dimension == d])
+            for d in dims
+        ]
+        groups += [
+            (f"subdimension {s!r}", [i.weight for i in self.indicators if i.subdimension == s])
+            for s in subs
+        ]
+        for what, weights in groups:
+            total = round(sum(weights), 9)
+            if abs(total - 1) > WEIGHT_TOLERANCE:
+                problems.append(WEIGHTS_NOT_ONE.format(what=what, total=total))
+        previous = 0.0
+        for cls in self.classes:
+            if cls.lower > previous + 0.011 or cls.upper <= cls.lower:
+                problems.append(IKP_CLASSES_GAP)
+                break
+            previous = cls.upper
+        if previous != 100:
+            problems.append(IKP_CLASSES_GAP)
+        if problems:
+            raise ValueError("; ".join(sorted(set(problems))))
+        return self
+
+
 # Every file a rulebook version folder must hold, with its schema.
 FILE_SCHEMAS: dict[str, type[_Entry]] = {
     "violation_types.toml": ViolationTypesFile,
@@ -224,4 +354,5 @@ FILE_SCHEMAS: dict[str, type[_Entry]] = {
     "office_hours.toml": OfficeHours,
     "collective_leave.toml": CollectiveLeaveFile,
     "requirements.toml": RequirementsFile,
+    "ikp.toml": IkpFile,
 }

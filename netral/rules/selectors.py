@@ -23,6 +23,7 @@ from netral.rules.schemas import (
     CriminalArticle,
     DeadlineRule,
     ElectionKind,
+    IkpFile,
     OfficeHours,
     Requirement,
     Sanction,
@@ -151,6 +152,11 @@ def requirement_list(*, kind: str | None = None) -> tuple[Requirement, ...]:
 def completion_deadline_get(*, kind: str) -> DeadlineRule:
     """The deadline a reporter has to complete a deficient report."""
     return deadline_rule_get(kind=kind, code=rulebook_get().completion_deadline)
+
+
+def ikp_method_get() -> IkpFile:
+    """The vulnerability index method in force (dimensions, indicators, weights, classes)."""
+    return rulebook_get().ikp
 
 
 def rulebook_version_registered() -> RulebookVersion | None:

@@ -1,0 +1,315 @@
+"""The vulnerability index (IKP) of a region, step by step.
+
+The method is rulebook data (``rules/data/<version>/ikp.toml``). For each indicator:
+
+1. **raw**: measured from Netral's reports and cases in the region (its regencies/cities
+   included) or imported (``IndicatorValue``);
+2. **normalised** = clip((raw - min) / (max - min), 0, 1) x 100, reversed (100 - x) when a
+   lower raw value is the more vulnerable one;
+3. **weighted** = normalised x the indicator's weight.
+
+A sub-dimension is the sum of its weighted indicators, a dimension the weighted sum of its
+sub-dimensions, the score the weighted sum of the dimensions; the class is the first whose
+upper bound the score (rounded to two decimals) does not exceed. An indicator without a value
+is left out and the others' weights in its group are scaled to add up to 1 again, so a region
+without imported data still gets a score from what Netral measures (the method page shows the
+scaled weights). ``ikp_compute`` is pure; ``ikp_for_regions`` fetches the raw values of many
+regions in a constant number of queries.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.db.models import Count, F, Q
+from django.utils import timezone
+
+from netral.analytics.models import IndicatorValue
+from netral.analytics.scope import Scope, stage_windows
+from netral.analytics.selectors import stage_expression, violation_q
+from netral.cases.models import Case, Status
+from netral.elections.models import Election
+from netral.regions.models import Region
+from netral.reports.models import Report
+from netral.rules.schemas import IkpClass, IkpFile, IkpIndicator
+from netral.rules.selectors import ikp_method_get, violation_type_list
+
+Raw = dict[str, float | None]
+
+
+@dataclass(frozen=True)
+class IndicatorStep:
+    indicator: IkpIndicator
+    raw: float | None
+    normalised: float | None
+    # The weight after scaling for missing siblings (equal to the rulebook weight when none is).
+    weight: float
+    weighted: float | None
+    source_note: str = ""
+
+
+@dataclass(frozen=True)
+class SubdimensionStep:
+    code: str
+    name: str
+    weight: float
+    score: float | None
+    indicators: tuple[IndicatorStep, ...]
+
+    @property
+    def weighted(self) -> float | None:
+        return None if self.score is None else self.score * self.weight
+
+
+@dataclass(frozen=True)
+class DimensionStep:
+    code: str
+    name: str
+    weight: float
+    score: float | None
+    subdimensions: tuple[SubdimensionStep, ...]
+
+    @property
+    def weighted(self) -> float | None:
+        return None if self.score is None else self.score * self.weight
+
+
+@dataclass(frozen=True)
+class IkpResult:
+    region_code: str
+    score: float | None
+    klass: IkpClass | None
+    dimensions: tuple[DimensionStep, ...]
+    method: str
+
+    @property
+    def rounded(self) -> float | None:
+        return None if self.score is None else round(self.score, 2)
+
+
+def normalise(indicator: IkpIndicator, raw: float) -> float:
+    share = (raw - indicator.min) / (indicator.max - indicator.min)
+    value = min(1.0, max(0.0, share)) * 100
+    return 100 - value if indicator.direction == "lower" else value
+
+
+def ikp_class(method: IkpFile, score: float | None) -> IkpClass | None:
+    if score is None:
+        return None
+    value = round(score, 2)
+    for klass in method.classes:
+        if value <= klass.upper:
+            return klass
+    return method.classes[-1]
+
+
+def _scaled(weights: Sequence[tuple[float, bool]]) -> list[float]:
+    """Each weight divided by the sum of the present ones (0 for a missing one)."""
+    present = sum(w for w, ok in weights if ok)
+    return [w / present if ok and present else 0.0 for w, ok in weights]
+
+
+def ikp_compute(
+    *, region_code: str, raw: Raw, method: IkpFile, notes: dict[str, str] | None = None
+) -> IkpResult:
+    """The score of one region from its raw indicator values (pure: no database)."""
+    notes = notes or {}
+    dimensions = []
+    for dim in method.dimensions:
+        subs = []
+        for sub in (s for s in method.subdimensions if s.dimension == dim.code):
+            inds = [i for i in method.indicators if i.subdimension == sub.code]
+            values = [raw.get(i.code) for i in inds]
+            scaled = _scaled([(i.weight, v is not None) for i, v in zip(inds, values, strict=True)])
+            steps = []
+            for ind, value, weight in zip(inds, values, scaled, strict=True):
+                norm = None if value is None else normalise(ind, value)
+                steps.append(
+                    IndicatorStep(
+                        indicator=ind,
+                        raw=value,
+                        normalised=norm,
+                        weight=weight if value is not None else ind.weight,
+                        weighted=None if norm is None else norm * weight,
+                        source_note=notes.get(ind.code, ""),
+                    )
+                )
+            present = [s.weighted for s in steps if s.weighted is not None]
+            subs.append(
+                SubdimensionStep(
+                    code=sub.code,
+                    name=sub.name,
+                    weight=sub.weight,
+                    score=sum(present) if present else None,
+                    indicators=tuple(steps),
+                )
+            )
+        sub_weights = _scaled([(s.weight, s.score is not None) for s in subs])
+        subs = [
+            SubdimensionStep(
+                s.code, s.name, w if s.score is not None else s.weight, s.score, s.indicators
+            )
+            for s, w in zip(subs, sub_weights, strict=True)
+        ]
+        present = [s.weighted for s in subs if s.weighted is not None]
+        dimensions.append(
+            DimensionStep(
+                code=dim.code,
+                name=dim.name,
+                weight=dim.weight,
+                score=sum(present) if present else None,
+                subdimensions=tuple(subs),
+            )
+        )
+    dim_weights = _scaled([(d.weight, d.score is not None) for d in dimensions])
+    dimensions = [
+        DimensionStep(
+            d.code, d.name, w if d.score is not None else d.weight, d.score, d.subdimensions
+        )
+        for d, w in zip(dimensions, dim_weights, strict=True)
+    ]
+    present = [d.weighted for d in dimensions if d.weighted is not None]
+    score = sum(present) if present else None
+    return IkpResult(
+        region_code=region_code,
+        score=score,
+        klass=ikp_class(method, score),
+        dimensions=tuple(dimensions),
+        method=method.method,
+    )
+
+
+# --- raw values from the database ---------------------------------------------------------
+
+
+def _groups(regions: Sequence[Region]) -> tuple[dict[str, str], list[str] | None]:
+    """Which region each stored code counts towards, and the codes to filter on (``None``:
+    every province asked, so no filter is needed)."""
+    owner: dict[str, str] = {}
+    provinces = [r for r in regions if r.level == Region.Level.PROVINCE]
+    for region in regions:
+        owner[region.code] = region.code
+    children = Region.objects.filter(parent_id__in=[p.code for p in provinces]).values_list(
+        "code", "parent_id"
+    )
+    for code, parent in children:
+        owner.setdefault(code, parent)
+    everything = len(provinces) == len(regions) and len(provinces) >= 38
+    return owner, None if everything else list(owner)
+
+
+def ikp_raw_values(
+    *, regions: Sequence[Region], election: Election | None, method: IkpFile
+) -> tuple[dict[str, Raw], dict[str, dict[str, str]]]:
+    """The raw value of every indicator for each region, and each imported value's source.
+
+    A province counts its own office's reports and its regencies'; the imported values are
+    the region's own rows. Constant number of queries for any number of regions.
+    """
+    owner, codes = _groups(regions)
+    report_q = Q() if codes is None else Q(region_id__in=codes)
+    case_q = Q(~Q(status=Status.MERGED)) & (Q() if codes is None else Q(office_region_id__in=codes))
+    if election is not None:
+        report_q &= Q(election_id=election.pk)
+        case_q &= Q(election_id=election.pk)
+    reports = Report.objects.filter(report_q).order_by()
+
+    kind_of = {vt.code: vt.violation_kind for vt in violation_type_list()}
+    per_kind: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for row in reports.values("region_id", "violation_type").annotate(n=Count("pk")):
+        kind = kind_of.get(row["violation_type"])
+        if kind and row["region_id"] in owner:
+            per_kind[owner[row["region_id"]]][kind] += row["n"]
+
+    per_stage: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    if any(i.metric == "reports_per_stage" for i in method.indicators):
+        windows = stage_windows(scope=Scope(region=None, election=election))
+        code_of = {w.key: w.code for w in windows}
+        if windows:
+            rows = (
+                reports.annotate(stage=stage_expression(windows))
+                .values("region_id", "stage")
+                .annotate(n=Count("pk"))
+            )
+            for row in rows:
+                if row["region_id"] in owner and row["stage"] in code_of:
+                    per_stage[owner[row["region_id"]]][code_of[row["stage"]]] += row["n"]
+
+    # Recurrence: reports beyond the first about the same agency in the same regency/city.
+    totals: dict[str, float] = defaultdict(float)
+    repeats: dict[str, float] = defaultdict(float)
+    for row in reports.values("region_id").annotate(
+        n=Count("pk"), agencies=Count("agency", distinct=True)
+    ):
+        if row["region_id"] in owner:
+            totals[owner[row["region_id"]]] += row["n"]
+            repeats[owner[row["region_id"]]] += row["n"] - row["agencies"]
+
+    violation = violation_q()
+    late = Q(due_at__isnull=False) & (
+        Q(decided_at__isnull=False, due_at__lt=F("decided_at"))
+        | Q(decided_at__isnull=True, due_at__lt=timezone.now())
+    )
+    violations: dict[str, float] = defaultdict(float)
+    lates: dict[str, float] = defaultdict(float)
+    with_due: dict[str, float] = defaultdict(float)
+    for row in (
+        Case.objects.filter(case_q)
+        .order_by()
+        .values("office_region_id")
+        .annotate(
+            violations=Count("pk", filter=violation),
+            late=Count("pk", filter=late),
+            with_due=Count("pk", filter=Q(due_at__isnull=False)),
+        )
+    ):
+        key = owner.get(row["office_region_id"])
+        if key:
+            violations[key] += row["violations"]
+            lates[key] += row["late"]
+            with_due[key] += row["with_due"]
+
+    imported: dict[str, dict[str, float]] = defaultdict(dict)
+    sources: dict[str, dict[str, str]] = defaultdict(dict)
+    for value in IndicatorValue.objects.filter(region_id__in=[r.code for r in regions]):
+        imported[value.region_id][value.indicator] = value.value
+        sources[value.region_id][value.indicator] = value.source
+
+    out: dict[str, Raw] = {}
+    for region in regions:
+        code = region.code
+        raw: Raw = {}
+        for ind in method.indicators:
+            if ind.source == "imported":
+                raw[ind.code] = imported[code].get(ind.code)
+            elif ind.metric == "reports_of_kind":
+                raw[ind.code] = per_kind[code][ind.violation_kind or ""]
+            elif ind.metric == "reports_per_stage":
+                raw[ind.code] = per_stage[code][ind.stage or ""]
+            elif ind.metric == "violations_confirmed":
+                raw[ind.code] = violations[code]
+            elif ind.metric == "recurrence_share":
+                total = totals[code]
+                raw[ind.code] = round(repeats[code] * 100 / total, 2) if total else None
+            elif ind.metric == "late_share":
+                due = with_due[code]
+                raw[ind.code] = round(lates[code] * 100 / due, 2) if due else None
+        out[code] = raw
+    return out, dict(sources)
+
+
+def ikp_for_regions(
+    *, regions: Sequence[Region], election: Election | None = None
+) -> dict[str, IkpResult]:
+    method = ikp_method_get()
+    raws, sources = ikp_raw_values(regions=regions, election=election, method=method)
+    return {
+        code: ikp_compute(region_code=code, raw=raw, method=method, notes=sources.get(code))
+        for code, raw in raws.items()
+    }
+
+
+def ikp_for_region(*, region: Region, election: Election | None = None) -> IkpResult:
+    return ikp_for_regions(regions=[region], election=election)[region.code]

@@ -1,0 +1,438 @@
+"""Reads for the dashboard, the open data page and the statistics API.
+
+Every number is aggregated in the database (``GROUP BY`` through ``values().annotate()``), and
+a dashboard costs a constant number of queries whatever the number of reports. Nothing here
+returns a row about a person: only counts, keyed by codes.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    DurationField,
+    ExpressionWrapper,
+    F,
+    Max,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Left, TruncWeek
+from django.utils.translation import gettext as _
+
+from netral.accounts.models import User
+from netral.analytics.scope import STATS_TZ, Scope, StageWindow, stage_windows
+from netral.cases.models import Case as CaseModel
+from netral.cases.models import Status, Verdict
+from netral.cases.services import case_list_for
+from netral.cases.workflow import OPEN_FOR_HANDLING
+from netral.elections.models import Election
+from netral.regions.models import Region
+from netral.reports.models import Report
+from netral.reports.subjects import AgencyType, PositionClass
+from netral.rules.selectors import violation_type_list
+
+OUTSIDE_STAGES = "_outside"
+UNKNOWN = "_unknown"
+# Weeks shown in the trend: the most recent ones that have reports.
+TREND_WEEKS = 26
+
+
+@dataclass(frozen=True)
+class Row:
+    key: str
+    label: str
+    count: int
+    # 0-100 in steps of 5, relative to the largest row: the bar's length.
+    bar: int = 0
+    href: str = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    """One chart and the table under it (and the export of it)."""
+
+    key: str
+    title: str
+    rows: tuple[Row, ...]
+    unit: str = ""
+
+    @property
+    def total(self) -> int:
+        return sum(r.count for r in self.rows)
+
+
+@dataclass(frozen=True)
+class RegionRow:
+    """One province (national view) or regency/city (province view) with its counts."""
+
+    code: str
+    name: str
+    reports: int
+    findings: int
+    decided: int
+    violations: int
+    # Share of decided cases that found a violation, in percent (None: nothing decided).
+    violation_rate: float | None
+    drillable: bool
+
+    @property
+    def total(self) -> int:
+        return self.reports + self.findings
+
+
+@dataclass(frozen=True)
+class Totals:
+    reports: int
+    findings: int
+    cases: int
+    registered: int
+    decided: int
+    violations: int
+    overdue: int
+    open: int
+    # Mean days from receipt to plenary decision (None: nothing decided yet).
+    days_to_decision: float | None
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    scope: Scope
+    totals: Totals
+    tables: tuple[Table, ...]
+    regions: tuple[RegionRow, ...] = field(default=())
+
+    def table(self, key: str) -> Table:
+        for table in self.tables:
+            if table.key == key:
+                return table
+        raise KeyError(key)
+
+
+def _bar(count: int, top: int) -> int:
+    """The bar's length in steps of 5% (the stylesheet has one class per step; the strict
+    CSP forbids inline widths). A non-zero count always shows at least one step."""
+    if not top or not count:
+        return 0
+    return max(1, round(count * 20 / top)) * 5
+
+
+def _bars(
+    pairs: Iterable[tuple[str, str, int]], *, href: Mapping[str, str] | None = None
+) -> tuple[Row, ...]:
+    items = list(pairs)
+    top = max((count for _key, _label, count in items), default=0)
+    return tuple(
+        Row(
+            key=key,
+            label=label,
+            count=count,
+            bar=_bar(count, top),
+            href=(href or {}).get(key, ""),
+        )
+        for key, label, count in items
+    )
+
+
+def _counts(qs: QuerySet[Any], field_expr: str) -> dict[str, int]:
+    return {
+        (row[field_expr] or UNKNOWN): row["n"]
+        for row in qs.order_by().values(field_expr).annotate(n=Count("pk"))
+    }
+
+
+def _choice_table(
+    key: str, title: str, counts: Mapping[str, int], choices: Iterable[tuple[str, Any]]
+) -> Table:
+    """Every choice in its own order (zeros included, so tables line up across regions),
+    then whatever else the data holds."""
+    labelled = [(value, str(label), counts.get(value, 0)) for value, label in choices]
+    known = {value for value, _label, _n in labelled}
+    extra = [
+        (k, _("Tidak diisi") if k == UNKNOWN else k, n) for k, n in counts.items() if k not in known
+    ]
+    return Table(key=key, title=title, rows=_bars(labelled + sorted(extra)))
+
+
+def reports_of(scope: Scope) -> QuerySet[Report]:
+    return Report.objects.filter(scope.reports_q())
+
+
+def cases_of(scope: Scope) -> QuerySet[CaseModel]:
+    return CaseModel.objects.filter(scope.cases_q())
+
+
+def violation_q() -> Q:
+    """A decided case that found at least one violation."""
+    return Q(decided_at__isnull=False) & ~Q(verdicts=[]) & ~Q(verdicts=[Verdict.NO_VIOLATION])
+
+
+CUBE_FIELDS = ("kind", "violation_type", "agency_type", "position_class", "stage")
+
+
+def report_cube(scope: Scope, windows: list[StageWindow]) -> dict[str, dict[str, int]]:
+    """Reports counted by kind, violation type, agency type, position class and stage, all
+    from one scan: grouped by the five together (a few thousand groups at most), then each
+    margin summed here. One pass over a million rows instead of five."""
+    stage = stage_expression(windows) if windows else Value(OUTSIDE_STAGES)
+    rows = (
+        reports_of(scope)
+        .order_by()
+        .annotate(stage=stage)
+        .values(*CUBE_FIELDS)
+        .annotate(n=Count("pk"))
+    )
+    margins: dict[str, dict[str, int]] = {name: {} for name in CUBE_FIELDS}
+    for row in rows:
+        for name in CUBE_FIELDS:
+            key = row[name] or UNKNOWN
+            margins[name][key] = margins[name].get(key, 0) + row["n"]
+    return margins
+
+
+@dataclass(frozen=True)
+class CaseCounts:
+    by_status: dict[str, int]
+    registered: int
+    decided: int
+    violations: int
+    overdue: int
+    days_to_decision: float | None
+
+
+def case_counts(scope: Scope, *, now: datetime.datetime) -> CaseCounts:
+    """Cases by status with the other totals, from one scan grouped by status."""
+    rows = (
+        cases_of(scope)
+        .order_by()
+        .values("status")
+        .annotate(
+            n=Count("pk"),
+            registered=Count("pk", filter=Q(registered_at__isnull=False)),
+            decided=Count("pk", filter=Q(decided_at__isnull=False)),
+            violations=Count("pk", filter=violation_q()),
+            overdue=Count("pk", filter=Q(due_at__lt=now)),
+            to_decision=Sum(
+                ExpressionWrapper(F("decided_at") - F("received_at"), output_field=DurationField()),
+                filter=Q(decided_at__isnull=False),
+            ),
+        )
+    )
+    by_status: dict[str, int] = {}
+    sums = {"registered": 0, "decided": 0, "violations": 0, "overdue": 0}
+    span = datetime.timedelta(0)
+    for row in rows:
+        by_status[row["status"]] = row["n"]
+        if row["status"] == Status.MERGED:
+            continue  # a merged case lives on in the one it was merged into
+        for name in ("registered", "decided", "violations"):
+            sums[name] += row[name]
+        if row["status"] in OPEN_FOR_HANDLING:
+            sums["overdue"] += row["overdue"]
+        span += row["to_decision"] or datetime.timedelta(0)
+    decided = sums["decided"]
+    return CaseCounts(
+        by_status=by_status,
+        registered=sums["registered"],
+        decided=decided,
+        violations=sums["violations"],
+        overdue=sums["overdue"],
+        days_to_decision=round(span.total_seconds() / 86400 / decided, 1) if decided else None,
+    )
+
+
+def _totals(cube: dict[str, dict[str, int]], cases: CaseCounts) -> Totals:
+    by_kind = cube["kind"]
+    counted = {k: n for k, n in cases.by_status.items() if k != Status.MERGED}
+    return Totals(
+        reports=by_kind.get(Report.Kind.LAPORAN, 0) + by_kind.get(Report.Kind.INFORMASI, 0),
+        findings=by_kind.get(Report.Kind.TEMUAN, 0),
+        cases=sum(counted.values()),
+        registered=cases.registered,
+        decided=cases.decided,
+        violations=cases.violations,
+        open=sum(n for k, n in counted.items() if k in OPEN_FOR_HANDLING),
+        overdue=cases.overdue,
+        days_to_decision=cases.days_to_decision,
+    )
+
+
+def stage_expression(windows: list[StageWindow]) -> Case:
+    """The stage a report was received in, as a SQL ``CASE`` over ``submitted_at``."""
+    several_cycles = len({w.cycle_id for w in windows}) > 1
+    whens = []
+    for w in windows:
+        q = Q(submitted_at__gte=w.start, submitted_at__lt=w.end)
+        if several_cycles:
+            q &= Q(election__cycle_id=w.cycle_id)
+        whens.append(When(q, then=Value(w.key)))
+    return Case(*whens, default=Value(OUTSIDE_STAGES), output_field=CharField())
+
+
+def _stage_table(windows: list[StageWindow], counts: dict[str, int]) -> Table:
+    chronological = sorted(windows, key=lambda w: (w.start, w.key))
+    pairs = [(w.key, w.label, counts.get(w.key, 0)) for w in chronological]
+    pairs.append((OUTSIDE_STAGES, _("Di luar tahapan"), counts.get(OUTSIDE_STAGES, 0)))
+    return Table(key="by_stage", title=_("Laporan per tahapan"), rows=_bars(pairs))
+
+
+def _week_table(scope: Scope) -> Table:
+    """The most recent weeks with reports. Only rows after the latest report less the span
+    are read (``submitted_at`` is indexed), so old elections do not slow the trend."""
+    latest = reports_of(scope).order_by().aggregate(latest=Max("submitted_at"))["latest"]
+    rows: list[dict[str, Any]] = []
+    if latest is not None:
+        since = latest - datetime.timedelta(weeks=TREND_WEEKS)
+        rows = list(
+            reports_of(scope)
+            .filter(submitted_at__gt=since)
+            .order_by()
+            .annotate(week=TruncWeek("submitted_at", tzinfo=STATS_TZ))
+            .values("week")
+            .annotate(n=Count("pk"))
+        )
+    weeks = sorted((row["week"], row["n"]) for row in rows if row["week"] is not None)
+    pairs = [
+        (f"{w:%Y-%m-%d}", _("Minggu %(date)s") % {"date": f"{w:%d-%m-%Y}"}, n)
+        for w, n in weeks[-TREND_WEEKS:]
+    ]
+    return Table(key="by_week", title=_("Laporan per minggu"), rows=_bars(pairs))
+
+
+def region_rows(scope: Scope) -> tuple[RegionRow, ...]:
+    """Nationally one row per province; in a province one per regency/city (and one for the
+    province's own office); nothing below a regency."""
+    if scope.level == Region.Level.REGENCY:
+        return ()
+    report_key: Left | F
+    case_key: Left | F
+    if scope.region is None:
+        report_key = Left("region_id", 2)
+        case_key = Left("office_region_id", 2)
+        regions = list(Region.objects.filter(level=Region.Level.PROVINCE).order_by("code"))
+    else:
+        report_key = F("region_id")
+        case_key = F("office_region_id")
+        regions = list(Region.objects.filter(code__in=scope.codes).order_by("code"))
+    reports = (
+        reports_of(scope)
+        .order_by()
+        .annotate(key=report_key)
+        .values("key")
+        .annotate(
+            reports=Count("pk", filter=~Q(kind=Report.Kind.TEMUAN)),
+            findings=Count("pk", filter=Q(kind=Report.Kind.TEMUAN)),
+        )
+    )
+    cases = (
+        cases_of(scope)
+        .order_by()
+        .annotate(key=case_key)
+        .values("key")
+        .annotate(
+            decided=Count("pk", filter=Q(decided_at__isnull=False)),
+            violations=Count("pk", filter=violation_q()),
+        )
+    )
+    by_report = {row["key"]: row for row in reports}
+    by_case = {row["key"]: row for row in cases}
+    out = []
+    for region in regions:
+        r = by_report.get(region.code, {})
+        c = by_case.get(region.code, {})
+        decided = c.get("decided", 0)
+        violations = c.get("violations", 0)
+        out.append(
+            RegionRow(
+                code=region.code,
+                name=region.name,
+                reports=r.get("reports", 0),
+                findings=r.get("findings", 0),
+                decided=decided,
+                violations=violations,
+                violation_rate=round(violations * 100 / decided, 1) if decided else None,
+                drillable=region.code != (scope.region.code if scope.region else None),
+            )
+        )
+    return tuple(out)
+
+
+def dashboard_get(*, scope: Scope, now: datetime.datetime) -> Dashboard:
+    """Everything the dashboard shows for ``scope``: a constant number of queries (three
+    scans of reports, two of cases, a few small look-ups)."""
+    windows = stage_windows(scope=scope)
+    cube = report_cube(scope, windows)
+    cases = case_counts(scope, now=now)
+    types = [(vt.code, vt.name) for vt in violation_type_list()]
+    tables = (
+        _week_table(scope),
+        _stage_table(windows, cube["stage"]),
+        _choice_table(
+            "by_type", _("Jenis pelanggaran yang dilaporkan"), cube["violation_type"], types
+        ),
+        _choice_table(
+            "by_agency_type",
+            _("Jenis instansi terlapor"),
+            cube["agency_type"],
+            AgencyType.choices,
+        ),
+        _choice_table(
+            "by_position_class",
+            _("Kelas jabatan terlapor"),
+            cube["position_class"],
+            PositionClass.choices,
+        ),
+        _choice_table(
+            "by_status", _("Kasus per status penanganan"), cases.by_status, Status.choices
+        ),
+    )
+    return Dashboard(
+        scope=scope,
+        totals=_totals(cube, cases),
+        tables=tables,
+        regions=region_rows(scope),
+    )
+
+
+def summary_counts(*, scope: Scope) -> dict[str, dict[str, int]]:
+    """Counts by violation type, stage, case status and position class (the public API and
+    the open data page): codes as keys, no labels, no personal data."""
+    cube = report_cube(scope, stage_windows(scope=scope))
+    return {
+        "violation_type": cube["violation_type"],
+        "stage": cube["stage"],
+        "status": _counts(cases_of(scope), "status"),
+        "position_class": cube["position_class"],
+    }
+
+
+def case_export_list(
+    *, actor: User, scope: Scope, status: str = "", violation_type: str = ""
+) -> QuerySet[CaseModel]:
+    """The cases the actor may see, inside ``scope``, optionally one status or violation
+    type: what the case-list export writes."""
+    cases = case_list_for(actor=actor).filter(scope.cases_q())
+    if status:
+        cases = cases.filter(status=status)
+    if violation_type:
+        cases = cases.filter(violation_type=violation_type)
+    return cases
+
+
+def election_choices(*, scope: Scope) -> QuerySet[Election]:
+    """Elections to filter by: national ones, and those held in the scope (nationally: the
+    governor elections, not all 500 regency ones)."""
+    if scope.region is None:
+        held = Q(region__isnull=True) | Q(region__level=Region.Level.PROVINCE)
+    else:
+        held = Q(region__isnull=True) | Q(region_id__in=scope.codes)
+    return Election.objects.filter(held).select_related("cycle").order_by("cycle", "region_id")
