@@ -31,6 +31,7 @@ from netral.analytics.selectors import (
 from netral.analytics.tilemap import HEIGHT, METRICS, WIDTH, LegendItem, tiles
 from netral.cases.models import Status
 from netral.common.errors import ApplicationError, NotFound, PermissionDenied
+from netral.followup.selectors import compliance, compliance_total
 from netral.regions.models import Region
 from netral.rules.selectors import ikp_method_get, violation_type_list
 
@@ -146,6 +147,14 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         and has_capability(actor, "case.view"),
         "statuses": Status.choices,
         "violation_types": violation_type_list(),
+        # Neutrality recommendations to BKN whose PPK lies in the scope (netral.followup).
+        "followup": compliance_total(
+            compliance(
+                actor=actor,
+                by="region",
+                region_code=scope.region.code if scope.region else None,
+            )
+        ),
     }
     return render(request, "analytics/dashboard.html", context)
 

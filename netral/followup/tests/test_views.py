@@ -181,3 +181,25 @@ def test_decree_file_is_kept_and_opened_by_those_who_see_it(
     assert AuditEntry.objects.filter(action="recommendation.decree_open").count() == 1
     outsider, _ = sign_in(Role.PPK_OFFICE, "32.73")
     assert outsider.get(url).status_code == 404
+
+
+def test_dashboard_shows_compliance_of_its_scope(sign_in: SignIn, make_user: Any) -> None:
+    rec = _rec(make_user)
+    services.recommendation_assess(
+        actor=make_user(Role.BKN_OFFICER), rec_id=rec.pk, assessment="x", sanction="moral"
+    )
+    services.sanction_record(
+        actor=make_user(Role.PPK_OFFICE, "32.75"),
+        rec_id=rec.pk,
+        imposed=True,
+        decree_number="1",
+        decree_date=timezone.localdate(),
+        sanction="moral",
+    )
+    client, _ = sign_in(Role.BAWASLU_LEADER, "32")
+    body = client.get(reverse("analytics:dashboard")).content.decode()
+    row = body[body.index('id="kepatuhan-total"') :]
+    assert '<td class="numeric">1</td>' in row[:300] and "100,0%" in row[:600]
+    aceh, _ = sign_in(Role.BAWASLU_LEADER, "11")
+    body = aceh.get(reverse("analytics:dashboard")).content.decode()
+    assert 'id="kepatuhan-total"' not in body
