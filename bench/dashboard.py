@@ -166,6 +166,21 @@ def main() -> None:
         )
         print(measure("GET /api/stats/summary?region=32.75", ROUNDS, api).line())
 
+        # Served from the shared cache (NETRAL_STATS_CACHE_SECONDS), after one request each.
+        from django.conf import settings
+
+        settings.NETRAL_STATS_CACHE_SECONDS = 300
+        page({})
+        page({"region": "32"})
+        print(measure("warm GET /ruang-kerja/statistik/", ROUNDS, lambda _: page({})).line())
+        print(
+            measure(
+                "warm GET /ruang-kerja/statistik/?region=32",
+                ROUNDS,
+                lambda _: page({"region": "32"}),
+            ).line()
+        )
+
 
 if __name__ == "__main__":
     main()

@@ -268,5 +268,8 @@ CACHES = {
 }
 # How many reverse proxies in front of the app append to X-Forwarded-For (0: use REMOTE_ADDR).
 NETRAL_TRUSTED_PROXIES: int = env.int("NETRAL_TRUSTED_PROXIES", default=0)
+# How long aggregate statistics (dashboard, open data, stats API) are served from the cache;
+# 0 computes them on every request.
+NETRAL_STATS_CACHE_SECONDS: int = env.int("NETRAL_STATS_CACHE_SECONDS", default=300)
 # The public address, for links in e-mails.
 NETRAL_SITE_URL: str = env.str("NETRAL_SITE_URL", default="http://127.0.0.1:8000").rstrip("/")

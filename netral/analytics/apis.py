@@ -7,7 +7,7 @@ from ninja import Router, Schema
 
 from netral.analytics.ikp import ikp_for_region
 from netral.analytics.scope import scope_get
-from netral.analytics.selectors import summary_counts
+from netral.analytics.selectors import summary_counts_cached
 from netral.rules.selectors import ikp_method_get
 
 router = Router(tags=["statistics"])
@@ -79,6 +79,6 @@ def stats_summary(request: HttpRequest, region: str = "", election: str = "") ->
         election=ElectionOut(id=scope.election.pk, name=scope.election.name)
         if scope.election
         else None,
-        counts=CountsOut(**summary_counts(scope=scope)),
+        counts=CountsOut(**summary_counts_cached(scope=scope)),
         ikp=ikp,
     )

@@ -8,10 +8,12 @@ returns a row about a person: only counts, keyed by codes.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar, cast
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import (
     Case,
     CharField,
@@ -27,6 +29,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Left, TruncWeek
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from netral.accounts.models import User
@@ -40,6 +43,8 @@ from netral.regions.models import Region
 from netral.reports.models import Report
 from netral.reports.subjects import AgencyType, PositionClass
 from netral.rules.selectors import violation_type_list
+
+T = TypeVar("T")
 
 OUTSIDE_STAGES = "_outside"
 UNKNOWN = "_unknown"
@@ -401,6 +406,31 @@ def dashboard_get(*, scope: Scope, now: datetime.datetime) -> Dashboard:
         tables=tables,
         regions=region_rows(scope),
     )
+
+
+def _cached(prefix: str, scope: Scope, compute: Callable[[], T]) -> T:
+    """``compute()`` served from the shared cache for ``NETRAL_STATS_CACHE_SECONDS``: one
+    national dashboard over a million reports costs seconds, so every process shares the
+    last result per scope, election and language (figures are at most that old)."""
+    ttl = settings.NETRAL_STATS_CACHE_SECONDS
+    if ttl <= 0:
+        return compute()
+    region = scope.region.code if scope.region else "RI"
+    election = scope.election.pk if scope.election else "-"
+    key = f"netral:stats:{prefix}:{region}:{election}:{get_language()}"
+    found = cache.get(key)
+    if found is None:
+        found = compute()
+        cache.set(key, found, ttl)
+    return cast(T, found)
+
+
+def dashboard_cached(*, scope: Scope, now: datetime.datetime) -> Dashboard:
+    return _cached("dashboard", scope, lambda: dashboard_get(scope=scope, now=now))
+
+
+def summary_counts_cached(*, scope: Scope) -> dict[str, dict[str, int]]:
+    return _cached("summary", scope, lambda: summary_counts(scope=scope))
 
 
 def summary_counts(*, scope: Scope) -> dict[str, dict[str, int]]:

@@ -25,7 +25,7 @@ from netral.analytics.scope import Scope, scope_get
 from netral.analytics.selectors import (
     Dashboard,
     case_export_list,
-    dashboard_get,
+    dashboard_cached,
     election_choices,
 )
 from netral.analytics.tilemap import HEIGHT, METRICS, WIDTH, LegendItem, tiles
@@ -112,7 +112,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         scope = _scope(request, actor)
     except ApplicationError as error:
         return _refused(request, error)
-    data = dashboard_get(scope=scope, now=timezone.now())
+    data = dashboard_cached(scope=scope, now=timezone.now())
     params = scope.query_params()
     metric = request.GET.get("peta", "count")
     metric = metric if metric in METRICS else "count"
@@ -168,7 +168,7 @@ def dashboard_export(request: HttpRequest, key: str, fmt: str) -> HttpResponse:
         scope = _scope(request, _staff(request))
     except ApplicationError as error:
         return _refused(request, error)
-    data = dashboard_get(scope=scope, now=timezone.now())
+    data = dashboard_cached(scope=scope, now=timezone.now())
     keys = ["totals", *(t.key for t in data.tables), "regions"]
     if fmt not in exports.FORMATS or (key not in keys and not (key == "all" and fmt == "xlsx")):
         return render(request, "404.html", status=404)
@@ -236,7 +236,7 @@ def ikp_method(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def _public(request: HttpRequest) -> Dashboard:
-    return dashboard_get(scope=_scope(request, None), now=timezone.now())
+    return dashboard_cached(scope=_scope(request, None), now=timezone.now())
 
 
 @require_GET
