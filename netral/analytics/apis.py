@@ -7,7 +7,7 @@ from ninja import Router, Schema
 
 from netral.analytics.ikp import ikp_for_region
 from netral.analytics.scope import scope_get
-from netral.analytics.selectors import summary_counts_cached
+from netral.analytics.selectors import stats_cached, summary_counts_cached
 from netral.rules.selectors import ikp_method_get
 
 router = Router(tags=["statistics"])
@@ -64,7 +64,13 @@ def stats_summary(request: HttpRequest, region: str = "", election: str = "") ->
     scope = scope_get(actor=None, region_code=region, election_id=election)
     ikp = None
     if scope.region is not None:
-        result = ikp_for_region(region=scope.region, election=scope.election)
+        place = scope.region
+        result = stats_cached(
+            "ikp",
+            place,
+            scope.election,
+            lambda: ikp_for_region(region=place, election=scope.election),
+        )
         ikp = IkpOut(
             score=result.rounded,
             class_code=result.klass.code if result.klass else None,

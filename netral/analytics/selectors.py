@@ -408,16 +408,18 @@ def dashboard_get(*, scope: Scope, now: datetime.datetime) -> Dashboard:
     )
 
 
-def _cached(prefix: str, scope: Scope, compute: Callable[[], T]) -> T:
+def stats_cached(
+    prefix: str, region: Region | None, election: Election | None, compute: Callable[[], T]
+) -> T:
     """``compute()`` served from the shared cache for ``NETRAL_STATS_CACHE_SECONDS``: one
     national dashboard over a million reports costs seconds, so every process shares the
-    last result per scope, election and language (figures are at most that old)."""
+    last result per region, election and language (figures are at most that old)."""
     ttl = settings.NETRAL_STATS_CACHE_SECONDS
     if ttl <= 0:
         return compute()
-    region = scope.region.code if scope.region else "RI"
-    election = scope.election.pk if scope.election else "-"
-    key = f"netral:stats:{prefix}:{region}:{election}:{get_language()}"
+    where = region.code if region else "RI"
+    which = election.pk if election else "-"
+    key = f"netral:stats:{prefix}:{where}:{which}:{get_language()}"
     found = cache.get(key)
     if found is None:
         found = compute()
@@ -426,11 +428,15 @@ def _cached(prefix: str, scope: Scope, compute: Callable[[], T]) -> T:
 
 
 def dashboard_cached(*, scope: Scope, now: datetime.datetime) -> Dashboard:
-    return _cached("dashboard", scope, lambda: dashboard_get(scope=scope, now=now))
+    return stats_cached(
+        "dashboard", scope.region, scope.election, lambda: dashboard_get(scope=scope, now=now)
+    )
 
 
 def summary_counts_cached(*, scope: Scope) -> dict[str, dict[str, int]]:
-    return _cached("summary", scope, lambda: summary_counts(scope=scope))
+    return stats_cached(
+        "summary", scope.region, scope.election, lambda: summary_counts(scope=scope)
+    )
 
 
 def summary_counts(*, scope: Scope) -> dict[str, dict[str, int]]:

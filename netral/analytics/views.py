@@ -27,6 +27,7 @@ from netral.analytics.selectors import (
     case_export_list,
     dashboard_cached,
     election_choices,
+    stats_cached,
 )
 from netral.analytics.tilemap import HEIGHT, METRICS, WIDTH, LegendItem, tiles
 from netral.cases.models import Status
@@ -119,11 +120,24 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     # The index of every region shown costs a few more queries: only when asked for.
     region_ikp: dict[str, IkpResult] = {}
     if metric == "ikp" and data.regions:
-        region_ikp = ikp_for_regions(
-            regions=list(Region.objects.filter(code__in=[r.code for r in data.regions])),
-            election=scope.election,
+        codes = [r.code for r in data.regions]
+        region_ikp = stats_cached(
+            "ikp-map",
+            scope.region,
+            scope.election,
+            lambda: ikp_for_regions(
+                regions=list(Region.objects.filter(code__in=codes)), election=scope.election
+            ),
         )
-    own_ikp = ikp_for_region(region=scope.region, election=scope.election) if scope.region else None
+    own_ikp = None
+    if scope.region is not None:
+        place = scope.region
+        own_ikp = stats_cached(
+            "ikp",
+            place,
+            scope.election,
+            lambda: ikp_for_region(region=place, election=scope.election),
+        )
     context = {
         "dashboard": data,
         "scope": scope,
