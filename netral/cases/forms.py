@@ -4,24 +4,53 @@ Forms only carry and clean input; the services decide whether the action is allo
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from django import forms
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from netral.cases.models import Case, Clarification, NotRegisteredReason, Status, Verdict
+from netral.elections.models import Election, Stage
 from netral.rules.selectors import requirement_list, violation_type_list
 
 TEXTAREA = {"rows": 3, "class": "input"}
+REQUIREMENT_KINDS = (("formal", _("Syarat formal")), ("material", _("Syarat materiel")))
 
 
-def _formal_choices() -> list[tuple[str, str]]:
-    return [(r.code, r.name) for r in requirement_list(kind="formal")]
+def _optional_id(value: str) -> int | None:
+    return int(value) if value else None
 
 
 class InboxFilterForm(forms.Form):
+    """The inbox filters (a GET form). ``elections`` and ``stages`` are the choices offered:
+    the elections with cases in the jurisdiction and the stages of every cycle."""
+
     status = forms.ChoiceField(label=_("Status"), required=False)
     violation_type = forms.ChoiceField(label=_("Jenis pelanggaran"), required=False)
+    election = forms.TypedChoiceField(
+        label=_("Pemilihan"),
+        help_text=_("Hanya pemilihan yang memiliki kasus di wilayah kerja Anda."),
+        required=False,
+        coerce=int,
+        empty_value=None,
+    )
+    stage = forms.TypedChoiceField(
+        label=_("Tahapan saat kejadian"),
+        help_text=_("Menurut tanggal kejadian pada laporan pertama."),
+        required=False,
+        coerce=int,
+        empty_value=None,
+    )
+    agency = forms.CharField(
+        label=_("Instansi terlapor"),
+        help_text=_("Sebagian nama pun cukup, misalnya 'Dinas Pendidikan'."),
+        required=False,
+        max_length=200,
+    )
     q = forms.CharField(
         label=_("Cari"),
         help_text=_("Nomor registrasi, nama terlapor, instansi atau kronologi."),
@@ -29,29 +58,70 @@ class InboxFilterForm(forms.Form):
         max_length=200,
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        elections: Iterable[Election] = (),
+        stages: Iterable[Stage] = (),
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         everything = [("", _("Semua"))]
         self.fields["status"].choices = everything + list(Status.choices)  # type: ignore[attr-defined]
         self.fields["violation_type"].choices = everything + [  # type: ignore[attr-defined]
             (t.code, t.name) for t in violation_type_list()
         ]
+        self.fields["election"].choices = everything + _grouped(  # type: ignore[attr-defined]
+            (e.cycle.name, e.pk, e.name) for e in elections
+        )
+        self.fields["stage"].choices = everything + _grouped(  # type: ignore[attr-defined]
+            (s.cycle.name, s.pk, s.name) for s in stages
+        )
+
+
+def _grouped(rows: Iterable[tuple[str, int, str]]) -> list[Any]:
+    """Choices grouped by their first item (an election cycle), in the order given."""
+    groups: dict[str, list[tuple[int, str]]] = {}
+    for group, value, label in rows:
+        groups.setdefault(group, []).append((value, label))
+    return list(groups.items())
+
+
+@dataclass(frozen=True)
+class Fieldset:
+    legend: Any
+    fields: list[forms.BoundField]
 
 
 class RegisterForm(forms.Form):
-    """One checkbox per formal requirement of the rulebook; all must be ticked."""
+    """The rulebook's checklist: one checkbox per formal and per material requirement. The
+    service refuses registration unless every one is ticked."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for code, name in _formal_choices():
-            self.fields[f"formal_{code}"] = forms.BooleanField(label=name, required=False)
+        for requirement in requirement_list():
+            self.fields[f"{requirement.kind}_{requirement.code}"] = forms.BooleanField(
+                label=requirement.name, help_text=requirement.legal_basis, required=False
+            )
+
+    def fieldsets(self) -> list[Fieldset]:
+        return [
+            Fieldset(legend, [self[name] for name in self.fields if name.startswith(f"{kind}_")])
+            for kind, legend in REQUIREMENT_KINDS
+        ]
+
+    def _ticked(self, kind: str) -> dict[str, bool]:
+        return {
+            name.removeprefix(f"{kind}_"): bool(value)
+            for name, value in self.cleaned_data.items()
+            if name.startswith(f"{kind}_")
+        }
 
     def formal(self) -> dict[str, bool]:
-        return {
-            name.removeprefix("formal_"): bool(value)
-            for name, value in self.cleaned_data.items()
-            if name.startswith("formal_")
-        }
+        return self._ticked("formal")
+
+    def material(self) -> dict[str, bool]:
+        return self._ticked("material")
 
 
 class NotRegisterForm(forms.Form):
@@ -68,7 +138,10 @@ class RequestCompletionForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["missing"].choices = _formal_choices()  # type: ignore[attr-defined]
+        self.fields["missing"].choices = [  # type: ignore[attr-defined]
+            (legend, [(r.code, r.name) for r in requirement_list(kind=kind)])
+            for kind, legend in REQUIREMENT_KINDS
+        ]
 
 
 class EmptyForm(forms.Form):
@@ -110,7 +183,39 @@ class ExtendForm(forms.Form):
 
 
 class MergeForm(forms.Form):
-    into_id = forms.IntegerField(label=_("Nomor kasus tujuan (ID)"), min_value=1)
+    """Pick the case to merge into from ``candidates`` (``case_merge_candidates``): a choice
+    outside them (itself, another office or election, a closed or merged case) is refused."""
+
+    into_id = forms.TypedChoiceField(
+        label=_("Kasus tujuan"), coerce=int, widget=forms.RadioSelect, choices=()
+    )
+
+    def __init__(self, *args: Any, candidates: Iterable[Case] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = [(case.pk, _candidate_label(case)) for case in candidates]
+        field = self.fields["into_id"]
+        field.choices = choices  # type: ignore[attr-defined]
+        field.help_text = (
+            _("Kasus di kantor dan pemilihan yang sama; yang terlapornya sama lebih dulu.")
+            if choices
+            else _("Tidak ada kasus lain di kantor dan pemilihan yang sama yang dapat digabung.")
+        )
+
+
+def _candidate_label(case: Case) -> str:
+    number = case.register_number or _("belum diregistrasi (#%(pk)d)") % {"pk": case.pk}
+    parts = [
+        str(number),
+        getattr(case, "first_reported_name", None) or "—",
+        getattr(case, "first_agency", None) or "—",
+        str(case.get_status_display()),
+        _("diterima %(date)s")
+        % {"date": date_format(timezone.localtime(case.received_at), "j M Y")},
+    ]
+    label = " · ".join(parts)
+    if getattr(case, "similar", False):
+        label = f"{label} · {_('terlapor sama')}"
+    return label
 
 
 class HandoverForm(forms.Form):

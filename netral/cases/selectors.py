@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from django.db.models import F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 
 from netral.accounts.models import User
 from netral.cases.models import Case, Status
 from netral.cases.services import CASE_NOT_FOUND, case_list_for
+from netral.cases.workflow import FINAL
 from netral.common.errors import NotFound
+from netral.elections.models import Election, Stage
 from netral.regions.models import Region
 from netral.reports.models import Report
 
@@ -28,19 +30,40 @@ def public_case_list(*, region: Region) -> QuerySet[Case]:
 INBOX_HIDDEN = (Status.MERGED, Status.CLOSED)
 
 
+def _first_report() -> QuerySet[Report]:
+    return Report.objects.filter(case=OuterRef("pk")).order_by("submitted_at", "pk")
+
+
+def _event_stage() -> QuerySet[Stage]:
+    """The stage of the case's election cycle running on its first report's event date (the
+    latest-starting one where stages overlap, as ``ElectionCycle.stage_on``). Needs the
+    ``first_event_date`` annotation on the outer query."""
+    return Stage.objects.filter(
+        cycle=OuterRef("election__cycle"),
+        start__lte=OuterRef("first_event_date"),
+        end__gte=OuterRef("first_event_date"),
+    ).order_by("-start", "-order")
+
+
 def case_inbox(
     *,
     actor: User,
     status: str | None = None,
     violation_type: str | None = None,
     election_id: int | None = None,
+    stage_id: int | None = None,
     agency: str | None = None,
     q: str | None = None,
 ) -> QuerySet[Case]:
     """The cases the actor's office handles, nearest deadline first (cases with no deadline
-    last, then oldest receipt). Each row carries its first report's ``first_reported_name``
-    and ``first_agency``, so a page of the list costs a constant number of queries."""
-    cases: QuerySet[Case] = case_list_for(actor=actor)
+    last, then oldest receipt). Each row carries its first report's ``first_reported_name``,
+    ``first_agency`` and ``first_event_date``, and the name of the election stage that date
+    falls in (``event_stage_name``), so a page of the list costs a constant number of
+    queries. ``stage_id`` keeps the cases whose event happened in that stage."""
+    first_report = _first_report()
+    cases: QuerySet[Case] = case_list_for(actor=actor).annotate(
+        first_event_date=Subquery(first_report.values("event_date")[:1])
+    )
     cases = cases.filter(status=status) if status else cases.exclude(status__in=INBOX_HIDDEN)
     if violation_type:
         cases = cases.filter(violation_type=violation_type)
@@ -57,14 +80,68 @@ def case_inbox(
         ).values("case")
         # A subquery rather than a join keeps each case once without DISTINCT.
         cases = cases.filter(Q(register_number__icontains=text) | Q(pk__in=matching_reports))
-    first_report = Report.objects.filter(case=OuterRef("pk")).order_by("submitted_at", "pk")
+    if stage_id is not None:
+        cases = cases.annotate(event_stage_id=Subquery(_event_stage().values("pk")[:1])).filter(
+            event_stage_id=stage_id
+        )
     return (
         cases.select_related("office_region", "election")
         .annotate(
             first_reported_name=Subquery(first_report.values("reported_name")[:1]),
             first_agency=Subquery(first_report.values("agency")[:1]),
+            event_stage_name=Subquery(_event_stage().values("name")[:1]),
         )
         .order_by(F("due_at").asc(nulls_last=True), "received_at", "pk")
+    )
+
+
+def inbox_elections(*, actor: User) -> QuerySet[Election]:
+    """The elections the inbox can be narrowed to: those with a case in the actor's
+    jurisdiction. Short for an office, and for a national account only the elections that
+    have cases, not all 546 of the cycle."""
+    return (
+        Election.objects.filter(pk__in=case_list_for(actor=actor).values("election_id"))
+        .select_related("cycle")
+        .order_by("-cycle__voting_date", "name")
+    )
+
+
+def inbox_stages() -> QuerySet[Stage]:
+    """Every election stage, by cycle (newest first) then in calendar order."""
+    return Stage.objects.select_related("cycle").order_by("-cycle__voting_date", "order")
+
+
+MERGE_CANDIDATES = 20
+
+
+def case_merge_candidates(*, actor: User, case: Case, limit: int = MERGE_CANDIDATES) -> list[Case]:
+    """The cases ``case`` may be merged into: same office and election, in the actor's
+    jurisdiction, not itself, not closed or merged. Likely duplicates first (a report about
+    the same name, NIP or agency), then the most recently received. Each carries
+    ``first_reported_name``, ``first_agency`` and ``similar``."""
+    subjects = list(
+        Report.objects.filter(case=case).values_list("reported_name", "reported_nip", "agency")
+    )
+    same = Q(pk__in=[])
+    for name, nip, agency in subjects:
+        if name.strip():
+            same |= Q(reported_name__iexact=name.strip())
+        if nip.strip():
+            same |= Q(reported_nip=nip.strip())
+        if agency.strip():
+            same |= Q(agency__iexact=agency.strip())
+    first_report = _first_report()
+    return list(
+        case_list_for(actor=actor)
+        .filter(office_region_id=case.office_region_id, election_id=case.election_id)
+        .exclude(pk=case.pk)
+        .exclude(status__in=FINAL)
+        .annotate(
+            similar=Exists(Report.objects.filter(same, case=OuterRef("pk"))),
+            first_reported_name=Subquery(first_report.values("reported_name")[:1]),
+            first_agency=Subquery(first_report.values("agency")[:1]),
+        )
+        .order_by("-similar", "-received_at", "-pk")[:limit]
     )
 
 

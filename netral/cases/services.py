@@ -28,6 +28,10 @@ CASE_NOT_FOUND = "Kasus tidak ditemukan."
 NOT_ALLOWED_NOW = "Tindakan '{action}' tidak dapat dilakukan pada status '{status}'."
 REASON_REQUIRED = "Alasan wajib diisi."
 FORMAL_UNMET = "Syarat formal belum terpenuhi: {missing}."
+MATERIAL_UNMET = (
+    "Syarat materiel belum terpenuhi: {missing}. Minta kelengkapan kepada pelapor atau "
+    "tetapkan laporan tidak diregistrasi."
+)
 VERDICT_REQUIRED = "Pilih sekurang-kurangnya satu jenis putusan."
 NO_VIOLATION_ALONE = "'Bukan pelanggaran' tidak dapat digabung dengan jenis pelanggaran lain."
 STUDY_REQUIRED = "Kajian (fakta, analisis, kesimpulan) harus diisi sebelum pleno."
@@ -186,17 +190,32 @@ def _next_register_number(case: Case, at: datetime.datetime) -> str:
 
 
 @transaction.atomic
-def case_register(*, actor: User, case_id: int, formal: dict[str, bool]) -> Case:
-    """Register a case whose formal requirements are all met (checklist from the rulebook)."""
+def case_register(
+    *,
+    actor: User,
+    case_id: int,
+    formal: dict[str, bool],
+    material: dict[str, bool] | None = None,
+) -> Case:
+    """Register a case whose requirements are all met (checklist from the rulebook): every
+    formal one, and every material one when ``material`` is given (the case page always
+    gives it; callers that only attest the formal ones leave it out). An unmet requirement
+    refuses registration: the office asks for completion or does not register."""
     case, before = _locked(actor, case_id, "register")
-    codes = [r.code for r in requirement_list(kind="formal")]
-    missing = [code for code in codes if not formal.get(code)]
-    if missing:
-        raise ApplicationError(FORMAL_UNMET.format(missing=", ".join(missing)), field="formal")
+    checklist = {**case.checklist}
+    checks = [("formal", formal, FORMAL_UNMET)]
+    if material is not None:
+        checks.append(("material", material, MATERIAL_UNMET))
+    for kind, ticked, message in checks:
+        requirements = requirement_list(kind=kind)
+        missing = [r.name for r in requirements if not ticked.get(r.code)]
+        if missing:
+            raise ApplicationError(message.format(missing="; ".join(missing)), field=kind)
+        checklist[kind] = {r.code: True for r in requirements}
     now = timezone.now()
     case.registered_at = now
     case.register_number = _next_register_number(case, now)
-    case.checklist = {**case.checklist, "formal": {c: True for c in codes}}
+    case.checklist = checklist
     case.due_at = _later(case.due_at, case_handling_due(case))
     return _finish(
         actor=actor,

@@ -2,8 +2,8 @@
 one small form per workflow action allowed now.
 
 Thin: forms carry input, services decide. A case outside the jurisdiction is the 404 page, an
-action the role may not take the 403 page; other domain errors go back to the case page with
-the message (400). Every page is ``no-store``.
+action the role may not take the 403 page (``netral.common.web``); other domain errors go back
+to the case page with the message (400). Every page is ``no-store``.
 """
 
 from __future__ import annotations
@@ -27,13 +27,21 @@ from django.views.decorators.http import require_GET, require_POST
 from netral.accounts.decorators import staff_required
 from netral.accounts.models import User
 from netral.accounts.permissions import has_capability
-from netral.audit.selectors import audit_entries_for
 from netral.cases import clarification, services
 from netral.cases import forms as case_forms
 from netral.cases.models import Case, Status
-from netral.cases.selectors import case_detail_for, case_inbox, case_reports
+from netral.cases.selectors import (
+    case_detail_for,
+    case_inbox,
+    case_merge_candidates,
+    case_reports,
+    inbox_elections,
+    inbox_stages,
+)
+from netral.cases.timeline import case_timeline, verdict_labels
 from netral.cases.workflow import OPEN_FOR_HANDLING, TRANSITIONS, actions_from
-from netral.common.errors import ApplicationError, NotFound, PermissionDenied
+from netral.common.errors import NotFound
+from netral.common.web import back_to, broken_rules, domain_errors
 from netral.rules.selectors import requirement_list, violation_type_list
 
 PAGE_SIZE = 50
@@ -50,7 +58,8 @@ class Action:
     form: type[forms.Form]
     capability: str
     perform: Callable[[User, int, Any], Any]
-    per_case: bool = False  # the form needs the case (its choices come from it)
+    # Extra form arguments drawn from the actor and the case (choices that depend on them).
+    form_kwargs: Callable[[User, Case], dict[str, Any]] | None = None
 
 
 # Each action: its button, its form, who may take it, and the service it calls.
@@ -59,7 +68,9 @@ ACTIONS: dict[str, Action] = {
         gettext_lazy("Registrasi"),
         case_forms.RegisterForm,
         "case.handle",
-        lambda actor, pk, f: services.case_register(actor=actor, case_id=pk, formal=f.formal()),
+        lambda actor, pk, f: services.case_register(
+            actor=actor, case_id=pk, formal=f.formal(), material=f.material()
+        ),
     ),
     "not_register": Action(
         gettext_lazy("Tidak diregistrasi"),
@@ -135,6 +146,9 @@ ACTIONS: dict[str, Action] = {
         lambda actor, pk, f: services.case_merge(
             actor=actor, case_id=pk, into_id=f.cleaned_data["into_id"]
         ),
+        form_kwargs=lambda actor, case: {
+            "candidates": case_merge_candidates(actor=actor, case=case)
+        },
     ),
     "handover": Action(
         gettext_lazy("Limpahkan ke kantor lain"),
@@ -166,14 +180,15 @@ ACTIONS: dict[str, Action] = {
             minutes=f.cleaned_data["minutes"],
             files=f.cleaned_data["attachments"],
         ),
-        per_case=True,
+        form_kwargs=lambda actor, case: {"case": case},
     ),
 }
 assert set(TRANSITIONS) <= set(ACTIONS)
 
 
-def _form(action: Action, case: Case, *args: Any) -> forms.Form:
-    return action.form(*args, case=case) if action.per_case else action.form(*args)  # type: ignore[call-arg]
+def _form(action: Action, actor: User, case: Case, *args: Any) -> forms.Form:
+    extra = action.form_kwargs(actor, case) if action.form_kwargs else {}
+    return action.form(*args, **extra)
 
 
 @dataclass(frozen=True)
@@ -208,15 +223,6 @@ def _staff(request: HttpRequest) -> User:
     return user
 
 
-def _refused(request: HttpRequest, error: ApplicationError) -> HttpResponse | None:
-    """The page for an outsider: 404 for missing or out of jurisdiction, 403 for no right."""
-    if isinstance(error, NotFound):
-        return render(request, "404.html", status=404)
-    if isinstance(error, PermissionDenied):
-        return render(request, "403.html", status=403)
-    return None
-
-
 def _available(case: Case) -> list[str]:
     names = actions_from(case.status)
     if case.status == Status.STUDY:
@@ -236,12 +242,18 @@ def _available(case: Case) -> list[str]:
 @require_GET
 @staff_required("case.view")
 def case_list(request: HttpRequest) -> HttpResponse:
-    form = case_forms.InboxFilterForm(request.GET or None)
+    actor = _staff(request)
+    form = case_forms.InboxFilterForm(
+        request.GET or None, elections=inbox_elections(actor=actor), stages=inbox_stages()
+    )
     filters = form.cleaned_data if form.is_valid() else {}
     cases = case_inbox(
-        actor=_staff(request),
+        actor=actor,
         status=filters.get("status") or None,
         violation_type=filters.get("violation_type") or None,
+        election_id=filters.get("election"),
+        stage_id=filters.get("stage"),
+        agency=filters.get("agency") or None,
         q=filters.get("q") or None,
     )
     page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -268,35 +280,42 @@ def _detail_page(
     error: str = "",
     status: int = 200,
 ) -> HttpResponse:
-    try:
-        case = case_detail_for(actor=_staff(request), case_id=case_id)
-    except ApplicationError as refused_error:
-        refused = _refused(request, refused_error)
-        if refused is None:
-            raise
-        return refused
+    """The case page; ``NotFound`` outside the jurisdiction (the caller's ``domain_errors``
+    makes it the 404 page)."""
+    actor = _staff(request)
+    case = case_detail_for(actor=actor, case_id=case_id)
     panels = []
     for name in _available(case):
         action = ACTIONS[name]
-        form = bound[1] if bound and bound[0] == name else _form(action, case)
+        form = bound[1] if bound and bound[0] == name else _form(action, actor, case)
         panels.append(
             {"name": name, "label": action.label, "capability": action.capability, "form": form}
         )
-    formal_done = case.checklist.get("formal", {})
     types = {t.code: t.name for t in violation_type_list()}
+    requirement_names = {r.code: r.name for r in requirement_list()}
+    checklist = [
+        (
+            legend,
+            [
+                (r, bool(case.checklist.get(kind, {}).get(r.code)))
+                for r in requirement_list(kind=kind)
+            ],
+        )
+        for kind, legend in case_forms.REQUIREMENT_KINDS
+    ]
     context = {
         "case": case,
         "origin": ORIGIN_LABELS.get(case.origin, case.origin),
         "violation_type_name": types.get(case.violation_type, case.violation_type),
         "countdown": countdown(case.due_at, timezone.now()),
         "reports": case_reports(case=case),
-        "formal": [(r, bool(formal_done.get(r.code))) for r in requirement_list(kind="formal")],
-        "material": requirement_list(kind="material"),
-        "missing": case.checklist.get("missing", []),
+        "checklist": checklist,
+        "missing": [requirement_names.get(c, c) for c in case.checklist.get("missing", [])],
+        "verdicts": verdict_labels(case.verdicts),
         "panels": panels,
         "error": error,
         "clarifications": clarification.clarification_list(case=case),
-        "timeline": audit_entries_for(object_type="cases.case", object_id=case.pk),
+        "timeline": case_timeline(case=case),
     }
     return render(request, "cases/case_detail.html", context, status=status)
 
@@ -304,6 +323,7 @@ def _detail_page(
 @never_cache
 @require_GET
 @staff_required("case.view")
+@domain_errors()
 def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     return _detail_page(request, case_id)
 
@@ -311,6 +331,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
 @never_cache
 @require_POST
 @staff_required("case.view")
+@domain_errors()
 def case_action(request: HttpRequest, case_id: int, action: str) -> HttpResponse:
     spec = ACTIONS.get(action)
     if spec is None:
@@ -318,22 +339,18 @@ def case_action(request: HttpRequest, case_id: int, action: str) -> HttpResponse
     actor = _staff(request)
     # Order matters: outside the jurisdiction is 404 before a missing right is 403, and
     # both before the form is read.
-    try:
-        case = case_detail_for(actor=actor, case_id=case_id)
-    except NotFound:
-        return render(request, "404.html", status=404)
+    case = case_detail_for(actor=actor, case_id=case_id)
     if not has_capability(actor, spec.capability):
         return render(request, "403.html", status=403)
-    form = _form(spec, case, request.POST, request.FILES)
+    form = _form(spec, actor, case, request.POST, request.FILES)
     if not form.is_valid():
         return _detail_page(request, case_id, bound=(action, form), status=400)
-    try:
+    with broken_rules() as broken:
         spec.perform(actor, case_id, form)
-    except ApplicationError as error:
-        refused = _refused(request, error)
-        if refused is not None:
-            return refused
-        return _detail_page(request, case_id, bound=(action, form), error=error.message, status=400)
+    if broken:
+        return _detail_page(
+            request, case_id, bound=(action, form), error=broken.message, status=broken.status
+        )
     messages.success(request, _("Tersimpan: %(action)s.") % {"action": spec.label})
     try:
         case_detail_for(actor=actor, case_id=case_id)
@@ -345,19 +362,14 @@ def case_action(request: HttpRequest, case_id: int, action: str) -> HttpResponse
 @never_cache
 @require_GET
 @staff_required("case.view")
+@domain_errors(back=back_to("cases:case_detail", "case_id"))
 def clarification_attachment(
     request: HttpRequest, case_id: int, attachment_id: int
 ) -> HttpResponse:
     """Download one attachment of the clarification minutes (decrypted, audited)."""
-    try:
-        data, content_type, name = clarification.clarification_attachment_open(
-            actor=_staff(request), case_id=case_id, attachment_id=attachment_id
-        )
-    except ApplicationError as error:
-        refused = _refused(request, error)
-        if refused is None:
-            raise
-        return refused
+    data, content_type, name = clarification.clarification_attachment_open(
+        actor=_staff(request), case_id=case_id, attachment_id=attachment_id
+    )
     response = HttpResponse(data, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     response["Cache-Control"] = "no-store"

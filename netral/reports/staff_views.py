@@ -2,7 +2,8 @@
 evidence, messages) and the leaders' page for reveal requests.
 
 Thin: forms carry input, services and selectors decide. ``NotFound`` becomes the 404 page and
-``PermissionDenied`` the 403 page; other domain errors go back to the form that caused them.
+``PermissionDenied`` the 403 page (``netral.common.web``); other domain errors go back to the
+form that caused them.
 Every page here is ``no-store``: case pages must not linger in a browser or proxy cache.
 """
 
@@ -24,7 +25,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from netral.accounts.decorators import staff_required
 from netral.accounts.models import User
-from netral.common.errors import ApplicationError, NotFound, PermissionDenied
+from netral.common.web import back_to, broken_rules, domain_errors
 from netral.reports.findings import FindingForm, finding_register, information_to_finding
 from netral.reports.handling import (
     evidence_open,
@@ -91,13 +92,7 @@ def _staff(request: HttpRequest) -> User:
     return user
 
 
-def _refused(request: HttpRequest, error: ApplicationError) -> HttpResponse | None:
-    """The page for an outsider: 404 for missing or out of jurisdiction, 403 for no right."""
-    if isinstance(error, NotFound):
-        return render(request, "404.html", status=404)
-    if isinstance(error, PermissionDenied):
-        return render(request, "403.html", status=403)
-    return None
+REPORT_PAGE = back_to("reports_staff:report_detail", "public_id")
 
 
 def _detail_page(
@@ -109,13 +104,9 @@ def _detail_page(
     message_form: StaffMessageForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    try:
-        detail = report_detail_for(actor=_staff(request), public_id=str(public_id))
-    except ApplicationError as error:
-        refused = _refused(request, error)
-        if refused is None:
-            raise
-        return refused
+    """The report page; ``NotFound`` outside the jurisdiction (the caller's ``domain_errors``
+    makes it the 404 page)."""
+    detail = report_detail_for(actor=_staff(request), public_id=str(public_id))
     context: dict[str, Any] = {
         "detail": detail,
         "report": detail.report,
@@ -140,6 +131,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_GET
 @staff_required("case.view")
+@domain_errors()
 def report_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     return _detail_page(request, public_id)
 
@@ -147,38 +139,29 @@ def report_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
 @never_cache
 @require_POST
 @staff_required("identity.reveal_request")
+@domain_errors()
 def reveal_request(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     form = RevealRequestForm(request.POST)
     if form.is_valid():
-        try:
+        with broken_rules() as broken:
             reveal_request_create(
                 actor=_staff(request),
                 report_public_id=str(public_id),
                 reason=form.cleaned_data["reason"],
             )
-        except ApplicationError as error:
-            refused = _refused(request, error)
-            if refused is not None:
-                return refused
-            form.add_error("reason", error.message)
-        else:
             messages.success(request, _(REVEAL_REQUESTED))
             return redirect("reports_staff:report_detail", public_id=public_id)
+        form.add_error("reason", broken.message)
     return _detail_page(request, public_id, reveal_form=form, status=400)
 
 
 @never_cache
 @require_POST
 @staff_required("identity.reveal_request")
+@domain_errors(back=REPORT_PAGE)
 def identity_reveal(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     """Shows the identity in this one response (POST, never cached); each time is audited."""
-    try:
-        identity = reporter_identity_reveal(actor=_staff(request), report_public_id=str(public_id))
-    except ApplicationError as error:
-        refused = _refused(request, error)
-        if refused is None:
-            raise
-        return refused
+    identity = reporter_identity_reveal(actor=_staff(request), report_public_id=str(public_id))
     # never_cache (no-store) keeps it out of browser and proxy caches.
     return _detail_page(request, public_id, identity=identity)
 
@@ -186,42 +169,35 @@ def identity_reveal(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
 @never_cache
 @require_POST
 @staff_required("case.handle")
+@domain_errors()
 def message_post(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     form = StaffMessageForm(request.POST)
     if form.is_valid():
-        try:
+        with broken_rules() as broken:
             staff_message_post(
                 actor=_staff(request),
                 report_public_id=str(public_id),
                 body=form.cleaned_data["body"],
             )
-        except ApplicationError as error:
-            refused = _refused(request, error)
-            if refused is not None:
-                return refused
-            form.add_error("body", error.message)
-        else:
             messages.success(request, _(MESSAGE_SENT))
             return redirect("reports_staff:report_detail", public_id=public_id)
+        form.add_error("body", broken.message)
     return _detail_page(request, public_id, message_form=form, status=400)
 
 
 def _evidence(
     request: HttpRequest, public_id: uuid.UUID, evidence_id: int, *, original: bool
 ) -> HttpResponse:
-    try:
+    with broken_rules() as broken:
         data, content_type, name = evidence_open(
             actor=_staff(request),
             report_public_id=str(public_id),
             evidence_id=evidence_id,
             original=original,
         )
-    except ApplicationError as error:
-        refused = _refused(request, error)
-        if refused is not None:
-            return refused
-        context = {"message": error.message, "report_public_id": public_id}
-        return render(request, "reports/staff/problem.html", context, status=error.status_code)
+    if broken:
+        context = {"message": broken.message, "report_public_id": public_id}
+        return render(request, "reports/staff/problem.html", context, status=broken.status)
     response = HttpResponse(data, content_type=content_type)
     # Never rendered inline: a hostile file must not run in our origin.
     disposition = content_disposition_header(as_attachment=True, filename=name)
@@ -233,12 +209,14 @@ def _evidence(
 
 @require_GET
 @staff_required("case.view")
+@domain_errors()
 def evidence_clean(request: HttpRequest, public_id: uuid.UUID, evidence_id: int) -> HttpResponse:
     return _evidence(request, public_id, evidence_id, original=False)
 
 
 @require_GET
 @staff_required("evidence.open_original")
+@domain_errors()
 def evidence_original(request: HttpRequest, public_id: uuid.UUID, evidence_id: int) -> HttpResponse:
     return _evidence(request, public_id, evidence_id, original=True)
 
@@ -259,23 +237,21 @@ def reveal_pending(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_POST
 @staff_required("identity.reveal_approve")
+@domain_errors()
 def reveal_decide(request: HttpRequest, request_id: int) -> HttpResponse:
     form = RevealDecisionForm(request.POST)
     if not form.is_valid():
         return _pending_page(request, error=_("Pilih setujui atau tolak."), status=400)
     approve = form.cleaned_data["decision"] == "approve"
-    try:
+    with broken_rules() as broken:
         reveal_request_decide(
             actor=_staff(request),
             request_id=request_id,
             approve=approve,
             note=form.cleaned_data["note"],
         )
-    except ApplicationError as error:
-        refused = _refused(request, error)
-        if refused is not None:
-            return refused
-        return _pending_page(request, error=error.message, status=error.status_code)
+    if broken:
+        return _pending_page(request, error=broken.message, status=broken.status)
     messages.success(request, _(REVEAL_APPROVED if approve else REVEAL_REJECTED))
     return redirect("reports_staff:reveal_pending")
 
@@ -291,20 +267,17 @@ def finding_create(request: HttpRequest) -> HttpResponse:
         status = 400
         form = FindingForm(report_form_data(request))
         if form.is_valid():
-            try:
+            # A refusal here is about the region the form names, not the page: show the form.
+            with broken_rules(refusals=True) as broken:
                 report = finding_register(
                     actor=_staff(request),
                     form=form,
                     files=request.FILES.getlist("files"),
                     source=form.cleaned_data["source"],
                 )
-            except ApplicationError as refused:
-                if isinstance(refused, PermissionDenied | NotFound):
-                    status = 403
-                error = refused.message
-            else:
                 messages.success(request, _(FINDING_REGISTERED))
                 return redirect("reports_staff:report_detail", public_id=report.public_id)
+            error, status = broken.message, broken.status
     context = {
         "form": form,
         "error": error,
@@ -318,14 +291,8 @@ def finding_create(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_POST
 @staff_required("finding.create")
+@domain_errors(back=REPORT_PAGE)
 def make_finding(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
-    try:
-        information_to_finding(actor=_staff(request), report_public_id=str(public_id))
-    except ApplicationError as error:
-        refused = _refused(request, error)
-        if refused is not None:
-            return refused
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _(MADE_FINDING))
+    information_to_finding(actor=_staff(request), report_public_id=str(public_id))
+    messages.success(request, _(MADE_FINDING))
     return redirect("reports_staff:report_detail", public_id=public_id)

@@ -115,14 +115,16 @@ def test_staff_registers_through_the_page_and_the_timeline_shows_it(
     assert incomplete.status_code == 400
     assert "Syarat formal belum terpenuhi" in incomplete.content.decode()
 
-    data = {f"formal_{r.code}": "on" for r in requirement_list(kind="formal")}
+    data = {f"{r.kind}_{r.code}": "on" for r in requirement_list()}
     response = client.post(action_url(case, "register"), data)
     assert response.status_code == 302 and response["Location"] == detail_url(case)
     case.refresh_from_db()
     assert case.status == Status.REGISTERED and case.register_number
     page = client.get(detail_url(case)).content.decode()
     assert case.register_number in page
-    assert "case.register" in page and "case.open" in page
+    # The history speaks Indonesian, not audit codes.
+    assert "Diregistrasi" in page and "Kasus dibuka" in page
+    assert "case.register" not in page and "case.open" not in page
     assert (
         reverse("reports_staff:report_detail", kwargs={"public_id": case.reports.get().public_id})
         in page
