@@ -29,6 +29,7 @@ from netral.accounts.models import User
 from netral.accounts.permissions import has_capability
 from netral.cases import clarification, services
 from netral.cases import forms as case_forms
+from netral.cases.documents import case_documents_available
 from netral.cases.models import Case, Status
 from netral.cases.selectors import (
     case_detail_for,
@@ -42,6 +43,7 @@ from netral.cases.timeline import case_timeline, verdict_labels
 from netral.cases.workflow import OPEN_FOR_HANDLING, TRANSITIONS, actions_from
 from netral.common.errors import NotFound
 from netral.common.web import back_to, broken_rules, domain_errors
+from netral.followup.selectors import case_recommendations
 from netral.rules.selectors import requirement_list, violation_type_list
 
 PAGE_SIZE = 50
@@ -316,6 +318,8 @@ def _detail_page(
         "error": error,
         "clarifications": clarification.clarification_list(case=case),
         "timeline": case_timeline(case=case),
+        "case_documents": case_documents_available(actor=actor, case=case),
+        "recommendations": case_recommendations(case_id=case.pk),
     }
     return render(request, "cases/case_detail.html", context, status=status)
 

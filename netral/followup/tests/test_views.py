@@ -203,3 +203,12 @@ def test_dashboard_shows_compliance_of_its_scope(sign_in: SignIn, make_user: Any
     aceh, _ = sign_in(Role.BAWASLU_LEADER, "11")
     body = aceh.get(reverse("analytics:dashboard")).content.decode()
     assert 'id="kepatuhan-total"' not in body
+
+
+def test_case_page_lists_its_recommendations_and_documents(sign_in: SignIn, make_user: Any) -> None:
+    rec = _rec(make_user, Verdict.CRIMINAL)
+    client, _ = sign_in(Role.BAWASLU_STAFF, "32.75")
+    body = client.get(reverse("cases:case_detail", kwargs={"case_id": rec.case_id})).content
+    page = body.decode()
+    assert detail(rec) in page and "Sentra Gakkumdu" in page
+    assert 'id="dokumen"' in page and "Pemberitahuan registrasi" in page
