@@ -10,13 +10,11 @@ from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from openpyxl import Workbook, load_workbook
 
-from conftest import TEST_PASSWORD, totp_now
+from conftest import SignIn
 from netral.accounts.models import User
 from netral.audit.models import AuditEntry
 from netral.common.errors import ApplicationError
@@ -75,22 +73,6 @@ def upload(content: bytes, name: str = "temuan.xlsx") -> SimpleUploadedFile:
 def run(actor: User, content: bytes) -> ImportJob:
     job = finding_import_start(actor=actor, upload=upload(content))
     return finding_import_run(job_id=job.pk)
-
-
-@pytest.fixture
-def signed_in(make_user: MakeUser, enrol_totp: Callable[[User], TOTPDevice]) -> Any:
-    def sign_in(role: str, region: str) -> tuple[Client, User]:
-        user = make_user(role, region)
-        device = enrol_totp(user)
-        client = Client()
-        response = client.post(
-            reverse("accounts:login"),
-            {"username": user.username, "password": TEST_PASSWORD, "otp_token": totp_now(device)},
-        )
-        assert response.status_code == 302
-        return client, user
-
-    return sign_in
 
 
 def test_template_has_headers_example_and_instructions() -> None:
@@ -171,9 +153,9 @@ def test_a_failure_while_storing_undoes_every_finding(
 
 
 def test_upload_page_runs_the_task_and_shows_the_result(
-    signed_in: Any, django_capture_on_commit_callbacks: Any
+    sign_in: SignIn, django_capture_on_commit_callbacks: Any
 ) -> None:
-    client, _ = signed_in("bawaslu_staff", "32.75")
+    client, _ = sign_in("bawaslu_staff", "32.75")
     page = client.get(reverse("reports_staff:finding_import"))
     assert page.status_code == 200 and "Unduh templat XLSX" in page.content.decode()
     template = client.get(reverse("reports_staff:finding_import_template"))
@@ -191,9 +173,9 @@ def test_upload_page_runs_the_task_and_shows_the_result(
 
 
 def test_errors_are_listed_on_the_status_page(
-    signed_in: Any, django_capture_on_commit_callbacks: Any
+    sign_in: SignIn, django_capture_on_commit_callbacks: Any
 ) -> None:
-    client, _ = signed_in("bawaslu_staff", "32.75")
+    client, _ = sign_in("bawaslu_staff", "32.75")
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             reverse("reports_staff:finding_import"),
@@ -204,8 +186,8 @@ def test_errors_are_listed_on_the_status_page(
     assert "<td>2</td><td>Kronologi</td>" in body
 
 
-def test_a_running_import_refreshes_itself(signed_in: Any) -> None:
-    client, user = signed_in("bawaslu_staff", "32.75")
+def test_a_running_import_refreshes_itself(sign_in: SignIn) -> None:
+    client, user = sign_in("bawaslu_staff", "32.75")
     job = ImportJob.objects.create(
         created_by=user, created_at=timezone.now(), file_name="besar.xlsx", total=400, processed=100
     )
@@ -215,8 +197,8 @@ def test_a_running_import_refreshes_itself(signed_in: Any) -> None:
     assert "<script" not in body.split("</head>")[1]
 
 
-def test_not_an_xlsx_file_is_refused(signed_in: Any) -> None:
-    client, _ = signed_in("bawaslu_staff", "32.75")
+def test_not_an_xlsx_file_is_refused(sign_in: SignIn) -> None:
+    client, _ = sign_in("bawaslu_staff", "32.75")
     response = client.post(
         reverse("reports_staff:finding_import"), {"file": upload(b"nama,instansi\n", "a.xlsx")}
     )
@@ -234,13 +216,13 @@ def test_missing_required_header_is_a_file_error(make_user: MakeUser) -> None:
 
 
 def test_wrong_role_is_403_and_another_users_job_is_404(
-    signed_in: Any, make_user: MakeUser
+    sign_in: SignIn, make_user: MakeUser
 ) -> None:
-    kpu, _ = signed_in("kpu", "32.75")
+    kpu, _ = sign_in("kpu", "32.75")
     assert kpu.get(reverse("reports_staff:finding_import")).status_code == 403
     owner = make_user("bawaslu_staff", "32.75")
     job = run(owner, workbook(row()))
-    other, _ = signed_in("bawaslu_staff", "32.75")
+    other, _ = sign_in("bawaslu_staff", "32.75")
     url = reverse("reports_staff:finding_import_status", args=[job.public_id])
     assert other.get(url).status_code == 404
 

@@ -4,39 +4,18 @@ action forms and the refusals (404 outside the jurisdiction, 403 without the rig
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from conftest import TEST_PASSWORD, totp_now
-from netral.accounts.models import User
+from conftest import SignIn
 from netral.cases.models import Case, Status
 from netral.cases.tests.factories import case_from_report
 from netral.cases.views import countdown
 from netral.rules.selectors import requirement_list
 
 pytestmark = pytest.mark.usefixtures("elections")
-SignedIn = Callable[[str, str], tuple[Client, User]]
-
-
-@pytest.fixture
-def signed_in(make_user: Callable[..., User], enrol_totp: Callable[[User], TOTPDevice]) -> SignedIn:
-    def sign_in(role: str, region: str) -> tuple[Client, User]:
-        user = make_user(role, region)
-        device = enrol_totp(user)
-        client = Client()
-        response = client.post(
-            reverse("accounts:login"),
-            {"username": user.username, "password": TEST_PASSWORD, "otp_token": totp_now(device)},
-        )
-        assert response.status_code == 302
-        return client, user
-
-    return sign_in
 
 
 def action_url(case: Case, action: str) -> str:
@@ -65,12 +44,12 @@ def test_countdown_words() -> None:
     assert countdown(None, now) is None
 
 
-def test_inbox_scoped_sorted_with_late_badge(signed_in: SignedIn) -> None:
+def test_inbox_scoped_sorted_with_late_badge(sign_in: SignIn) -> None:
     case_from_report(reported_name="Pegawai Tenggat Dekat")
     late, _ = case_from_report(reported_name="Pegawai Terlambat")
     Case.objects.filter(pk=late.pk).update(due_at=timezone.now() - datetime.timedelta(hours=5))
     case_from_report(region="11.71", reported_name="Pegawai Banda Aceh")
-    client, _ = signed_in("bawaslu_staff", "32.75")
+    client, _ = sign_in("bawaslu_staff", "32.75")
     response = client.get(reverse("cases:case_list"))
     body = response.content.decode()
     assert response.status_code == 200
@@ -81,11 +60,11 @@ def test_inbox_scoped_sorted_with_late_badge(signed_in: SignedIn) -> None:
     assert response["Cache-Control"].count("no-store") == 1
 
 
-def test_inbox_filter_and_search(signed_in: SignedIn) -> None:
+def test_inbox_filter_and_search(sign_in: SignIn) -> None:
     case_from_report(reported_name="Siti Guru")
     closed, _ = case_from_report(reported_name="Budi Selesai")
     Case.objects.filter(pk=closed.pk).update(status=Status.CLOSED)
-    client, _ = signed_in("bawaslu_staff", "32.75")
+    client, _ = sign_in("bawaslu_staff", "32.75")
     url = reverse("cases:case_list")
     body = client.get(url).content.decode()
     assert "Siti Guru" in body and "Budi Selesai" not in body
@@ -97,17 +76,17 @@ def test_inbox_filter_and_search(signed_in: SignedIn) -> None:
     assert "Siti Guru" not in body
 
 
-def test_provincial_office_sees_its_cities(signed_in: SignedIn) -> None:
+def test_provincial_office_sees_its_cities(sign_in: SignIn) -> None:
     case_from_report(reported_name="Pegawai Bekasi")
-    client, _ = signed_in("bawaslu_staff", "32")
+    client, _ = sign_in("bawaslu_staff", "32")
     assert "Pegawai Bekasi" in client.get(reverse("cases:case_list")).content.decode()
 
 
 def test_staff_registers_through_the_page_and_the_timeline_shows_it(
-    signed_in: SignedIn,
+    sign_in: SignIn,
 ) -> None:
     case, _ = case_from_report()
-    client, _ = signed_in("bawaslu_staff", "32.75")
+    client, _ = sign_in("bawaslu_staff", "32.75")
     page = client.get(detail_url(case)).content.decode()
     assert 'id="tindakan-register"' in page and 'id="tindakan-decide"' not in page
 
@@ -131,10 +110,10 @@ def test_staff_registers_through_the_page_and_the_timeline_shows_it(
     )
 
 
-def test_staff_cannot_decide(signed_in: SignedIn) -> None:
+def test_staff_cannot_decide(sign_in: SignIn) -> None:
     case, _ = case_from_report()
     Case.objects.filter(pk=case.pk).update(status=Status.STUDY)
-    client, _ = signed_in("bawaslu_staff", "32.75")
+    client, _ = sign_in("bawaslu_staff", "32.75")
     page = client.get(detail_url(case)).content.decode()
     assert 'id="tindakan-record_study"' in page and 'id="tindakan-decide"' not in page
     response = client.post(
@@ -145,10 +124,10 @@ def test_staff_cannot_decide(signed_in: SignedIn) -> None:
     assert case.status == Status.STUDY
 
 
-def test_leader_sees_the_decide_form(signed_in: SignedIn) -> None:
+def test_leader_sees_the_decide_form(sign_in: SignIn) -> None:
     case, _ = case_from_report()
     Case.objects.filter(pk=case.pk).update(status=Status.STUDY)
-    client, _ = signed_in("bawaslu_leader", "32.75")
+    client, _ = sign_in("bawaslu_leader", "32.75")
     assert 'id="tindakan-decide"' in client.get(detail_url(case)).content.decode()
     # The study is still empty: the service refuses, the page says why.
     response = client.post(
@@ -158,9 +137,9 @@ def test_leader_sees_the_decide_form(signed_in: SignedIn) -> None:
     assert "Kajian" in response.content.decode()
 
 
-def test_other_jurisdiction_gets_404(signed_in: SignedIn) -> None:
+def test_other_jurisdiction_gets_404(sign_in: SignIn) -> None:
     case, _ = case_from_report()
-    client, _ = signed_in("bawaslu_staff", "11.71")
+    client, _ = sign_in("bawaslu_staff", "11.71")
     assert client.get(detail_url(case)).status_code == 404
     data = {f"formal_{r.code}": "on" for r in requirement_list(kind="formal")}
     assert client.post(action_url(case, "register"), data).status_code == 404

@@ -10,9 +10,8 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from conftest import TEST_PASSWORD, totp_now
+from conftest import SignIn
 from netral.accounts.models import User
 from netral.audit.models import AuditEntry
 from netral.reports.models import Message, Report, RevealRequest
@@ -27,25 +26,6 @@ from netral.reports.tests.services.test_handling import (
 pytestmark = pytest.mark.usefixtures("elections", "media")
 
 MakeUser = Callable[..., User]
-SignedIn = Callable[[str, str], tuple[Client, User]]
-
-
-@pytest.fixture
-def signed_in(make_user: MakeUser, enrol_totp: Callable[[User], TOTPDevice]) -> SignedIn:
-    """A client signed in through the real login page (password and authenticator code)."""
-
-    def sign_in(role: str, region: str) -> tuple[Client, User]:
-        user = make_user(role, region)
-        device = enrol_totp(user)
-        client = Client()
-        response = client.post(
-            reverse("accounts:login"),
-            {"username": user.username, "password": TEST_PASSWORD, "otp_token": totp_now(device)},
-        )
-        assert response.status_code == 302
-        return client, user
-
-    return sign_in
 
 
 def detail_url(report: Report) -> str:
@@ -64,11 +44,11 @@ def test_urls() -> None:
     assert reverse("reports_staff:reveal_pending") == "/ruang-kerja/pengungkapan/"
 
 
-def test_list_shows_only_the_jurisdiction(signed_in: SignedIn) -> None:
+def test_list_shows_only_the_jurisdiction(sign_in: SignIn) -> None:
     report_make(reported_name="Pegawai Bekasi Satu")
     report_make(reported_name="Pegawai Bekasi Terlambat", late=True, anonymous=True)
     report_make(region="11.71", reported_name="Pegawai Banda Aceh")
-    client, _ = signed_in("bawaslu_staff", "32.75")
+    client, _ = sign_in("bawaslu_staff", "32.75")
     response = client.get(reverse("reports_staff:report_list"))
     body = response.content.decode()
     assert response.status_code == 200
@@ -82,8 +62,8 @@ def test_list_shows_only_the_jurisdiction(signed_in: SignedIn) -> None:
     assert "no-store" in response["Cache-Control"]
 
 
-def test_list_query_count_does_not_grow_with_reports(signed_in: SignedIn) -> None:
-    client, _ = signed_in("bawaslu_staff", "32.75")
+def test_list_query_count_does_not_grow_with_reports(sign_in: SignIn) -> None:
+    client, _ = sign_in("bawaslu_staff", "32.75")
     url = reverse("reports_staff:report_list")
     report_make()
     with CaptureQueriesContext(connection) as one:
@@ -96,20 +76,20 @@ def test_list_query_count_does_not_grow_with_reports(signed_in: SignedIn) -> Non
     assert len(five) == len(one)
 
 
-def test_list_is_paginated(signed_in: SignedIn, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_list_is_paginated(sign_in: SignIn, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("netral.reports.staff_views.PAGE_SIZE", 2)
     for _ in range(3):
         report_make()
-    client, _ = signed_in("bawaslu_staff", "32.75")
+    client, _ = sign_in("bawaslu_staff", "32.75")
     first = client.get(reverse("reports_staff:report_list"))
     second = client.get(reverse("reports_staff:report_list") + "?page=2")
     assert len(first.context["rows"]) == 2 and len(second.context["rows"]) == 1
     assert 'rel="next"' in first.content.decode()
 
 
-def test_out_of_jurisdiction_is_404(signed_in: SignedIn) -> None:
+def test_out_of_jurisdiction_is_404(sign_in: SignIn) -> None:
     aceh = report_make(region="11.71", files=[("a.jpg", jpeg_with_exif())])
-    client, _ = signed_in("bawaslu_staff", "32.75")
+    client, _ = sign_in("bawaslu_staff", "32.75")
     assert client.get(detail_url(aceh)).status_code == 404
     assert client.get(evidence_url(aceh)).status_code == 404
     kwargs = {"public_id": aceh.public_id}
@@ -125,10 +105,10 @@ def test_out_of_jurisdiction_is_404(signed_in: SignedIn) -> None:
     assert client.get(missing).status_code == 404
 
 
-def test_detail_never_shows_the_identity_unless_revealed(signed_in: SignedIn) -> None:
+def test_detail_never_shows_the_identity_unless_revealed(sign_in: SignIn) -> None:
     report = report_make(files=[("foto_dari_rina.jpg", jpeg_with_exif())])
-    staff_client, staff = signed_in("bawaslu_staff", "32.75")
-    leader_client, leader = signed_in("bawaslu_leader", "32")
+    staff_client, staff = sign_in("bawaslu_staff", "32.75")
+    leader_client, leader = sign_in("bawaslu_leader", "32")
 
     def page() -> str:
         body = staff_client.get(detail_url(report)).content.decode()
@@ -177,9 +157,9 @@ def test_detail_never_shows_the_identity_unless_revealed(signed_in: SignedIn) ->
     assert leader.pk != staff.pk
 
 
-def test_reveal_without_approval_is_403(signed_in: SignedIn) -> None:
+def test_reveal_without_approval_is_403(sign_in: SignIn) -> None:
     report = report_make()
-    client, _ = signed_in("bawaslu_staff", "32.75")
+    client, _ = sign_in("bawaslu_staff", "32.75")
     response = client.post(
         reverse("reports_staff:identity_reveal", kwargs={"public_id": report.public_id})
     )
@@ -187,9 +167,9 @@ def test_reveal_without_approval_is_403(signed_in: SignedIn) -> None:
     assert REPORTER_VALUES[0] not in response.content.decode()
 
 
-def test_leader_cannot_decide_own_request(signed_in: SignedIn) -> None:
+def test_leader_cannot_decide_own_request(sign_in: SignIn) -> None:
     report = report_make()
-    client, _ = signed_in("bawaslu_leader", "32.75")
+    client, _ = sign_in("bawaslu_leader", "32.75")
     kwargs = {"public_id": report.public_id}
     client.post(reverse("reports_staff:reveal_request", kwargs=kwargs), {"reason": REASON})
     request = RevealRequest.objects.get()
@@ -204,15 +184,15 @@ def test_leader_cannot_decide_own_request(signed_in: SignedIn) -> None:
     assert request.status == RevealRequest.Status.PENDING
 
 
-def test_reveal_page_is_for_leaders(signed_in: SignedIn) -> None:
-    client, _ = signed_in("bawaslu_staff", "32.75")
+def test_reveal_page_is_for_leaders(sign_in: SignIn) -> None:
+    client, _ = sign_in("bawaslu_staff", "32.75")
     assert client.get(reverse("reports_staff:reveal_pending")).status_code == 403
 
 
-def test_evidence_downloads(signed_in: SignedIn) -> None:
+def test_evidence_downloads(sign_in: SignIn) -> None:
     report = report_make(files=[("foto_dari_rina.jpg", jpeg_with_exif())])
-    staff_client, _ = signed_in("bawaslu_staff", "32.75")
-    leader_client, _ = signed_in("bawaslu_leader", "32.75")
+    staff_client, _ = sign_in("bawaslu_staff", "32.75")
+    leader_client, _ = sign_in("bawaslu_leader", "32.75")
 
     body = staff_client.get(detail_url(report)).content.decode()
     assert evidence_url(report) in body and evidence_url(report, original=True) not in body
@@ -236,9 +216,9 @@ def test_evidence_downloads(signed_in: SignedIn) -> None:
     assert {"evidence.open_clean", "evidence.open_original"} <= actions
 
 
-def test_staff_reply_is_posted(signed_in: SignedIn) -> None:
+def test_staff_reply_is_posted(sign_in: SignIn) -> None:
     report = report_make()
-    client, _ = signed_in("bawaslu_staff", "32.75")
+    client, _ = sign_in("bawaslu_staff", "32.75")
     url = reverse("reports_staff:message_post", kwargs={"public_id": report.public_id})
     assert client.post(url, {"body": ""}).status_code == 400
     response = client.post(url, {"body": "Terima kasih, laporan sedang kami kaji."})
@@ -248,9 +228,9 @@ def test_staff_reply_is_posted(signed_in: SignedIn) -> None:
     assert Message.objects.get().sender == Message.Sender.STAFF
 
 
-def test_other_roles_and_strangers_are_kept_out(signed_in: SignedIn) -> None:
+def test_other_roles_and_strangers_are_kept_out(sign_in: SignIn) -> None:
     report = report_make()
-    client, _ = signed_in("bkn", "32.75")
+    client, _ = sign_in("bkn", "32.75")
     assert client.get(reverse("reports_staff:report_list")).status_code == 403
     assert client.get(detail_url(report)).status_code == 403
     response = Client().get(detail_url(report))
