@@ -15,7 +15,7 @@ from netral.accounts.permissions import jurisdiction_q, require
 from netral.audit.services import audit_record
 from netral.cases.models import Case, NotRegisteredReason, RegisterCounter, Status, Verdict
 from netral.cases.routing import effective_receipt, office_region_for
-from netral.cases.workflow import OPEN_FOR_HANDLING, TRANSITIONS, allowed
+from netral.cases.workflow import FINAL, OPEN_FOR_HANDLING, TRANSITIONS, allowed
 from netral.common.errors import ApplicationError, NotFound
 from netral.followup.selectors import case_followups_open
 from netral.followup.services import recommendations_from_decision
@@ -38,6 +38,8 @@ STUDY_REQUIRED = "Kajian (fakta, analisis, kesimpulan) harus diisi sebelum pleno
 ALREADY_EXTENDED = "Tenggat sudah pernah diperpanjang."
 SUMMARY_REQUIRED = "Ringkasan status untuk publik wajib diisi."
 FOLLOWUP_OPEN = "Kasus belum dapat ditutup: {count} rekomendasi belum selesai ditindaklanjuti."
+MERGE_TARGET_FINAL = "Kasus tujuan sudah selesai atau telah digabung ke kasus lain."
+MERGE_TARGET_ELSEWHERE = "Kasus tujuan harus ditangani kantor yang sama untuk pemilihan yang sama."
 SAME_CASE = "Kasus tidak dapat digabung dengan dirinya sendiri."
 
 # Per election kind: the handling deadline before and after an extension, and whether it
@@ -375,6 +377,11 @@ def case_merge(*, actor: User, case_id: int, into_id: int) -> Case:
     if target is None:
         raise NotFound(CASE_NOT_FOUND)
     require(actor, "case.handle", target)
+    # The form offers only fitting targets; the service refuses the rest from any interface.
+    if target.status in FINAL:
+        raise ApplicationError(MERGE_TARGET_FINAL, field="into_id")
+    if (target.office_region_id, target.election_id) != (case.office_region_id, case.election_id):
+        raise ApplicationError(MERGE_TARGET_ELSEWHERE, field="into_id")
     Report.objects.filter(case=case).update(case=target)
     case.merged_into = target
     return _finish(
