@@ -30,7 +30,12 @@ from netral.followup.models import (
     RecStatus,
     Sanction,
 )
-from netral.followup.services import ADDRESSEE_FOR_VERDICT, BODY, ppk_region_for
+from netral.followup.services import (
+    ADDRESSEE_FOR_VERDICT,
+    BODY,
+    addressee_name_for,
+    ppk_region_for,
+)
 from netral.reports.models import Report
 from netral.rules.deadlines import add_working_days, non_working_days
 from netral.rules.selectors import (
@@ -173,13 +178,7 @@ def _recommendation(
     issuer: User,
 ) -> Recommendation:
     assert case.decided_at is not None
-    name = {
-        Addressee.BKN: "Badan Kepegawaian Negara",
-        Addressee.GAKKUMDU: f"Sentra Gakkumdu {case.office_region.name}",
-        Addressee.KPU: f"KPU {case.office_region.name}",
-        Addressee.DKPP: "Dewan Kehormatan Penyelenggara Pemilu",
-        Addressee.OTHER: "Instansi yang berwenang",
-    }[Addressee(addressee)]
+    name = addressee_name_for(case, addressee)
     articles = (
         [a.code for a in criminal_article_list(election_kind=case.election.cycle.kind)]
         if addressee == Addressee.GAKKUMDU

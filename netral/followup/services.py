@@ -146,8 +146,18 @@ def _articles(case: Case) -> list[str]:
     return [a.code for a in criminal_article_list(election_kind=_kind(case))]
 
 
-def _office_name(region: Region) -> str:
-    return region.name
+def addressee_name_for(case: Case, addressee: str) -> str:
+    """Whom the letter is addressed to: the institution, at the deciding office's level where
+    it has one there."""
+    office = case.office_region.name
+    names: dict[str, str] = {
+        Addressee.BKN: "Badan Kepegawaian Negara",
+        Addressee.GAKKUMDU: f"Sentra Gakkumdu {office}",
+        Addressee.KPU: f"KPU {office}",
+        Addressee.DKPP: "Dewan Kehormatan Penyelenggara Pemilu",
+        Addressee.OTHER: "Instansi yang berwenang",
+    }
+    return names[addressee]
 
 
 def recommendations_from_decision(*, actor: User, case: Case) -> list[Recommendation]:
@@ -188,14 +198,7 @@ def _create(
     index: int,
 ) -> Recommendation:
     articles = _articles(case) if addressee == Addressee.GAKKUMDU else []
-    names: dict[str, str] = {
-        Addressee.BKN: "Badan Kepegawaian Negara",
-        Addressee.GAKKUMDU: f"Sentra Gakkumdu {_office_name(case.office_region)}",
-        Addressee.KPU: f"KPU {_office_name(case.office_region)}",
-        Addressee.DKPP: "Dewan Kehormatan Penyelenggara Pemilu",
-        Addressee.OTHER: "Instansi yang berwenang",
-    }
-    name = names[addressee]
+    name = addressee_name_for(case, addressee)
     subject_label = f"{subject.reported_name} ({subject.agency})" if subject else ""
     rec = Recommendation(
         case=case,

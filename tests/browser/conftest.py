@@ -13,14 +13,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import (
     Browser,
     BrowserContext,
     ConsoleMessage,
     Page,
     Response,
+    expect,
     sync_playwright,
 )
+from pytest_django.live_server_helper import LiveServer
+
+from conftest import TEST_PASSWORD, totp_now
+from netral.accounts.models import User
 
 # Playwright's sync API runs an event loop in this thread; Django would otherwise refuse the
 # ORM calls the tests make to create their data.
@@ -96,3 +102,13 @@ def tab(browser: Browser) -> Iterator[Tab]:
     yield tab
     context.close()
     assert tab.csp_violations() == []
+
+
+def staff_sign_in(page: Page, live_server: LiveServer, user: User, device: TOTPDevice) -> None:
+    """Sign ``user`` in through the login page with password and authenticator code."""
+    page.goto(f"{live_server.url}/akun/masuk/")
+    page.get_by_label("Nama pengguna").fill(user.username)
+    page.get_by_label("Kata sandi").fill(TEST_PASSWORD)
+    page.get_by_label("Kode autentikator").fill(totp_now(device))
+    page.get_by_role("button", name="Masuk", exact=True).click()
+    expect(page).to_have_url(f"{live_server.url}/akun/ruang-kerja/")

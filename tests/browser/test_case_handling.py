@@ -11,24 +11,14 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Browser, Page, expect
 from pytest_django.live_server_helper import LiveServer
 
-from conftest import TEST_PASSWORD, totp_now
 from netral.accounts.models import User
 from netral.cases.models import Case
 from netral.cases.tests.factories import case_from_report
 from netral.elections.services import election_cycles_load_all
 from netral.regions.services import regions_load
-from tests.browser.conftest import open_tab
+from tests.browser.conftest import open_tab, staff_sign_in
 
 pytestmark = pytest.mark.browser
-
-
-def sign_in(page: Page, live_server: LiveServer, user: User, device: TOTPDevice) -> None:
-    page.goto(f"{live_server.url}/akun/masuk/")
-    page.get_by_label("Nama pengguna").fill(user.username)
-    page.get_by_label("Kata sandi").fill(TEST_PASSWORD)
-    page.get_by_label("Kode autentikator").fill(totp_now(device))
-    page.get_by_role("button", name="Masuk", exact=True).click()
-    expect(page).to_have_url(f"{live_server.url}/akun/ruang-kerja/")
 
 
 def act(page: Page, action: str) -> None:
@@ -51,7 +41,7 @@ def test_case_from_registration_to_plenary_decision(
 
     context, tab = open_tab(browser)
     page = tab.page
-    sign_in(page, live_server, staff, enrol_totp(staff))
+    staff_sign_in(page, live_server, staff, enrol_totp(staff))
     page.goto(f"{live_server.url}/ruang-kerja/kasus/")
     page.locator(f"a[href='/ruang-kerja/kasus/{case.pk}/']").first.click()
     expect(page.locator("#tindakan-decide")).to_have_count(0)  # staff do not decide
@@ -70,7 +60,7 @@ def test_case_from_registration_to_plenary_decision(
 
     context, tab = open_tab(browser)
     page = tab.page
-    sign_in(page, live_server, leader, enrol_totp(leader))
+    staff_sign_in(page, live_server, leader, enrol_totp(leader))
     page.goto(f"{live_server.url}/ruang-kerja/kasus/{case.pk}/")
     decide = page.locator("#tindakan-decide")
     decide.get_by_label("Pelanggaran netralitas ASN").check()

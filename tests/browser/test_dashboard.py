@@ -18,8 +18,7 @@ from netral.accounts.models import User
 from netral.analytics.tests.conftest import SPECS, build
 from netral.elections.services import election_cycles_load_all
 from netral.regions.services import regions_load
-from tests.browser.conftest import open_tab
-from tests.browser.test_case_handling import sign_in
+from tests.browser.conftest import open_tab, staff_sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -38,7 +37,7 @@ def test_dashboard_map_drill_down_and_export(
 
     context, tab = open_tab(browser, accept_downloads=True)
     page = tab.page
-    sign_in(page, live_server, leader, enrol_totp(leader))
+    staff_sign_in(page, live_server, leader, enrol_totp(leader))
     page.goto(f"{live_server.url}/ruang-kerja/statistik/")
     expect(page.locator("[data-total=reports]")).to_have_text("5")
     expect(page.locator("svg.map__svg a.map__link")).to_have_count(38)

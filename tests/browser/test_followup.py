@@ -11,7 +11,6 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Browser, Page, expect
 from pytest_django.live_server_helper import LiveServer
 
-from conftest import TEST_PASSWORD, totp_now
 from netral.accounts.models import User
 from netral.cases import services as case_services
 from netral.cases.tests.factories import case_from_report
@@ -19,18 +18,9 @@ from netral.elections.services import election_cycles_load_all
 from netral.followup.models import Recommendation
 from netral.regions.services import regions_load
 from netral.rules.selectors import requirement_list
-from tests.browser.conftest import open_tab
+from tests.browser.conftest import open_tab, staff_sign_in
 
 pytestmark = pytest.mark.browser
-
-
-def sign_in(page: Page, live_server: LiveServer, user: User, device: TOTPDevice) -> None:
-    page.goto(f"{live_server.url}/akun/masuk/")
-    page.get_by_label("Nama pengguna").fill(user.username)
-    page.get_by_label("Kata sandi").fill(TEST_PASSWORD)
-    page.get_by_label("Kode autentikator").fill(totp_now(device))
-    page.get_by_role("button", name="Masuk", exact=True).click()
-    expect(page).to_have_url(f"{live_server.url}/akun/ruang-kerja/")
 
 
 def submit(page: Page, form: str) -> None:
@@ -63,7 +53,7 @@ def test_decision_to_sanction_across_three_logins(
     # Leadership decides in plenary; the recommendation to BKN appears on the desk.
     context, tab = open_tab(browser)
     page = tab.page
-    sign_in(page, live_server, leader, enrol_totp(leader))
+    staff_sign_in(page, live_server, leader, enrol_totp(leader))
     page.goto(f"{live_server.url}/ruang-kerja/kasus/{case.pk}/")
     decide = page.locator("#tindakan-decide")
     decide.get_by_label("Pelanggaran netralitas ASN").check()
@@ -79,7 +69,7 @@ def test_decision_to_sanction_across_three_logins(
     # BKN assesses and passes it on to the PPK; it cannot open Bawaslu's case file.
     context, tab = open_tab(browser)
     page = tab.page
-    sign_in(page, live_server, bkn, enrol_totp(bkn))
+    staff_sign_in(page, live_server, bkn, enrol_totp(bkn))
     page.goto(f"{live_server.url}/ruang-kerja/tindak-lanjut/")
     page.get_by_role("link", name=rec.number).click()
     expect(page.locator("main")).to_contain_text("Drs. Bambang Wijaya")
@@ -95,7 +85,7 @@ def test_decision_to_sanction_across_three_logins(
     # Another city's PPK office sees nothing of it.
     context, tab = open_tab(browser)
     page = tab.page
-    sign_in(page, live_server, other_ppk, enrol_totp(other_ppk))
+    staff_sign_in(page, live_server, other_ppk, enrol_totp(other_ppk))
     page.goto(f"{live_server.url}/ruang-kerja/tindak-lanjut/")
     expect(page.locator("main")).not_to_contain_text(rec.number)
     response = page.goto(f"{live_server.url}/ruang-kerja/tindak-lanjut/{rec.pk}/")
@@ -105,7 +95,7 @@ def test_decision_to_sanction_across_three_logins(
     # The Kota Bekasi PPK office records the decree.
     context, tab = open_tab(browser)
     page = tab.page
-    sign_in(page, live_server, ppk, enrol_totp(ppk))
+    staff_sign_in(page, live_server, ppk, enrol_totp(ppk))
     page.goto(f"{live_server.url}/ruang-kerja/tindak-lanjut/")
     page.get_by_role("link", name=rec.number).click()
     form = page.locator("#tindakan-sanction")
@@ -124,7 +114,7 @@ def test_decision_to_sanction_across_three_logins(
     # Leadership sees the end of the follow-up.
     context, tab = open_tab(browser)
     page = tab.page
-    sign_in(page, live_server, leader, enrol_totp(leader))
+    staff_sign_in(page, live_server, leader, enrol_totp(leader))
     page.goto(f"{live_server.url}/ruang-kerja/tindak-lanjut/{rec.pk}/")
     expect(page.locator("#sanksi")).to_contain_text("Hukuman disiplin sedang")
     expect(page.locator("main")).to_contain_text("800.1.6/77/BKPSDM/2024")
