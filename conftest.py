@@ -10,9 +10,9 @@ from django.test import Client
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from netral.accounts.demo import totp_current_code
 from netral.accounts.models import User
 from netral.accounts.services import totp_device_create, user_create
+from netral.demo.accounts import totp_current_code
 from netral.elections.models import Election
 from netral.elections.services import election_cycles_load_all
 from netral.regions.models import Region

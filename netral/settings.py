@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "netral.cases",
     "netral.followup",
     "netral.analytics",
+    "netral.demo",
 ]
 
 MIDDLEWARE = [

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db.models import ProtectedError
 
-from netral.common.demo_data import demo_data_delete, demo_data_load, demo_data_loaded
+from netral.demo.data import demo_data_delete, demo_data_load, demo_data_loaded
 
 ALREADY_LOADED = "Demo data is already loaded; use --reset to replace it."
 CANNOT_RESET = "Other records point at demo cases; delete them first or start a fresh database"

@@ -4,8 +4,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from netral.accounts.demo import DEMO_PASSWORD, demo_accounts_ensure
-from netral.common.demo_data import (
+from netral.demo.accounts import DEMO_PASSWORD, demo_accounts_ensure
+from netral.demo.data import (
     demo_data_load,
     demo_data_loaded,
     demo_tracking_refresh,

@@ -1,4 +1,4 @@
-"""Synthetic follow-up for the demo data set (``netral.common.demo_data``): every decided
+"""Synthetic follow-up for the demo data set (``netral.demo.data``): every decided
 demo case without recommendations gets them, at realistic stages, inserted in bulk (demo rows
 carry no audit entries; they are synthetic).
 

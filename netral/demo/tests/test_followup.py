@@ -9,7 +9,7 @@ from django.db.models import Count
 
 from netral.accounts.models import Role
 from netral.cases.models import Case, Status, Verdict
-from netral.followup.demo import demo_followups_load
+from netral.demo.followup import demo_followups_load
 from netral.followup.models import ENDED, CriminalStep, Recommendation, RecStatus, Sanction
 from netral.followup.tests.factories import decided_case
 

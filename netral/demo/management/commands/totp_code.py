@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from netral.accounts.demo import totp_current_code
+from netral.demo.accounts import totp_current_code
 
 
 class Command(BaseCommand):

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from netral.cases.models import Case, NotRegisteredReason, Status, Verdict
 from netral.cases.services import case_handling_due
 from netral.cases.workflow import TRANSITIONS, allowed
-from netral.common import demo_names as words
+from netral.demo import names as words
 from netral.elections.models import Election, Stage
 from netral.regions.models import Region
 from netral.rules.schemas import OfficeHours

@@ -14,9 +14,9 @@ from django.core.management.base import CommandError
 from django.test import Client
 
 from netral.cases.models import Case, Status, Verdict
-from netral.common import demo_names
-from netral.common.demo_data import demo_data_delete, demo_data_load
-from netral.common.demo_plan import (
+from netral.demo import names as demo_names
+from netral.demo.data import demo_data_delete, demo_data_load
+from netral.demo.plan import (
     POSITION_SHARES,
     context_load,
     demo_plan,

@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import ProtectedError
 
-from netral.accounts.demo import demo_plenary_user
 from netral.cases.models import Case, RegisterCounter, Status
-from netral.common.demo_plan import (
+from netral.demo.accounts import demo_plenary_user
+from netral.demo.followup import demo_followups_delete, demo_followups_load
+from netral.demo.plan import (
     DEMO_FLAG,
     DIGEST_PREFIX,
     TRACKING_FLAG,
@@ -28,7 +29,6 @@ from netral.common.demo_plan import (
     demo_plan,
     register_number,
 )
-from netral.followup.demo import demo_followups_delete, demo_followups_load
 from netral.reports.forms import ReportForm
 from netral.reports.models import Report, Reporter
 from netral.reports.services import report_submit

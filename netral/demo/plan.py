@@ -33,8 +33,8 @@ from zoneinfo import ZoneInfo
 from netral.cases.models import Case, Status
 from netral.cases.routing import effective_receipt, office_region_for
 from netral.cases.services import case_handling_due
-from netral.common import demo_names as words
-from netral.common.demo_steps import (
+from netral.demo import names as words
+from netral.demo.steps import (
     NOT_REGISTERED_PATH,
     NOT_REGISTERED_PATH_SHARE,
     STATUS_STEPS,
