@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "netral.accounts",
     "netral.rules",
     "netral.audit",
+    "netral.documents",
     "netral.reports",
     "netral.cases",
     "netral.followup",

@@ -19,7 +19,7 @@ urlpatterns = [
     path("ruang-kerja/kasus/", include("netral.cases.document_urls")),
     path("ruang-kerja/tindak-lanjut/", include("netral.followup.urls")),
     path("", include("netral.analytics.urls")),
-    path("verify/", include("netral.audit.urls")),
+    path("verify/", include("netral.documents.urls")),
     path("api/", api.urls),
     path(f"{settings.NETRAL_ADMIN_PATH}/", admin.site.urls),
 ]

@@ -9,14 +9,10 @@ The database refuses UPDATE and DELETE on entries (triggers in the migration).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import Any, NoReturn
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import gettext_lazy as _
-
-if TYPE_CHECKING:
-    from netral.regions.models import Region
 
 GENESIS_HASH = "0" * 64
 
@@ -64,65 +60,3 @@ class ChainHead(models.Model):
 
     def __str__(self) -> str:
         return f"head #{self.seq}"
-
-
-class DocumentKind(models.TextChoices):
-    """The official documents Netral issues (``netral.audit.documents``)."""
-
-    RECEIPT = "receipt", _("Tanda terima laporan")
-    REGISTRATION_NOTICE = "registration_notice", _("Pemberitahuan registrasi")
-    NON_REGISTRATION_NOTICE = "non_registration_notice", _("Pemberitahuan tidak diregistrasi")
-    CLARIFICATION_INVITATION = "clarification_invitation", _("Undangan klarifikasi")
-    CLARIFICATION_MINUTES = "clarification_minutes", _("Berita acara klarifikasi")
-    STATUS_ANNOUNCEMENT = "status_announcement", _("Pengumuman status")
-    RECOMMENDATION = "recommendation", _("Surat rekomendasi")
-
-
-class DocumentCounter(models.Model):
-    """The last sequence number issued per office (``scope``: region code without dots, or
-    "RI" for national) and year. Locked while a number is taken, so numbers are gapless."""
-
-    scope = models.CharField(max_length=20)
-    year = models.PositiveSmallIntegerField()
-    last = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["scope", "year"], name="document_counter_unique")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.scope}/{self.year}: {self.last}"
-
-
-class IssuedDocument(models.Model):
-    """One official PDF as issued: its number, the SHA-256 of the exact bytes, and where the
-    bytes lie (encrypted). ``reference`` ties it to what it is about ("case:12"); it is
-    internal and never shown on the public verification page."""
-
-    number = models.CharField(max_length=40, unique=True)
-    kind = models.CharField(max_length=30, choices=DocumentKind.choices, db_index=True)
-    title = models.CharField(max_length=200)
-    office_region = models.ForeignKey(
-        "regions.Region", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    issued_at = models.DateTimeField()
-    sha256 = models.CharField(max_length=64, unique=True)
-    size = models.PositiveIntegerField()
-    path = models.CharField(max_length=300)
-    issued_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    reference = models.CharField(max_length=100, blank=True, db_index=True)
-
-    class Meta:
-        ordering = ["-issued_at", "-pk"]
-        verbose_name = _("dokumen resmi")
-        verbose_name_plural = _("dokumen resmi")
-
-    def __str__(self) -> str:
-        return self.number
-
-    @property
-    def jurisdiction_region(self) -> Region | None:
-        return self.office_region

@@ -16,9 +16,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from netral.accounts.decorators import staff_required
 from netral.accounts.models import User
-from netral.audit.documents import document_pdf
 from netral.cases.documents import case_document_get, case_document_issue
 from netral.common.web import back_to, domain_errors
+from netral.documents.services import document_pdf
 
 
 def _staff(request: HttpRequest) -> User:

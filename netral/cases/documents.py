@@ -1,4 +1,4 @@
-"""Official documents of a case (``netral.audit.documents``): the notice of registration or
+"""Official documents of a case (``netral.documents.services``): the notice of registration or
 non-registration, clarification invitations and minutes, and the status announcement.
 
 Each is issued once per case (per clarification for invitations and minutes): issuing again
@@ -22,14 +22,14 @@ from django.db.models import Q
 
 from netral.accounts.models import User
 from netral.accounts.permissions import has_capability, require
-from netral.audit.documents import document_issue, office_name
-from netral.audit.models import DocumentKind, IssuedDocument
 from netral.audit.services import audit_record
 from netral.cases.clarification import CLARIFICATION_NOT_FOUND
 from netral.cases.models import Case, Clarification, Status, Verdict
 from netral.cases.services import CASE_NOT_FOUND, case_list_for
 from netral.common.errors import ApplicationError, NotFound
 from netral.common.pdf import date_id, datetime_id
+from netral.documents.models import DocumentKind, IssuedDocument
+from netral.documents.services import document_issue, office_name
 from netral.rules.selectors import violation_type_list
 
 DOCUMENT_NOT_FOUND = "Dokumen tidak ditemukan."

@@ -1,4 +1,4 @@
-"""The recommendation letter: an official document (``audit.documents``) with a number and a
+"""The recommendation letter: an official document (``netral.documents``) with a number and a
 QR code to the public verification page, issued once per recommendation by the deciding
 Bawaslu office."""
 
@@ -9,10 +9,10 @@ from django.utils import formats, timezone
 
 from netral.accounts.models import User
 from netral.accounts.permissions import require
-from netral.audit.documents import document_get_public, document_issue, document_pdf
-from netral.audit.models import IssuedDocument
 from netral.audit.services import audit_record
 from netral.common.errors import NotFound
+from netral.documents.models import IssuedDocument
+from netral.documents.services import document_get_public, document_issue, document_pdf
 from netral.followup.criminal import stage_label
 from netral.followup.models import Addressee, Recommendation
 from netral.followup.selectors import recommendation_get_for, recommendation_list_for

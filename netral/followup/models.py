@@ -75,7 +75,7 @@ class Recommendation(models.Model):
     response = models.TextField(blank=True)
     ended_at = models.DateTimeField(null=True, blank=True)
     criminal_stage = models.CharField(max_length=30, blank=True)
-    # The number of the letter issued as an official document (audit.IssuedDocument).
+    # The number of the letter issued as an official document (documents.IssuedDocument).
     letter_number = models.CharField(max_length=60, blank=True)
 
     class Meta:

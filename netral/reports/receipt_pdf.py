@@ -7,7 +7,7 @@ Two of them, both without identity (a receipt may be found on a shared phone):
   is *not* a registered document: registering it would mean storing its bytes (or a hash of
   bytes that embed the code, open to guessing the 16 digits), and the code is never stored.
 - :func:`receipt_document`, the official receipt: a registered document
-  (``netral.audit.documents``) with a number and a QR code to the public verification page,
+  (``netral.documents.services``) with a number and a QR code to the public verification page,
   stating the same facts *without the code*, so it can be shown to anyone. It is issued once
   per report; asking again returns the same document.
 """
@@ -19,9 +19,9 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 from fpdf import FPDF
 
-from netral.audit.documents import document_issue
-from netral.audit.models import DocumentKind, IssuedDocument
 from netral.common.pdf import datetime_id, pdf_text
+from netral.documents.models import DocumentKind, IssuedDocument
+from netral.documents.services import document_issue
 from netral.reports.models import Report
 from netral.reports.receipts import receipt_code_display
 from netral.reports.selectors import report_deadlines

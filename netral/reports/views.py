@@ -17,9 +17,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from netral.audit.documents import document_pdf
 from netral.common.errors import ApplicationError
 from netral.common.ratelimit import RateLimited
+from netral.documents.services import document_pdf
 from netral.regions.models import Region
 from netral.reports.forms import ReportForm
 from netral.reports.intake import MAX_REQUEST_BYTES

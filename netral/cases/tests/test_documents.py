@@ -16,14 +16,15 @@ from pypdf import PdfReader
 
 from conftest import SignIn
 from netral.accounts.models import Role, User
-from netral.audit.documents import document_pdf, document_verify_bytes
-from netral.audit.models import AuditEntry, DocumentKind, IssuedDocument
+from netral.audit.models import AuditEntry
 from netral.cases import services
 from netral.cases.clarification import clarification_invite, clarification_record_minutes
 from netral.cases.documents import case_document_issue, case_documents_available
 from netral.cases.models import Case, Clarification
 from netral.cases.tests.factories import case_from_report
 from netral.common.errors import ApplicationError, NotFound, PermissionDenied
+from netral.documents.models import DocumentKind, IssuedDocument
+from netral.documents.services import document_pdf, document_verify_bytes
 from netral.rules.selectors import requirement_list
 
 pytestmark = pytest.mark.usefixtures("elections")

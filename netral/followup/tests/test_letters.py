@@ -12,8 +12,8 @@ from pypdf import PdfReader
 
 from conftest import SignIn
 from netral.accounts.models import Role
-from netral.audit.documents import document_verify_bytes
 from netral.cases.models import Verdict
+from netral.documents.services import document_verify_bytes
 from netral.followup import letters
 from netral.followup.models import Recommendation
 from netral.followup.tests.factories import decided_case

@@ -15,7 +15,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from netral.audit.documents import (
+from netral.common.errors import ApplicationError
+from netral.common.ratelimit import Limit, RateLimited, hit_client_and_global
+from netral.documents.services import (
     MAX_VERIFY_BYTES,
     UPLOAD_MISSING,
     UPLOAD_TOO_LARGE,
@@ -23,8 +25,6 @@ from netral.audit.documents import (
     document_public,
     document_verify_bytes,
 )
-from netral.common.errors import ApplicationError
-from netral.common.ratelimit import Limit, RateLimited, hit_client_and_global
 from netral.reports.throttles import refusal_message
 
 # Per client and for everyone together; ``NETRAL_RATE_LIMITS`` may override them.
@@ -100,4 +100,4 @@ def verify_page(request: HttpRequest, number: str = "") -> HttpResponse:
             context["result"] = result
             if result.genuine and result.document is not None:
                 context["checked"] = document_public(document=result.document)
-    return render(request, "audit/verify.html", context, status=status)
+    return render(request, "documents/verify.html", context, status=status)

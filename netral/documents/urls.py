@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from netral.audit import document_views
+from netral.documents import views as document_views
 
 app_name = "documents"
 

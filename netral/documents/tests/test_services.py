@@ -16,7 +16,11 @@ from django.utils import timezone
 from fpdf import FPDF
 from pypdf import PdfReader, PdfWriter
 
-from netral.audit.documents import (
+from netral.audit.models import AuditEntry
+from netral.common.errors import ApplicationError
+from netral.common.pdf import pdf_text
+from netral.documents.models import DocumentKind, IssuedDocument
+from netral.documents.services import (
     GENUINE,
     UPLOAD_EMPTY,
     UPLOAD_NOT_PDF,
@@ -26,9 +30,6 @@ from netral.audit.documents import (
     document_verify_bytes,
     document_verify_url,
 )
-from netral.audit.models import AuditEntry, DocumentKind, IssuedDocument
-from netral.common.errors import ApplicationError
-from netral.common.pdf import pdf_text
 from netral.regions.models import Region
 
 pytestmark = pytest.mark.usefixtures("regions")

@@ -10,10 +10,10 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
-from netral.audit.document_views import throttle_verify, upload_bytes
-from netral.audit.documents import document_public, document_verify_bytes
 from netral.common.errors import ApplicationError
 from netral.common.ratelimit import RateLimited
+from netral.documents.services import document_public, document_verify_bytes
+from netral.documents.views import throttle_verify, upload_bytes
 from netral.reports.throttles import refusal_message
 
 router = Router(tags=["documents"])

@@ -12,9 +12,10 @@ from django.test import Client
 from django.urls import reverse
 from pypdf import PdfReader
 
-from netral.audit.documents import MAX_VERIFY_BYTES, document_issue, document_pdf
-from netral.audit.models import AuditEntry, DocumentKind, IssuedDocument
-from netral.audit.tests.test_documents import unrelated_pdf
+from netral.audit.models import AuditEntry
+from netral.documents.models import DocumentKind, IssuedDocument
+from netral.documents.services import MAX_VERIFY_BYTES, document_issue, document_pdf
+from netral.documents.tests.test_services import unrelated_pdf
 from netral.regions.models import Region
 from netral.reports.models import Report
 from netral.reports.tests.views.test_public_views import submit

@@ -29,11 +29,11 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from netral.accounts.models import User
-from netral.audit.models import DocumentCounter, DocumentKind, IssuedDocument
 from netral.audit.services import audit_record
 from netral.common.crypto import decrypt_bytes, encrypt_bytes
 from netral.common.errors import ApplicationError
 from netral.common.pdf import OfficialDocument, official_pdf
+from netral.documents.models import DocumentCounter, DocumentKind, IssuedDocument
 from netral.regions.models import Region
 
 log = logging.getLogger(__name__)
