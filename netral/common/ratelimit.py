@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import math
 import time
 from dataclasses import dataclass
 
@@ -64,3 +65,14 @@ def hit(limit: Limit, subject: str) -> None:
 def hit_client_and_global(request: HttpRequest, per_client: Limit, overall: Limit) -> None:
     hit(per_client, client_key(request))
     hit(overall, "global")
+
+
+TOO_MANY = "Terlalu banyak permintaan dari jaringan Anda. Silakan coba lagi dalam {minutes} menit."
+TOO_BUSY = "Layanan sedang sangat sibuk. Silakan coba lagi dalam {minutes} menit."
+
+
+def refusal_message(error: RateLimited) -> str:
+    """What a refused client reads: its own limit, or everyone's (a name ending "-all")."""
+    minutes = max(1, math.ceil(error.retry_after / 60))
+    template = TOO_BUSY if error.limit.name.endswith("-all") else TOO_MANY
+    return template.format(minutes=minutes)

@@ -11,10 +11,9 @@ from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
 from netral.common.errors import ApplicationError
-from netral.common.ratelimit import RateLimited
+from netral.common.ratelimit import RateLimited, refusal_message
 from netral.documents.services import document_public, document_verify_bytes
 from netral.documents.views import throttle_verify, upload_bytes
-from netral.reports.throttles import refusal_message
 
 router = Router(tags=["documents"])
 

@@ -16,7 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from netral.common.errors import ApplicationError
-from netral.common.ratelimit import Limit, RateLimited, hit_client_and_global
+from netral.common.ratelimit import Limit, RateLimited, hit_client_and_global, refusal_message
 from netral.documents.services import (
     MAX_VERIFY_BYTES,
     UPLOAD_MISSING,
@@ -25,7 +25,6 @@ from netral.documents.services import (
     document_public,
     document_verify_bytes,
 )
-from netral.reports.throttles import refusal_message
 
 # Per client and for everyone together; ``NETRAL_RATE_LIMITS`` may override them.
 THROTTLES: dict[str, tuple[int, int]] = {
