@@ -7,9 +7,9 @@ import datetime
 from django.http import HttpRequest
 from ninja import Router, Schema
 
+from netral.cases.hooks import followups_of
 from netral.cases.models import Case, Verdict
 from netral.cases.selectors import public_case_list
-from netral.followup.selectors import recommendations_by_case
 from netral.regions.selectors import region_get
 from netral.rules.selectors import violation_type_list
 
@@ -46,7 +46,8 @@ def public_cases(request: HttpRequest, region: str, limit: int = 200) -> list[Pu
     scope = region_get(code=region)
     names = {vt.code: vt.name for vt in violation_type_list()}
     cases: list[Case] = list(public_case_list(region=scope)[: max(1, min(limit, 1000))])
-    followups = recommendations_by_case(case_ids=[case.pk for case in cases])
+    # Follow-up stands above cases: it answers where each case's recommendations stand.
+    followups = followups_of([case.pk for case in cases])
     return [
         PublicCaseOut(
             register_number=case.register_number,
@@ -62,13 +63,13 @@ def public_cases(request: HttpRequest, region: str, limit: int = 200) -> list[Pu
             summary=case.public_summary,
             followups=[
                 PublicFollowupOut(
-                    addressee=rec.addressee,
-                    addressee_label=str(rec.get_addressee_display()),
-                    status=rec.status,
-                    status_label=str(rec.get_status_display()),
-                    ended=rec.ended,
+                    addressee=standing.addressee,
+                    addressee_label=standing.addressee_label,
+                    status=standing.status,
+                    status_label=standing.status_label,
+                    ended=standing.ended,
                 )
-                for rec in followups.get(case.pk, [])
+                for standing in followups.get(case.pk, [])
             ],
         )
         for case in cases

@@ -5,3 +5,11 @@ class CasesConfig(AppConfig):
     name = "netral.cases"
     label = "cases"
     verbose_name = "Penanganan"
+
+    def ready(self) -> None:
+        # Cases stands above reports: it listens to intake instead of intake calling it.
+        from netral.cases import handlers
+        from netral.reports import hooks as report_hooks
+
+        report_hooks.report_submitted.register(handlers.open_case)
+        report_hooks.report_decisions.register(handlers.report_decisions)

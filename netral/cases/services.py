@@ -13,12 +13,11 @@ from django.utils import timezone
 from netral.accounts.models import User
 from netral.accounts.permissions import jurisdiction_q, require
 from netral.audit.services import audit_record
+from netral.cases.hooks import CaseEvent, case_decided, case_may_close
 from netral.cases.models import Case, NotRegisteredReason, RegisterCounter, Status, Verdict
 from netral.cases.routing import effective_receipt, office_region_for
 from netral.cases.workflow import FINAL, OPEN_FOR_HANDLING, TRANSITIONS, allowed
 from netral.common.errors import ApplicationError, NotFound
-from netral.followup.selectors import case_followups_open
-from netral.followup.services import recommendations_from_decision
 from netral.regions.models import Region
 from netral.reports.models import Report
 from netral.reports.tasks import notify_reporter
@@ -301,8 +300,9 @@ def case_decide(*, actor: User, case_id: int, verdicts: list[str], reason: str) 
         fields=["verdicts", "decision_reason", "decided_at"],
         verdicts=chosen,
     )
-    # Every violation found goes to its addressee (BKN, Gakkumdu, KPU, DKPP, other).
-    recommendations_from_decision(actor=actor, case=case)
+    # Every violation found goes to its addressee (BKN, Gakkumdu, KPU, DKPP, other): the
+    # follow-up app listens (``cases.hooks``), in this transaction.
+    case_decided.fire(CaseEvent(actor=actor, case=case))
     return case
 
 
@@ -325,7 +325,8 @@ def case_announce(*, actor: User, case_id: int, summary: str) -> Case:
 @transaction.atomic
 def case_close(*, actor: User, case_id: int) -> Case:
     case, before = _locked(actor, case_id, "close")
-    open_followups = case_followups_open(case_id=case.pk)
+    # Follow-up (and any app above) answers how many of its items are still open.
+    open_followups = sum(case_may_close.ask(case))
     if open_followups:
         raise ApplicationError(FOLLOWUP_OPEN.format(count=open_followups))
     case.closed_at = timezone.now()

@@ -30,6 +30,7 @@ from netral.accounts.permissions import has_capability
 from netral.cases import clarification, services
 from netral.cases import forms as case_forms
 from netral.cases.documents import case_documents_available
+from netral.cases.hooks import CaseEvent, case_sections
 from netral.cases.models import Case, Status
 from netral.cases.selectors import (
     case_detail_for,
@@ -43,7 +44,6 @@ from netral.cases.timeline import case_timeline, verdict_labels
 from netral.cases.workflow import OPEN_FOR_HANDLING, TRANSITIONS, actions_from
 from netral.common.errors import NotFound
 from netral.common.web import back_to, broken_rules, domain_errors
-from netral.followup.selectors import case_recommendations
 from netral.rules.selectors import requirement_list, violation_type_list
 
 PAGE_SIZE = 50
@@ -319,7 +319,12 @@ def _detail_page(
         "clarifications": clarification.clarification_list(case=case),
         "timeline": case_timeline(case=case),
         "case_documents": case_documents_available(actor=actor, case=case),
-        "recommendations": case_recommendations(case_id=case.pk),
+        # Sections from the apps above (follow-up lists the recommendations).
+        "sections": [
+            section
+            for section in case_sections.ask(CaseEvent(actor=actor, case=case))
+            if section is not None
+        ],
     }
     return render(request, "cases/case_detail.html", context, status=status)
 

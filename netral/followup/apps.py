@@ -5,3 +5,14 @@ class FollowupConfig(AppConfig):
     name = "netral.followup"
     label = "followup"
     verbose_name = "Tindak lanjut"
+
+    def ready(self) -> None:
+        # Follow-up stands above cases: it reacts to decisions and answers whether a case may
+        # close, instead of case handling calling it.
+        from netral.cases import hooks as case_hooks
+        from netral.followup import handlers
+
+        case_hooks.case_decided.register(handlers.issue_recommendations)
+        case_hooks.case_may_close.register(handlers.open_followups)
+        case_hooks.case_followups.register(handlers.followup_standings)
+        case_hooks.case_sections.register(handlers.case_page_section)

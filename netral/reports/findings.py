@@ -21,9 +21,10 @@ from netral.accounts.models import User
 from netral.accounts.permissions import covers, require
 from netral.audit.services import audit_record
 from netral.cases.models import Case
-from netral.cases.services import case_handling_due, case_open_for_report
+from netral.cases.services import case_handling_due
 from netral.common.errors import ApplicationError, NotFound, PermissionDenied
 from netral.reports.forms import ReportForm
+from netral.reports.hooks import ReportSubmitted, report_submitted
 from netral.reports.models import Report
 from netral.reports.selectors import report_get_for
 from netral.reports.services import evidence_prepare, evidence_store, report_fields
@@ -102,7 +103,7 @@ def finding_register(
             stored = evidence_store(
                 report=report, prepared=prepared, message=None, written=written, now=now
             )
-            case_open_for_report(report=report)
+            report_submitted.fire(ReportSubmitted(report=report, actor=actor))
             audit_record(
                 actor=actor,
                 action="finding.register",

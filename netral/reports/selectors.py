@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from netral.accounts.models import User
 from netral.accounts.permissions import jurisdiction_q, require
 from netral.common.errors import NotFound
+from netral.reports import hooks
 from netral.reports.models import Message, Report
 from netral.reports.receipts import receipt_code_normalise, receipt_digest, receipt_digests
 from netral.rules.selectors import deadline_due, deadline_rule_list
@@ -76,27 +77,11 @@ class PublicDecision:
 
 
 def report_decisions(*, report: Report) -> list[PublicDecision]:
-    """The plenary decision on the report's case, once taken: what the reporter is told."""
-    case = report.case
-    if case is None or case.decided_at is None:
+    """The plenary decision on the report's case, once taken: what the reporter is told.
+    Case handling stands above reports and answers (``reports.hooks.report_decisions``)."""
+    if report.case_id is None:
         return []
-    # cases and followup depend on reports, not the reverse
-    from netral.cases.models import Verdict
-    from netral.followup.selectors import recommendations_by_case
-
-    labels = [str(Verdict(v).label) for v in case.verdicts if v in Verdict.values]
-    followups = [
-        f"{rec.get_addressee_display()}: {rec.get_status_display()}"
-        for rec in recommendations_by_case(case_ids=[case.pk]).get(case.pk, [])
-    ]
-    return [
-        PublicDecision(
-            decided_at=case.decided_at,
-            verdicts=labels,
-            summary=case.public_summary,
-            followups=followups,
-        )
-    ]
+    return [decision for answer in hooks.report_decisions.ask(report) for decision in answer]
 
 
 def report_deadlines(*, report: Report) -> list[PublicDeadline]:

@@ -12,7 +12,6 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from netral.audit.services import audit_record
-from netral.cases.services import case_open_for_report
 from netral.reports.evidence import (
     CleanResult,
     EvidenceKind,
@@ -23,6 +22,7 @@ from netral.reports.evidence import (
     sniff,
 )
 from netral.reports.forms import ReportForm
+from netral.reports.hooks import ReportSubmitted, report_submitted
 from netral.reports.models import Contact, Evidence, Message, Report, Reporter
 from netral.reports.receipts import receipt_code_new, receipt_digest
 from netral.reports.storage import evidence_delete, evidence_write
@@ -185,7 +185,8 @@ def report_submit(*, form: ReportForm, files: Sequence[UploadedFile], channel: s
             stored = evidence_store(
                 report=report, prepared=prepared, message=None, written=written, now=now
             )
-            case_open_for_report(report=report)
+            # Case handling (above reports) opens the case, in this transaction.
+            report_submitted.fire(ReportSubmitted(report=report, actor=None))
             # No identity, no code, no address in the trail: only what happened.
             audit_record(
                 actor=None,

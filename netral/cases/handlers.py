@@ -1,0 +1,36 @@
+"""The cases app's answers to the hooks of the apps below it (registered in
+``CasesConfig.ready``)."""
+
+from __future__ import annotations
+
+from netral.cases.hooks import followups_of
+from netral.cases.models import Verdict
+from netral.cases.services import case_open_for_report
+from netral.reports.hooks import ReportSubmitted
+from netral.reports.models import Report
+from netral.reports.selectors import PublicDecision
+
+
+def open_case(event: ReportSubmitted) -> None:
+    """Every report, information or finding opens its case at the office with jurisdiction."""
+    case_open_for_report(report=event.report)
+
+
+def report_decisions(report: Report) -> list[PublicDecision]:
+    """The plenary decision on the report's case, once taken: what the reporter is told."""
+    case = report.case
+    if case is None or case.decided_at is None:
+        return []
+    labels = [str(Verdict(v).label) for v in case.verdicts if v in Verdict.values]
+    lines = [
+        f"{standing.addressee_label}: {standing.status_label}"
+        for standing in followups_of([case.pk]).get(case.pk, [])
+    ]
+    return [
+        PublicDecision(
+            decided_at=case.decided_at,
+            verdicts=labels,
+            summary=case.public_summary,
+            followups=lines,
+        )
+    ]

@@ -1,0 +1,31 @@
+"""What intake tells the apps above it (``netral.common.hooks``). Case handling stands
+above reports: it registers its handlers in ``CasesConfig.ready``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from netral.common.hooks import Hook
+
+if TYPE_CHECKING:
+    from netral.accounts.models import User
+    from netral.reports.models import Report
+    from netral.reports.selectors import PublicDecision
+
+
+@dataclass(frozen=True)
+class ReportSubmitted:
+    """A report, information or finding was stored (inside the intake's transaction)."""
+
+    report: Report
+    actor: User | None  # None for the public
+
+
+# Fired by public intake and by a supervisor's finding; the cases app opens the case. Required:
+# a report must never be stored without the app that handles it.
+report_submitted: Hook[ReportSubmitted, None] = Hook("reports.report_submitted", required=True)
+
+# What the reporter's tracking page shows of the decision on the report's case; answered by
+# the cases app (which asks follow-up where each recommendation stands).
+report_decisions: Hook[Report, list[PublicDecision]] = Hook("reports.report_decisions")
