@@ -6,6 +6,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 
 from netral.analytics.ikp import ikp_for_region
+from netral.analytics.opendata import Published, open_counts
 from netral.analytics.scope import scope_get
 from netral.analytics.selectors import stats_cached, summary_counts_cached
 from netral.rules.selectors import ikp_method_get
@@ -25,10 +26,13 @@ class ElectionOut(Schema):
 
 
 class CountsOut(Schema):
-    violation_type: dict[str, int]
-    stage: dict[str, int]
-    status: dict[str, int]
-    position_class: dict[str, int]
+    """Published as open data is: 1 to 4 as "<5", and "x" for a count hidden so that a small
+    one cannot be worked out from the total (``netral.analytics.opendata.protect``)."""
+
+    violation_type: dict[str, Published]
+    stage: dict[str, Published]
+    status: dict[str, Published]
+    position_class: dict[str, Published]
 
 
 class IkpOut(Schema):
@@ -85,6 +89,6 @@ def stats_summary(request: HttpRequest, region: str = "", election: str = "") ->
         election=ElectionOut(id=scope.election.pk, name=scope.election.name)
         if scope.election
         else None,
-        counts=CountsOut(**summary_counts_cached(scope=scope)),
+        counts=CountsOut(**open_counts(summary_counts_cached(scope=scope))),
         ikp=ikp,
     )
