@@ -11,8 +11,8 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from netral.accounts.apis import router as accounts_router
+from netral.accounts.audit_apis import router as audit_router
 from netral.analytics.apis import router as analytics_router
-from netral.audit.apis import router as audit_router
 from netral.cases.apis import router as cases_router
 from netral.common.errors import ApplicationError
 from netral.elections.apis import router as elections_router

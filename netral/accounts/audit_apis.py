@@ -1,4 +1,7 @@
-"""Audit endpoints: verifying the chain (administrators) and reading an object's history."""
+"""Audit endpoints: verifying the chain (administrators) and reading an object's history.
+
+They live in accounts, not in audit: the trail is below accounts (accounts records into it),
+and reading it over the API needs the accounts' authentication and permissions."""
 
 from __future__ import annotations
 
