@@ -19,6 +19,7 @@ from netral.cases.routing import effective_receipt, office_region_for
 from netral.cases.workflow import FINAL, OPEN_FOR_HANDLING, TRANSITIONS, allowed
 from netral.common.errors import ApplicationError, NotFound
 from netral.regions.models import Region
+from netral.reports.handling import case_reports_reroute, report_case_assign
 from netral.reports.models import Report
 from netral.reports.tasks import notify_reporter
 from netral.rules.selectors import deadline_due, office_hours_get, requirement_list
@@ -96,7 +97,7 @@ def case_open_for_report(*, report: Report) -> Case:
     formal = report.kind in (Report.Kind.LAPORAN, Report.Kind.TEMUAN)
     case.due_at = case_handling_due(case) if formal else None
     case.save()
-    Report.objects.filter(pk=report.pk).update(case=case)
+    report_case_assign(report_id=report.pk, case_id=case.pk, office_region=office)
     audit_record(
         actor=None,
         action="case.open",
@@ -383,7 +384,9 @@ def case_merge(*, actor: User, case_id: int, into_id: int) -> Case:
         raise ApplicationError(MERGE_TARGET_FINAL, field="into_id")
     if (target.office_region_id, target.election_id) != (case.office_region_id, case.election_id):
         raise ApplicationError(MERGE_TARGET_ELSEWHERE, field="into_id")
-    Report.objects.filter(case=case).update(case=target)
+    case_reports_reroute(
+        case_id=case.pk, office_region=target.office_region, into_case_id=target.pk
+    )
     case.merged_into = target
     return _finish(
         actor=actor,
@@ -438,6 +441,8 @@ def case_handover(*, actor: User, case_id: int, to_region_code: str, reason: str
     before = case.office_region_id
     case.office_region = target
     case.save(update_fields=["office_region"])
+    # The reports go with the case: the old office loses sight of them too.
+    case_reports_reroute(case_id=case.pk, office_region=target)
     audit_record(
         actor=actor,
         action="case.handover",

@@ -76,6 +76,8 @@ def demo_data_load(*, seed: int = 2024, reports: int = 6000) -> DemoSummary:
     Case.objects.bulk_create([r.case for r in bulk if r.merge_into], batch_size=BATCH)
     for row in bulk:
         row.report.case = row.merge_into or row.case
+        # Staff access follows the handling office (as reports.handling writes it live).
+        row.report.handling_region_id = row.report.case.office_region_id
     Report.objects.bulk_create([r.report for r in bulk], batch_size=BATCH)
     reporters = [r.reporter for r in bulk if r.reporter is not None]
     Reporter.objects.bulk_create(reporters, batch_size=BATCH)

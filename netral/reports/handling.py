@@ -23,6 +23,7 @@ from netral.accounts.models import User
 from netral.accounts.permissions import can, jurisdiction_q, require
 from netral.audit.services import audit_record
 from netral.common.errors import ApplicationError, Conflict, NotFound, PermissionDenied
+from netral.regions.models import Region
 from netral.reports.evidence import EvidenceKind, sha256_hex
 from netral.reports.handling_selectors import reveal_approval_active
 from netral.reports.models import Evidence, Message, Report, Reporter, RevealRequest
@@ -72,6 +73,28 @@ class EvidenceIntegrityError(Conflict):
     """The stored original no longer hashes to what was recorded at intake."""
 
 
+# --- Which office handles a report ----------------------------------------------------------
+# Called by the cases app (above this one), inside its own transaction and audit entry: a
+# report's case and the region of the office that handles it are always written together, so
+# staff access (``handling_region``) can never disagree with the case.
+
+
+def report_case_assign(*, report_id: int, case_id: int, office_region: Region) -> None:
+    """Put a newly received report in the case just opened for it at ``office_region``."""
+    Report.objects.filter(pk=report_id).update(case_id=case_id, handling_region=office_region)
+
+
+def case_reports_reroute(
+    *, case_id: int, office_region: Region, into_case_id: int | None = None
+) -> int:
+    """The reports of case ``case_id`` are now handled at ``office_region`` (a handover), or
+    belong to case ``into_case_id`` handled there (a merge). Returns how many moved."""
+    reports = Report.objects.filter(case_id=case_id)
+    if into_case_id is not None:
+        return reports.update(case_id=into_case_id, handling_region=office_region)
+    return reports.update(handling_region=office_region)
+
+
 def _locked_report(*, actor: User, report_public_id: str) -> Report:
     """The scoped report, re-read under SELECT FOR UPDATE (call inside a transaction)."""
     report = report_get_for(actor=actor, public_id=report_public_id)
@@ -117,8 +140,8 @@ def reveal_request_decide(
     require(actor, "identity.reveal_approve")  # wrong role: 403 before anything is looked up
     request = (
         RevealRequest.objects.select_for_update(of=("self",))
-        .select_related("report__region")
-        .filter(jurisdiction_q(actor, field="report__region"))
+        .select_related("report__handling_region")
+        .filter(jurisdiction_q(actor, field="report__handling_region"))
         .filter(pk=request_id)
         .first()
     )

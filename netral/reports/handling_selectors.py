@@ -93,7 +93,7 @@ def reveal_requests_pending_for(*, actor: User) -> QuerySet[RevealRequest]:
     """
     require(actor, "identity.reveal_approve")
     return (
-        RevealRequest.objects.filter(jurisdiction_q(actor, field="report__region"))
+        RevealRequest.objects.filter(jurisdiction_q(actor, field="report__handling_region"))
         .filter(status=RevealRequest.Status.PENDING)
         .select_related("report__region", "report__election", "requested_by")
         .order_by("requested_at", "pk")

@@ -86,6 +86,14 @@ class Report(models.Model):
     )
 
     class Meta:
+    # The region of the Bawaslu office whose case holds the report: staff access follows it,
+    # not the event's region (a governor-election report from a regency is the province's).
+    # Written with ``case`` by ``netral.reports.handling.report_case_assign`` and
+    # ``case_reports_reroute``, which the cases app calls on opening, merge and handover.
+    # None until a case holds the report: then only national accounts see it.
+    handling_region = models.ForeignKey(
+        "regions.Region", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
         ordering = ["-submitted_at"]
         verbose_name = _("laporan")
         verbose_name_plural = _("laporan")
@@ -94,9 +102,9 @@ class Report(models.Model):
         return f"{self.get_kind_display()} {self.public_id}"
 
     @property
-    def jurisdiction_region(self) -> Region:
-        """Where the report is handled: the region of the event (case routing may refine)."""
-        return self.region
+    def jurisdiction_region(self) -> Region | None:
+        """Where the report is handled: its case's office (``None`` before a case holds it)."""
+        return self.handling_region
 
     @property
     def is_anonymous(self) -> bool:

@@ -137,11 +137,12 @@ def report_tracking(*, report: Report) -> Tracking:
 
 
 def report_list_for(*, actor: User) -> QuerySet[Report]:
-    """Reports inside the actor's jurisdiction, newest first."""
+    """Reports whose case the actor's office handles (not where the event happened: a
+    governor-election report from a regency is the province's), newest first."""
     require(actor, "case.view")
     return (
-        Report.objects.filter(jurisdiction_q(actor))
-        .select_related("region", "election")
+        Report.objects.filter(jurisdiction_q(actor, field="handling_region"))
+        .select_related("region", "election", "handling_region")
         .order_by("-submitted_at")
     )
 

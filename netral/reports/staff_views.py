@@ -23,8 +23,8 @@ from django.utils.translation import gettext_lazy, gettext_noop
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from netral.accounts.decorators import staff_required
-from netral.accounts.models import User
+from netral.accounts.decorators import request_staff, staff_required
+from netral.common.errors import NotFound
 from netral.common.web import back_to, broken_rules, domain_errors
 from netral.reports.findings import FindingForm, finding_register, information_to_finding
 from netral.reports.handling import (
@@ -40,7 +40,7 @@ from netral.reports.handling_selectors import (
     reveal_requests_pending_for,
 )
 from netral.reports.models import Reporter
-from netral.reports.selectors import report_list_for
+from netral.reports.selectors import report_get_for, report_list_for
 from netral.reports.views import regions_for_picker, report_form_data
 
 PAGE_SIZE = 50
@@ -49,6 +49,10 @@ MESSAGE_SENT = gettext_noop("Pesan terkirim. Pelapor melihatnya dengan kode tand
 REVEAL_APPROVED = gettext_noop("Permintaan disetujui; berlaku 24 jam bagi pengaju.")
 REVEAL_REJECTED = gettext_noop("Permintaan ditolak.")
 FINDING_REGISTERED = gettext_noop("Temuan tercatat dan kasusnya dibuka.")
+FINDING_FORWARDED = gettext_noop(
+    "Temuan tercatat. Kasusnya ditangani kantor Bawaslu yang berwenang atas pemilihan ini,"
+    " bukan kantor Anda."
+)
 MADE_FINDING = gettext_noop("Informasi awal dijadikan temuan.")
 
 
@@ -86,12 +90,6 @@ class RevealDecisionForm(forms.Form):
     )
 
 
-def _staff(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)  # staff_required let the request through
-    return user
-
-
 REPORT_PAGE = back_to("reports_staff:report_detail", "public_id")
 
 
@@ -106,7 +104,7 @@ def _detail_page(
 ) -> HttpResponse:
     """The report page; ``NotFound`` outside the jurisdiction (the caller's ``domain_errors``
     makes it the 404 page)."""
-    detail = report_detail_for(actor=_staff(request), public_id=str(public_id))
+    detail = report_detail_for(actor=request_staff(request), public_id=str(public_id))
     context: dict[str, Any] = {
         "detail": detail,
         "report": detail.report,
@@ -121,7 +119,7 @@ def _detail_page(
 @require_GET
 @staff_required("case.view")
 def report_list(request: HttpRequest) -> HttpResponse:
-    page = Paginator(report_list_for(actor=_staff(request)), PAGE_SIZE).get_page(
+    page = Paginator(report_list_for(actor=request_staff(request)), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
     context = {"page": page, "rows": report_rows(reports=page.object_list)}
@@ -145,7 +143,7 @@ def reveal_request(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     if form.is_valid():
         with broken_rules() as broken:
             reveal_request_create(
-                actor=_staff(request),
+                actor=request_staff(request),
                 report_public_id=str(public_id),
                 reason=form.cleaned_data["reason"],
             )
@@ -161,7 +159,9 @@ def reveal_request(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
 @domain_errors(back=REPORT_PAGE)
 def identity_reveal(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     """Shows the identity in this one response (POST, never cached); each time is audited."""
-    identity = reporter_identity_reveal(actor=_staff(request), report_public_id=str(public_id))
+    identity = reporter_identity_reveal(
+        actor=request_staff(request), report_public_id=str(public_id)
+    )
     # never_cache (no-store) keeps it out of browser and proxy caches.
     return _detail_page(request, public_id, identity=identity)
 
@@ -175,7 +175,7 @@ def message_post(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     if form.is_valid():
         with broken_rules() as broken:
             staff_message_post(
-                actor=_staff(request),
+                actor=request_staff(request),
                 report_public_id=str(public_id),
                 body=form.cleaned_data["body"],
             )
@@ -190,7 +190,7 @@ def _evidence(
 ) -> HttpResponse:
     with broken_rules() as broken:
         data, content_type, name = evidence_open(
-            actor=_staff(request),
+            actor=request_staff(request),
             report_public_id=str(public_id),
             evidence_id=evidence_id,
             original=original,
@@ -222,7 +222,7 @@ def evidence_original(request: HttpRequest, public_id: uuid.UUID, evidence_id: i
 
 
 def _pending_page(request: HttpRequest, *, error: str = "", status: int = 200) -> HttpResponse:
-    pending = list(reveal_requests_pending_for(actor=_staff(request)))
+    pending = list(reveal_requests_pending_for(actor=request_staff(request)))
     context = {"pending": pending, "error": error}
     return render(request, "reports/staff/reveal_pending.html", context, status=status)
 
@@ -245,7 +245,7 @@ def reveal_decide(request: HttpRequest, request_id: int) -> HttpResponse:
     approve = form.cleaned_data["decision"] == "approve"
     with broken_rules() as broken:
         reveal_request_decide(
-            actor=_staff(request),
+            actor=request_staff(request),
             request_id=request_id,
             approve=approve,
             note=form.cleaned_data["note"],
@@ -270,11 +270,18 @@ def finding_create(request: HttpRequest) -> HttpResponse:
             # A refusal here is about the region the form names, not the page: show the form.
             with broken_rules(refusals=True) as broken:
                 report = finding_register(
-                    actor=_staff(request),
+                    actor=request_staff(request),
                     form=form,
                     files=request.FILES.getlist("files"),
                     source=form.cleaned_data["source"],
                 )
+                try:
+                    # Registered here, handled by the election's office (a governor
+                    # election: the province), which may not be the registrar's.
+                    report_get_for(actor=request_staff(request), public_id=str(report.public_id))
+                except NotFound:
+                    messages.success(request, _(FINDING_FORWARDED))
+                    return redirect("reports_staff:report_list")
                 messages.success(request, _(FINDING_REGISTERED))
                 return redirect("reports_staff:report_detail", public_id=report.public_id)
             error, status = broken.message, broken.status
@@ -293,6 +300,6 @@ def finding_create(request: HttpRequest) -> HttpResponse:
 @staff_required("finding.create")
 @domain_errors(back=REPORT_PAGE)
 def make_finding(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
-    information_to_finding(actor=_staff(request), report_public_id=str(public_id))
+    information_to_finding(actor=request_staff(request), report_public_id=str(public_id))
     messages.success(request, _(MADE_FINDING))
     return redirect("reports_staff:report_detail", public_id=public_id)
