@@ -1,24 +1,19 @@
-"""The public verification page (/verify/<number>) and API (/api/documents/verify), and the
-official receipt that a reporter downloads with the receipt code."""
+"""The public verification page (/verify/<number>) and API (/api/documents/verify). The
+official receipt a reporter downloads is tested in reports (tests/views/test_official_receipt)."""
 
 from __future__ import annotations
 
 import io
-import re
 from typing import Any
 
 import pytest
 from django.test import Client
 from django.urls import reverse
-from pypdf import PdfReader
 
-from netral.audit.models import AuditEntry
 from netral.documents.models import DocumentKind, IssuedDocument
 from netral.documents.services import MAX_VERIFY_BYTES, document_issue, document_pdf
 from netral.documents.tests.test_services import unrelated_pdf
 from netral.regions.models import Region
-from netral.reports.models import Report
-from netral.reports.tests.views.test_public_views import submit
 
 API = "/api/documents/verify"
 pytestmark = pytest.mark.usefixtures("elections")
@@ -135,33 +130,3 @@ def test_api_is_rate_limited(client: Client, settings: Any) -> None:
     assert upload(client, API, unrelated_pdf()).status_code == 200
     refused = upload(client, API, unrelated_pdf())
     assert refused.status_code == 429 and refused.json()["reason"]
-
-
-def test_official_receipt_is_registered_without_the_code(client: Client) -> None:
-    _, code = submit(client)
-    response = client.post("/lapor/tanda-terima.pdf", {"receipt_code": code, "resmi": "1"})
-    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
-    assert "tanda-terima-resmi" in response["Content-Disposition"]
-    document = IssuedDocument.objects.get(kind=DocumentKind.RECEIPT)
-    assert response.content == document_pdf(document=document)
-    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
-    assert document.number in text and "TANDA TERIMA LAPORAN" in text and "Kota Bekasi" in text
-    digits = re.sub(r"\D", "", text)
-    assert code not in digits and code[:8] not in text and "Rina" not in text
-    # Nowhere at rest either: the stored bytes are the PDF above; not in the row or the audit.
-    report = Report.objects.get()
-    assert document.reference == f"report:{report.public_id}"
-    entry = AuditEntry.objects.get(action="document.issue", object_id=str(document.pk))
-    assert code not in str(entry.after) and code not in document.reference
-    again = client.post("/lapor/tanda-terima.pdf", {"receipt_code": code, "resmi": "1"})
-    assert again.content == response.content and IssuedDocument.objects.count() == 1
-    verified = upload(client, API, response.content).json()
-    assert verified["genuine"] is True and verified["kind"] == "receipt"
-
-
-def test_code_receipt_stays_unregistered(client: Client) -> None:
-    _, code = submit(client)
-    response = client.post("/lapor/tanda-terima.pdf", {"receipt_code": code})
-    assert response.status_code == 200 and not IssuedDocument.objects.exists()
-    verified = upload(client, API, response.content).json()
-    assert verified == {"genuine": False, "reason": verified["reason"]}
