@@ -16,12 +16,17 @@ from netral.accounts.models import ROLES_NEEDING_REGION, ApiToken, Role, User
 from netral.accounts.permissions import require
 from netral.audit.services import audit_record
 from netral.common.errors import ApplicationError, NotFound
+from netral.common.text import clean_name
 from netral.regions.models import Region
 
 TOKEN_PREFIX = "ntl_"  # noqa: S105 - a public prefix, not a secret
 ROLE_NEEDS_REGION = "Peran {role} harus memiliki wilayah kerja."
 USERNAME_TAKEN = "Nama pengguna {username!r} sudah dipakai."
 TOKEN_NOT_FOUND = "Token tidak ditemukan."  # noqa: S105 - a message
+UNKNOWN_ROLE = "Peran tidak dikenal: {role!r}."
+UNKNOWN_FIELDS = "Kolom akun tidak dapat diubah di sini: {fields}."
+USER_NOT_FOUND = "Akun tidak ditemukan."
+NOT_YOURSELF = "Anda tidak dapat mencabut peran administrator atau menonaktifkan akun sendiri."
 
 
 def token_digest(raw: str) -> str:
@@ -46,20 +51,17 @@ def user_create(
     """Create a staff account. ``actor`` None means a trusted command (set-up, demo)."""
     if actor is not None:
         require(actor, "user.manage")
-    if role not in Role.values:
-        raise ApplicationError(f"Peran tidak dikenal: {role!r}.", field="role")
-    if role in ROLES_NEEDING_REGION and jurisdiction is None:
-        raise ApplicationError(ROLE_NEEDS_REGION.format(role=Role(role).label), field="role")
+    user_role_validate(role=role, jurisdiction=jurisdiction)
     if User.objects.filter(username=username).exists():
         raise ApplicationError(USERNAME_TAKEN.format(username=username), field="username")
     user = User(
         username=username,
         role=role,
         jurisdiction=jurisdiction,
-        first_name=first_name,
-        last_name=last_name,
+        first_name=clean_name(first_name),
+        last_name=clean_name(last_name),
         email=email,
-        office_name=office_name,
+        office_name=clean_name(office_name),
         is_staff=role == Role.ADMIN,
         is_superuser=role == Role.ADMIN,
     )
@@ -76,6 +78,105 @@ def user_create(
         after={"username": username, "role": role, "jurisdiction": user.jurisdiction_id},
     )
     return user
+
+
+def user_role_validate(*, role: str, jurisdiction: Region | None) -> None:
+    """The rules every account obeys, however it is created or changed."""
+    if role not in Role.values:
+        raise ApplicationError(UNKNOWN_ROLE.format(role=role), field="role")
+    if role in ROLES_NEEDING_REGION and jurisdiction is None:
+        raise ApplicationError(ROLE_NEEDS_REGION.format(role=Role(role).label), field="role")
+
+
+# What an account change may touch; staff and superuser flags follow the role.
+USER_FIELDS = (
+    "role",
+    "jurisdiction",
+    "is_active",
+    "first_name",
+    "last_name",
+    "email",
+    "office_name",
+)
+
+
+@transaction.atomic
+def user_update(*, actor: User, user_id: int, **changes: object) -> User:
+    """Change an account's role, jurisdiction, activity or contact details (administrators).
+
+    Only the fields in ``USER_FIELDS`` may be given. The back-office flags follow the role, so
+    a non-administrator can never be made staff or superuser by hand. The audit entry names
+    the changed fields with their old and new values.
+    """
+    require(actor, "user.manage")
+    unknown = set(changes) - set(USER_FIELDS)
+    if unknown:
+        raise ApplicationError(UNKNOWN_FIELDS.format(fields=", ".join(sorted(unknown))))
+    user = User.objects.select_for_update(of=("self",)).filter(pk=user_id).first()
+    if user is None:
+        raise NotFound(USER_NOT_FOUND)
+    for name in ("first_name", "last_name", "office_name"):
+        if name in changes:
+            changes[name] = clean_name(str(changes[name] or ""))
+    role = str(changes.get("role", user.role))
+    jurisdiction = changes.get("jurisdiction", user.jurisdiction)
+    assert jurisdiction is None or isinstance(jurisdiction, Region)
+    user_role_validate(role=role, jurisdiction=jurisdiction)
+    if user.pk == actor.pk and (role != Role.ADMIN or changes.get("is_active") is False):
+        raise ApplicationError(NOT_YOURSELF, field="role")
+    changes["is_staff"] = changes["is_superuser"] = role == Role.ADMIN
+    before: dict[str, object] = {}
+    after: dict[str, object] = {}
+    for name, value in changes.items():
+        old = getattr(user, name)
+        if old != value:
+            label = "jurisdiction" if name == "jurisdiction" else name
+            before[label] = old.pk if isinstance(old, Region) else old
+            after[label] = value.pk if isinstance(value, Region) else value
+            setattr(user, name, value)
+    if not after:
+        return user
+    user.save(update_fields=list(after))
+    audit_record(actor=actor, action="user.change", obj=user, before=before, after=after)
+    return user
+
+
+@transaction.atomic
+def user_password_set(*, actor: User, user_id: int, password: str | None) -> User:
+    """Set (or, with ``None``, disable) an account's password after the password rules.
+    The audit entry records that it changed, never the password or its hash."""
+    require(actor, "user.manage")
+    user = User.objects.select_for_update(of=("self",)).filter(pk=user_id).first()
+    if user is None:
+        raise NotFound(USER_NOT_FOUND)
+    if password is None:
+        user.set_unusable_password()
+    else:
+        try:
+            validate_password(password, user)
+        except ValidationError as exc:
+            raise ApplicationError(" ".join(exc.messages), field="password") from exc
+        user.set_password(password)
+    user.save(update_fields=["password"])
+    audit_record(
+        actor=actor,
+        action="user.password_set",
+        obj=user,
+        after={"usable": password is not None},
+    )
+    return user
+
+
+@transaction.atomic
+def totp_device_reset(*, actor: User, user_id: int) -> None:
+    """Remove an account's authenticator: its owner enrols a new one at the next sign-in."""
+    require(actor, "user.manage")
+    user = User.objects.select_for_update(of=("self",)).filter(pk=user_id).first()
+    if user is None:
+        raise NotFound(USER_NOT_FOUND)
+    deleted, _ = TOTPDevice.objects.filter(user=user).delete()
+    if deleted:
+        audit_record(actor=actor, action="user.totp_reset", obj=user)
 
 
 @transaction.atomic
