@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from netral.common.identifiers import nik_parse, nip_parse
+from netral.common.text import FreeTextField, NameField
 from netral.elections.models import Election
 from netral.regions.models import Region
 from netral.reports.subjects import PositionClass
@@ -56,19 +57,17 @@ class ReportForm(forms.Form):
             ("gubernur", _("Gubernur")),
         ],
     )
-    location = forms.CharField(
-        label=_("Alamat atau lokasi kejadian"), max_length=500, required=False
-    )
+    location = FreeTextField(label=_("Alamat atau lokasi kejadian"), max_length=500, required=False)
 
-    reported_name = forms.CharField(label=_("Nama ASN yang dilaporkan"), max_length=200)
+    reported_name = NameField(label=_("Nama ASN yang dilaporkan"), max_length=200)
     reported_nip = forms.CharField(
         label=_("NIP (jika tahu)"),
         max_length=40,
         required=False,
         help_text=_("18 angka. Boleh dikosongkan."),
     )
-    agency = forms.CharField(label=_("Instansi tempat bekerja"), max_length=200)
-    position = forms.CharField(label=_("Jabatan"), max_length=200, required=False)
+    agency = NameField(label=_("Instansi tempat bekerja"), max_length=200)
+    position = NameField(label=_("Jabatan"), max_length=200, required=False)
     position_class = forms.ChoiceField(
         label=_("Kelompok jabatan (jika tahu)"),
         required=False,
@@ -76,7 +75,7 @@ class ReportForm(forms.Form):
     )
 
     violation_type = forms.ChoiceField(label=_("Jenis dugaan pelanggaran"), required=False)
-    chronology = forms.CharField(
+    chronology = FreeTextField(
         label=_("Apa yang terjadi?"),
         min_length=MIN_CHRONOLOGY,
         max_length=20_000,
@@ -84,10 +83,10 @@ class ReportForm(forms.Form):
     )
     event_date = forms.DateField(label=_("Tanggal kejadian"))
     known_date = forms.DateField(label=_("Tanggal Anda mengetahuinya"))
-    candidate_pair = forms.CharField(
+    candidate_pair = NameField(
         label=_("Pasangan calon yang diuntungkan (jika ada)"), max_length=200, required=False
     )
-    witnesses = forms.CharField(
+    witnesses = FreeTextField(
         label=_("Saksi (nama dan cara menghubungi, jika ada)"),
         max_length=5_000,
         required=False,
@@ -101,9 +100,9 @@ class ReportForm(forms.Form):
     )
 
     anonymous = forms.BooleanField(label=_("Saya melapor tanpa identitas"), required=False)
-    reporter_name = forms.CharField(label=_("Nama lengkap"), max_length=200, required=False)
+    reporter_name = NameField(label=_("Nama lengkap"), max_length=200, required=False)
     reporter_nik = forms.CharField(label=_("NIK"), max_length=40, required=False)
-    reporter_address = forms.CharField(label=_("Alamat"), max_length=500, required=False)
+    reporter_address = FreeTextField(label=_("Alamat"), max_length=500, required=False)
     reporter_phone = forms.CharField(
         label=_("Nomor telepon/WhatsApp"), max_length=30, required=False
     )
