@@ -8,17 +8,12 @@ from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
 from netral.accounts.api_auth import staff_auth
-from netral.accounts.models import ApiToken, User
+from netral.accounts.decorators import request_staff
+from netral.accounts.models import ApiToken
 from netral.accounts.permissions import CAPABILITIES, has_capability
 from netral.accounts.services import api_token_create, api_token_revoke
 
 router = Router(tags=["accounts"], auth=staff_auth)
-
-
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)  # guaranteed by staff_auth
-    return user
 
 
 class MeOut(Schema):
@@ -49,7 +44,7 @@ class IssuedTokenOut(TokenOut):
 
 @router.get("/me", response=MeOut, summary="Akun yang sedang dipakai")
 def me(request: HttpRequest) -> MeOut:
-    user = _user(request)
+    user = request_staff(request)
     return MeOut(
         username=user.username,
         name=str(user),
@@ -62,12 +57,12 @@ def me(request: HttpRequest) -> MeOut:
 
 @router.get("/tokens", response=list[TokenOut], summary="Token API saya")
 def list_tokens(request: HttpRequest) -> list[ApiToken]:
-    return list(ApiToken.objects.filter(user=_user(request)))
+    return list(ApiToken.objects.filter(user=request_staff(request)))
 
 
 @router.post("/tokens", response={201: IssuedTokenOut}, summary="Buat token API (tampil sekali)")
 def create_token(request: HttpRequest, payload: TokenIn) -> Status[IssuedTokenOut]:
-    user = _user(request)
+    user = request_staff(request)
     issued = api_token_create(actor=user, owner=user, name=payload.name)
     token = issued.token
     return Status(
@@ -86,4 +81,4 @@ def create_token(request: HttpRequest, payload: TokenIn) -> Status[IssuedTokenOu
 
 @router.delete("/tokens/{token_id}", response=TokenOut, summary="Cabut token API")
 def revoke_token(request: HttpRequest, token_id: int) -> ApiToken:
-    return api_token_revoke(actor=_user(request), token_id=token_id)
+    return api_token_revoke(actor=request_staff(request), token_id=token_id)

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
-from netral.accounts.decorators import staff_required
+from netral.accounts.decorators import request_staff, staff_required
 from netral.accounts.models import User
 from netral.accounts.permissions import covers, has_capability
 from netral.analytics import exports
@@ -35,12 +35,6 @@ from netral.common.errors import ApplicationError, NotFound, PermissionDenied
 from netral.followup.selectors import compliance, compliance_total
 from netral.regions.models import Region
 from netral.rules.selectors import ikp_method_get, violation_type_list
-
-
-def _staff(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)  # staff_required let the request through
-    return user
 
 
 def _refused(request: HttpRequest, error: ApplicationError) -> HttpResponse:
@@ -108,7 +102,7 @@ def _map(
 @require_GET
 @staff_required("dashboard.view")
 def dashboard(request: HttpRequest) -> HttpResponse:
-    actor = _staff(request)
+    actor = request_staff(request)
     try:
         scope = _scope(request, actor)
     except ApplicationError as error:
@@ -179,7 +173,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 def dashboard_export(request: HttpRequest, key: str, fmt: str) -> HttpResponse:
     """One dashboard table (or ``all`` of them, XLSX only) as CSV or XLSX."""
     try:
-        scope = _scope(request, _staff(request))
+        scope = _scope(request, request_staff(request))
     except ApplicationError as error:
         return _refused(request, error)
     data = dashboard_cached(scope=scope, now=timezone.now())
@@ -203,7 +197,7 @@ def dashboard_export(request: HttpRequest, key: str, fmt: str) -> HttpResponse:
 @staff_required("export.download")
 def case_export(request: HttpRequest, fmt: str) -> HttpResponse:
     """The filtered case list (CSV streams; XLSX is written row by row)."""
-    actor = _staff(request)
+    actor = request_staff(request)
     try:
         scope = _scope(request, actor)
         cases = case_export_list(
@@ -229,7 +223,7 @@ def case_export(request: HttpRequest, fmt: str) -> HttpResponse:
 def ikp_method(request: HttpRequest, code: str) -> HttpResponse:
     """Every step of one region's index: raw -> normalised -> weighted -> sub-dimension ->
     dimension -> score -> class."""
-    actor = _staff(request)
+    actor = request_staff(request)
     try:
         scope = scope_get(actor=actor, region_code=code, election_id=request.GET.get("election"))
     except ApplicationError as error:

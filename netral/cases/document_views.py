@@ -14,17 +14,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from netral.accounts.decorators import staff_required
-from netral.accounts.models import User
+from netral.accounts.decorators import request_staff, staff_required
 from netral.cases.documents import case_document_get, case_document_issue
 from netral.common.web import back_to, domain_errors
 from netral.documents.services import document_pdf
-
-
-def _staff(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)  # staff_required let the request through
-    return user
 
 
 def _int_or_none(value: str | None) -> int | None:
@@ -37,7 +30,7 @@ def _int_or_none(value: str | None) -> int | None:
 @domain_errors(back=back_to("cases:case_detail", "case_id"))
 def case_document_issue_view(request: HttpRequest, case_id: int, kind: str) -> HttpResponse:
     document = case_document_issue(
-        actor=_staff(request),
+        actor=request_staff(request),
         case_id=case_id,
         kind=kind,
         clarification_id=_int_or_none(request.POST.get("clarification")),
@@ -51,7 +44,9 @@ def case_document_issue_view(request: HttpRequest, case_id: int, kind: str) -> H
 @staff_required("case.view")
 @domain_errors(back=back_to("cases:case_detail", "case_id"))
 def case_document_download(request: HttpRequest, case_id: int, document_id: int) -> HttpResponse:
-    document = case_document_get(actor=_staff(request), case_id=case_id, document_id=document_id)
+    document = case_document_get(
+        actor=request_staff(request), case_id=case_id, document_id=document_id
+    )
     response = HttpResponse(document_pdf(document=document), content_type="application/pdf")
     filename = document.number.replace("/", "-") + ".pdf"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from netral.accounts.decorators import staff_required
+from netral.accounts.decorators import request_staff, staff_required
 from netral.accounts.models import User
 from netral.accounts.permissions import has_capability
 from netral.cases import clarification, services
@@ -219,12 +219,6 @@ def countdown(due_at: datetime.datetime | None, now: datetime.datetime) -> Count
     return Countdown(_("terlambat %(span)s") % {"span": _span(now - due_at)}, late=True)
 
 
-def _staff(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)  # staff_required let the request through
-    return user
-
-
 def _available(case: Case) -> list[str]:
     names = actions_from(case.status)
     if case.status == Status.STUDY:
@@ -244,7 +238,7 @@ def _available(case: Case) -> list[str]:
 @require_GET
 @staff_required("case.view")
 def case_list(request: HttpRequest) -> HttpResponse:
-    actor = _staff(request)
+    actor = request_staff(request)
     form = case_forms.InboxFilterForm(
         request.GET or None, elections=inbox_elections(actor=actor), stages=inbox_stages()
     )
@@ -284,7 +278,7 @@ def _detail_page(
 ) -> HttpResponse:
     """The case page; ``NotFound`` outside the jurisdiction (the caller's ``domain_errors``
     makes it the 404 page)."""
-    actor = _staff(request)
+    actor = request_staff(request)
     case = case_detail_for(actor=actor, case_id=case_id)
     panels = []
     for name in _available(case):
@@ -345,7 +339,7 @@ def case_action(request: HttpRequest, case_id: int, action: str) -> HttpResponse
     spec = ACTIONS.get(action)
     if spec is None:
         raise Http404
-    actor = _staff(request)
+    actor = request_staff(request)
     # Order matters: outside the jurisdiction is 404 before a missing right is 403, and
     # both before the form is read.
     case = case_detail_for(actor=actor, case_id=case_id)
@@ -377,7 +371,7 @@ def clarification_attachment(
 ) -> HttpResponse:
     """Download one attachment of the clarification minutes (decrypted, audited)."""
     data, content_type, name = clarification.clarification_attachment_open(
-        actor=_staff(request), case_id=case_id, attachment_id=attachment_id
+        actor=request_staff(request), case_id=case_id, attachment_id=attachment_id
     )
     response = HttpResponse(data, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{name}"'

@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema
 
 from netral.accounts.api_auth import staff_auth
+from netral.accounts.decorators import request_staff
 from netral.accounts.models import User
 from netral.accounts.permissions import require
 from netral.followup import selectors, services
@@ -61,9 +62,8 @@ class SanctionIn(Schema):
     reason: str = ""
 
 
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
+def _desk_user(request: HttpRequest) -> User:
+    user = request_staff(request)
     require(user, "recommendation.view")
     return user
 
@@ -100,7 +100,7 @@ def _out(rec: Recommendation) -> RecommendationOut:
 )
 def recommendation_list(request: HttpRequest, filters: Query[Filters]) -> list[RecommendationOut]:
     recs = selectors.recommendation_desk(
-        actor=_user(request),
+        actor=_desk_user(request),
         status=filters.status,
         addressee=filters.addressee,
         overdue_only=filters.overdue,
@@ -111,7 +111,7 @@ def recommendation_list(request: HttpRequest, filters: Query[Filters]) -> list[R
 
 @router.get("/recommendations/{rec_id}", response=RecommendationOut, summary="Satu rekomendasi")
 def recommendation_detail(request: HttpRequest, rec_id: int) -> RecommendationOut:
-    return _out(selectors.recommendation_get_for(actor=_user(request), rec_id=rec_id))
+    return _out(selectors.recommendation_get_for(actor=_desk_user(request), rec_id=rec_id))
 
 
 @router.post(
@@ -120,7 +120,7 @@ def recommendation_detail(request: HttpRequest, rec_id: int) -> RecommendationOu
     summary="Penilaian BKN dan sanksi yang direkomendasikan (diteruskan ke PPK)",
 )
 def recommendation_assess(request: HttpRequest, rec_id: int, body: AssessIn) -> RecommendationOut:
-    user = _user(request)
+    user = _desk_user(request)
     services.recommendation_assess(
         actor=user, rec_id=rec_id, assessment=body.assessment, sanction=body.sanction
     )
@@ -135,6 +135,6 @@ def recommendation_assess(request: HttpRequest, rec_id: int, body: AssessIn) -> 
 def recommendation_sanction(
     request: HttpRequest, rec_id: int, body: SanctionIn
 ) -> RecommendationOut:
-    user = _user(request)
+    user = _desk_user(request)
     services.sanction_record(actor=user, rec_id=rec_id, **body.dict())
     return _out(selectors.recommendation_get_for(actor=user, rec_id=rec_id))

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from netral.accounts.decorators import staff_required
+from netral.accounts.decorators import request_staff, staff_required
 from netral.accounts.models import User
 from netral.accounts.permissions import can, has_capability
 from netral.audit.selectors import audit_entries_for
@@ -105,12 +105,6 @@ ACTIONS: dict[str, Action] = {
 }
 
 
-def _staff(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
-
-
 def _may(user: User, name: str, rec: Recommendation) -> bool:
     action = ACTIONS[name]
     if not action.applies(rec):
@@ -132,7 +126,7 @@ def _form(name: str, rec: Recommendation, data: Any = None, files: Any = None) -
 @require_GET
 @staff_required("recommendation.view")
 def desk(request: HttpRequest) -> HttpResponse:
-    user = _staff(request)
+    user = request_staff(request)
     form = desk_forms.DeskFilterForm(request.GET or None)
     filters: dict[str, Any] = {}
     if form.is_valid():
@@ -158,7 +152,7 @@ def _detail(
     bound: tuple[str, forms.Form] | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    user = _staff(request)
+    user = request_staff(request)
     try:
         rec = selectors.recommendation_get_for(actor=user, rec_id=rec_id)
     except NotFound:
@@ -205,7 +199,7 @@ def detail(request: HttpRequest, rec_id: int) -> HttpResponse:
 @require_POST
 @staff_required("recommendation.view")
 def act(request: HttpRequest, rec_id: int, action: str) -> HttpResponse:
-    user = _staff(request)
+    user = request_staff(request)
     if action not in ACTIONS:
         return render(request, "404.html", status=404)
     try:
@@ -236,12 +230,12 @@ def act(request: HttpRequest, rec_id: int, action: str) -> HttpResponse:
 def decree(request: HttpRequest, rec_id: int) -> HttpResponse:
     """The PPK's decree file, as an attachment (never rendered in our origin)."""
     try:
-        rec, data = selectors.sanction_decree_read(actor=_staff(request), rec_id=rec_id)
+        rec, data = selectors.sanction_decree_read(actor=request_staff(request), rec_id=rec_id)
     except NotFound:
         return render(request, "404.html", status=404)
     except ApplicationError as error:
         return render(request, "404.html", {"message": error.message}, status=409)
-    audit_record(actor=_staff(request), action="recommendation.decree_open", obj=rec)
+    audit_record(actor=request_staff(request), action="recommendation.decree_open", obj=rec)
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="keputusan-{rec.pk}.pdf"'
     response["X-Content-Type-Options"] = "nosniff"
@@ -254,7 +248,7 @@ def decree(request: HttpRequest, rec_id: int) -> HttpResponse:
 def letter_issue(request: HttpRequest, rec_id: int) -> HttpResponse:
     """Issue the letter of a recommendation that has none (made before letters existed)."""
     try:
-        letters.recommendation_letter_issue(actor=_staff(request), rec_id=rec_id)
+        letters.recommendation_letter_issue(actor=request_staff(request), rec_id=rec_id)
     except NotFound:
         return render(request, "404.html", status=404)
     except PermissionDenied:
@@ -268,7 +262,7 @@ def letter_issue(request: HttpRequest, rec_id: int) -> HttpResponse:
 @staff_required("recommendation.view")
 def letter(request: HttpRequest, rec_id: int) -> HttpResponse:
     try:
-        rec, data = letters.recommendation_letter_get(actor=_staff(request), rec_id=rec_id)
+        rec, data = letters.recommendation_letter_get(actor=request_staff(request), rec_id=rec_id)
     except NotFound:
         return render(request, "404.html", status=404)
     response = HttpResponse(data, content_type="application/pdf")
@@ -284,7 +278,7 @@ def letter(request: HttpRequest, rec_id: int) -> HttpResponse:
 def compliance(request: HttpRequest) -> HttpResponse:
     """Per region and per agency: recommendations followed, declined, pending and ignored,
     and the median days from decision to sanction; the PPKs past their deadline."""
-    user = _staff(request)
+    user = request_staff(request)
     by_region = selectors.compliance(actor=user, by="region")
     by_agency = selectors.compliance(actor=user, by="agency")
     context = {

@@ -13,8 +13,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from netral.accounts.decorators import staff_required
-from netral.accounts.models import User
+from netral.accounts.decorators import request_staff, staff_required
 from netral.common.errors import ApplicationError, NotFound
 from netral.reports.finding_import import (
     COLUMNS,
@@ -29,12 +28,6 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 REFRESH_SECONDS = 2
 
 
-def _staff(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)  # staff_required let the request through
-    return user
-
-
 @never_cache
 @require_http_methods(["GET", "POST"])
 @staff_required("finding.create")
@@ -42,12 +35,14 @@ def import_start(request: HttpRequest) -> HttpResponse:
     error, status = "", 200
     if request.method == "POST":
         try:
-            job = finding_import_start(actor=_staff(request), upload=request.FILES.get("file"))
+            job = finding_import_start(
+                actor=request_staff(request), upload=request.FILES.get("file")
+            )
         except ApplicationError as refused:
             error, status = refused.message, 400
         else:
             return redirect("reports_staff:finding_import_status", public_id=job.public_id)
-    recent = ImportJob.objects.filter(created_by=_staff(request)).defer("content")[:5]
+    recent = ImportJob.objects.filter(created_by=request_staff(request)).defer("content")[:5]
     context = {"error": error, "columns": COLUMNS, "max_rows": MAX_ROWS, "recent": recent}
     return render(request, "reports/staff/import_start.html", context, status=status)
 
@@ -65,7 +60,7 @@ def import_template_download(request: HttpRequest) -> HttpResponse:
 @staff_required("finding.create")
 def import_status(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     try:
-        job = import_job_get_for(actor=_staff(request), public_id=str(public_id))
+        job = import_job_get_for(actor=request_staff(request), public_id=str(public_id))
     except NotFound:
         return render(request, "404.html", status=404)
     context = {"job": job, "refresh": None if job.finished else REFRESH_SECONDS}
