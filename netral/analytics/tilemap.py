@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from netral.common.numbers import number_text
+
 # Province code -> (column, row, short label).
 GRID: dict[str, tuple[int, int, str]] = {
     "11": (0, 0, "ACEH"), "12": (1, 1, "SUMUT"), "13": (1, 2, "SUMBAR"),
@@ -33,7 +35,7 @@ COLUMNS = 1 + max(col for col, _row, _label in GRID.values())
 ROWS = 1 + max(row for _col, row, _label in GRID.values())
 WIDTH = COLUMNS * (TILE + GAP)
 HEIGHT = ROWS * (TILE + GAP)
-# Shade classes 0 (no data / zero) to 4 (highest).
+# Shade classes 0 (no data / zero) to 4 (highest quarter).
 SHADES = 4
 
 METRICS = {
@@ -70,10 +72,20 @@ class LegendItem:
     text: str
 
 
-def _step_shade(value: float | None, top: float) -> str:
-    if value is None or value <= 0 or top <= 0:
-        return "0"
-    return str(min(SHADES, 1 + int((value / top) * SHADES - 1e-9)))
+def quantile_classes(values: Mapping[str, float | None]) -> dict[str, int]:
+    """Each province with a value above zero in one of ``SHADES`` classes by rank (quartiles):
+    about a quarter of them each, whatever the spread. Equal values share a class (the one of
+    the first of them), so a class may hold more when many provinces tie. Zero and no data:
+    class 0. Equal steps up to the highest would put nearly every province in the top class
+    when the values bunch together (violation rates of 80-100 %)."""
+    ranked = sorted(v for v in values.values() if v is not None and v > 0)
+    below: dict[float, int] = {}
+    for index, value in enumerate(ranked):
+        below.setdefault(value, index)
+    return {
+        code: 0 if v is None or v <= 0 else 1 + below[v] * SHADES // len(ranked)
+        for code, v in values.items()
+    }
 
 
 def tiles(
@@ -82,15 +94,16 @@ def tiles(
     values: Mapping[str, float | None],
     href: Callable[[str], str],
     classes: Mapping[str, str] | None = None,
-    fmt: Callable[[float | None], str] = lambda v: "—" if v is None else f"{v:g}",
+    fmt: Callable[[float | None], str] = number_text,
 ) -> tuple[list[Tile], list[LegendItem]]:
     """The tiles and the legend. ``classes`` (the IKP) gives each province its shade; else the
-    values are cut into four equal steps up to the highest."""
-    top = max((v for v in values.values() if v is not None), default=0.0)
+    values are cut into quartile classes (``quantile_classes``), the legend giving the range
+    each class holds."""
+    ranks = quantile_classes({code: values.get(code) for code in GRID})
     out = []
     for code, (col, row, label) in GRID.items():
         value = values.get(code)
-        shade = (classes or {}).get(code, "0") if classes is not None else _step_shade(value, top)
+        shade = (classes or {}).get(code, "0") if classes is not None else str(ranks[code])
         out.append(
             Tile(
                 code=code,
@@ -109,6 +122,9 @@ def tiles(
     else:
         legend = [LegendItem("0", "0 / " + str(_("tanpa data")))]
         for step in range(1, SHADES + 1):
-            low, high = top * (step - 1) / SHADES, top * step / SHADES
-            legend.append(LegendItem(str(step), f"{fmt(low)} - {fmt(high)}"))
+            held = [v for c, v in values.items() if v is not None and ranks.get(c) == step]
+            if held:
+                low, high = min(held), max(held)
+                text = fmt(low) if low == high else f"{fmt(low)} - {fmt(high)}"
+                legend.append(LegendItem(str(step), text))
     return out, legend
