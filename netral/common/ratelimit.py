@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import ipaddress
 import math
 import time
 from dataclasses import dataclass
@@ -32,19 +33,45 @@ class RateLimited(Exception):
         self.retry_after = retry_after
 
 
+def client_address(request: HttpRequest) -> str:
+    """The requesting client's IP address, as the outermost trusted proxy saw it.
+
+    ``NETRAL_TRUSTED_PROXIES`` says how many proxies in front of us append to
+    X-Forwarded-For; each appends the address it received from, so the client is the entry
+    that many places from the right. Everything left of it was written by the client and is
+    ignored, and with no trusted proxy the header is ignored entirely. Used by the login
+    lockout (``AXES_CLIENT_IP_CALLABLE``) and by every rate limit.
+    """
+    remote = request.META.get("REMOTE_ADDR", "")
+    proxies = int(getattr(settings, "NETRAL_TRUSTED_PROXIES", 0) or 0)
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if proxies <= 0 or not forwarded:
+        return remote
+    # Bounded: a client may send a long header, we look at the last few entries only.
+    hops = [h.strip() for h in forwarded[-(proxies * 64) :].split(",")][-proxies:]
+    hops = [h for h in hops if h]
+    if not hops:
+        return remote
+    # Fewer entries than proxies: the request passed fewer proxies, the first is the client.
+    candidate = hops[0]
+    try:
+        return str(ipaddress.ip_address(candidate))
+    except ValueError:
+        return remote
+
+
 def client_key(request: HttpRequest) -> str:
     """An opaque, daily-rotating identifier of the requesting client."""
-    address = request.META.get("REMOTE_ADDR", "")
-    proxies = getattr(settings, "NETRAL_TRUSTED_PROXIES", 0)
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if proxies and forwarded:
-        # The client is the address the outermost trusted proxy saw.
-        hops = [h.strip() for h in forwarded.split(",") if h.strip()]
-        if len(hops) >= proxies:
-            address = hops[-proxies]
     day = time.strftime("%Y-%m-%d", time.gmtime())
-    message = f"{day}|{address}".encode()
+    message = f"{day}|{client_address(request)}".encode()
     return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()[:32]
+
+
+def configured(name: str, defaults: dict[str, tuple[int, int]]) -> Limit:
+    """The limit ``name`` from ``defaults``, unless ``NETRAL_RATE_LIMITS`` overrides it."""
+    overrides = getattr(settings, "NETRAL_RATE_LIMITS", {})
+    max_hits, window = overrides.get(name, defaults[name])
+    return Limit(name, max_hits, window)
 
 
 def hit(limit: Limit, subject: str) -> None:

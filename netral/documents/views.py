@@ -30,6 +30,9 @@ from netral.documents.services import (
 THROTTLES: dict[str, tuple[int, int]] = {
     "document-verify": (60, 3600),
     "document-verify-all": (1200, 60),
+    # Look-ups by number: generous for people checking letters, not for walking the numbers.
+    "document-lookup": (120, 3600),
+    "document-lookup-all": (2400, 60),
 }
 # Room for the multipart envelope around the largest accepted file.
 MULTIPART_SLACK = 64 * 1024
@@ -80,6 +83,11 @@ def verify_page(request: HttpRequest, number: str = "") -> HttpResponse:
     status = 200
     context: dict[str, object] = {"number": number.strip("/"), "error": ""}
     if number:
+        try:
+            hit_client_and_global(request, _limit("document-lookup"), _limit("document-lookup-all"))
+        except RateLimited as limited:
+            context["error"] = refusal_message(limited)
+            return render(request, "documents/verify.html", context, status=429)
         document = document_get_public(number=number)
         if document is None:
             context["number_unknown"] = _(NUMBER_UNKNOWN)

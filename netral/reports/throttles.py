@@ -7,10 +7,9 @@ override them: ``NETRAL_RATE_LIMITS = {"report-submit": (20, 3600), ...}``.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.http import HttpRequest
 
-from netral.common.ratelimit import Limit, hit_client_and_global
+from netral.common.ratelimit import Limit, configured, hit, hit_client_and_global
 from netral.common.ratelimit import refusal_message as refusal_message  # for the report views
 
 DEFAULTS: dict[str, tuple[int, int]] = {
@@ -18,13 +17,16 @@ DEFAULTS: dict[str, tuple[int, int]] = {
     "report-submit-all": (600, 60),
     "receipt-lookup": (20, 600),
     "receipt-lookup-all": (1200, 60),
+    # Reporter messages on the tracking page: per tracked report (a reporter behind a shared
+    # address is not slowed by others), per client, and for everyone together.
+    "report-message": (10, 3600),
+    "report-message-client": (60, 3600),
+    "report-message-all": (600, 60),
 }
 
 
 def _limit(name: str) -> Limit:
-    overrides = getattr(settings, "NETRAL_RATE_LIMITS", {})
-    max_hits, window = overrides.get(name, DEFAULTS[name])
-    return Limit(name, max_hits, window)
+    return configured(name, DEFAULTS)
 
 
 def throttle_submit(request: HttpRequest) -> None:
@@ -33,3 +35,9 @@ def throttle_submit(request: HttpRequest) -> None:
 
 def throttle_lookup(request: HttpRequest) -> None:
     hit_client_and_global(request, _limit("receipt-lookup"), _limit("receipt-lookup-all"))
+
+
+def throttle_message(request: HttpRequest, *, report_id: int) -> None:
+    """A reporter's message from the tracking page (``RateLimited`` when over a limit)."""
+    hit(_limit("report-message"), f"report-{report_id}")
+    hit_client_and_global(request, _limit("report-message-client"), _limit("report-message-all"))
