@@ -28,7 +28,12 @@ from netral.reports.receipt_pdf import receipt_document, receipt_pdf
 from netral.reports.receipts import receipt_code_display, receipt_code_normalise
 from netral.reports.selectors import report_find_by_code, report_tracking
 from netral.reports.services import report_submit, reporter_message_post
-from netral.reports.throttles import refusal_message, throttle_lookup, throttle_submit
+from netral.reports.throttles import (
+    refusal_message,
+    throttle_lookup,
+    throttle_message,
+    throttle_submit,
+)
 from netral.rules.selectors import violation_type_list
 
 TRACKING_SESSION_KEY = "netral.tracking"
@@ -172,23 +177,27 @@ def track_detail(request: HttpRequest) -> HttpResponse:
         return HttpResponseRedirect(reverse("reports:track_start") + "?expired=1")
     error = ""
     sent = False
+    status = 200
     if request.method == "POST":
         try:
+            throttle_message(request, report_id=report.pk)
             reporter_message_post(
                 report=report,
                 body=request.POST.get("body", ""),
                 files=request.FILES.getlist("files"),
             )
             sent = True
+        except RateLimited as limited:
+            error, status = refusal_message(limited), 429
         except ApplicationError as refused:
-            error = refused.message
+            error, status = refused.message, 400
     context = {
         "tracking": report_tracking(report=report),
         "error": error,
         "sent": sent,
         "now": datetime.datetime.now(datetime.UTC),
     }
-    return render(request, "reports/track_detail.html", context, status=400 if error else 200)
+    return render(request, "reports/track_detail.html", context, status=status)
 
 
 @require_POST
