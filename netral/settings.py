@@ -154,6 +154,9 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
 
 # --- Internationalisation -------------------------------------------------------------------
+# The client address behind the load balancer (NETRAL_TRUSTED_PROXIES), as for rate limits:
+# otherwise every client shares the balancer's address and five failures lock everyone out.
+AXES_CLIENT_IP_CALLABLE = "netral.common.ratelimit.client_address"
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "netral" / "locale"]
