@@ -6,8 +6,20 @@ to catch them and none answers with a 500 for bad input.
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
-from ninja import NinjaAPI
+import logging
+
+from django.core.exceptions import (
+    BadRequest,
+    RequestDataTooBig,
+    SuspiciousOperation,
+    TooManyFieldsSent,
+    TooManyFilesSent,
+)
+from django.core.signals import got_request_exception
+from django.http import HttpRequest, HttpResponse, JsonResponse, UnreadablePostError
+from django.http.multipartparser import MultiPartParserError
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from netral.accounts.apis import router as accounts_router
@@ -15,6 +27,7 @@ from netral.accounts.audit_apis import router as audit_router
 from netral.analytics.apis import router as analytics_router
 from netral.cases.apis import router as cases_router
 from netral.common.errors import ApplicationError
+from netral.common.jsonparse import BoundedParser, JsonRejected
 from netral.elections.apis import router as elections_router
 from netral.followup.apis import router as followup_router
 from netral.regions.apis import router as regions_router
@@ -29,7 +42,21 @@ api = NinjaAPI(
         "autentikasi; endpoint staf memakai token pribadi: `Authorization: Bearer <token>`."
     ),
     urls_namespace="api",
+    # Bodies are parsed with depth, number and surrogate limits (``common.jsonparse``).
+    parser=BoundedParser(),
+    # Swagger UI from ninja's own static files (``ninja`` is in INSTALLED_APPS) with its
+    # external init script: nothing from a CDN, nothing inline, so our CSP lets it run. No
+    # validator badge either (it would load an image from validator.swagger.io).
+    docs=Swagger(settings={"validatorUrl": None, "tryItOutEnabled": False}),
 )
+
+logger = logging.getLogger("django.request")
+
+NOT_JSON = "Isi permintaan bukan JSON yang sah."
+BODY_TOO_LARGE = "Permintaan terlalu besar."
+BAD_REQUEST = "Permintaan tidak dapat dibaca: {reason}"
+SERVER_ERROR = "Terjadi kesalahan pada layanan. Kesalahan ini telah dicatat; coba lagi nanti."
+NO_SUCH_ENDPOINT = "Alamat API ini tidak ada. Daftar endpoint: /api/docs."
 
 
 @api.exception_handler(ApplicationError)
@@ -66,7 +93,49 @@ def _auth_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
 
 @api.exception_handler(HttpError)
 def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-    return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+    detail = str(exc)
+    # ninja wraps whatever the body parser raised in "Cannot parse request body".
+    if isinstance(exc.__cause__, JsonRejected):
+        detail = str(exc.__cause__.message)
+    elif exc.__cause__ is not None:
+        detail = _(NOT_JSON)
+    return api.create_response(request, {"detail": detail}, status=exc.status_code)
+
+
+@api.exception_handler(RequestDataTooBig)
+def _too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+    return api.create_response(request, {"detail": _(BODY_TOO_LARGE)}, status=413)
+
+
+def _unreadable(request: HttpRequest, exc: Exception) -> HttpResponse:
+    """A body Django cannot parse (broken multipart, too many fields or files): 400 with
+    Django's reason, where Django alone would answer with an HTML page."""
+    return api.create_response(request, {"detail": _(BAD_REQUEST).format(reason=exc)}, status=400)
+
+
+for _exc in (
+    MultiPartParserError,
+    TooManyFieldsSent,
+    TooManyFilesSent,
+    UnreadablePostError,
+    BadRequest,
+    SuspiciousOperation,
+):
+    api.add_exception_handler(_exc, _unreadable)
+
+
+@api.exception_handler(Exception)
+def _server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
+    """A bug: logged and signalled as Django does for a 500 (the test client re-raises it),
+    but answered in JSON like every other API error."""
+    logger.error("Internal Server Error: %s", request.path, exc_info=exc)
+    got_request_exception.send(sender=None, request=request)
+    return api.create_response(request, {"detail": _(SERVER_ERROR)}, status=500)
+
+
+def not_found(request: HttpRequest, rest: str = "") -> HttpResponse:
+    """Every path under /api/ that no endpoint serves: a JSON 404, not the HTML page."""
+    return JsonResponse({"detail": _(NO_SUCH_ENDPOINT)}, status=404)
 
 
 api.add_router("/regions", regions_router)

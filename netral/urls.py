@@ -1,8 +1,9 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from netral.api import api
+from netral.api import not_found as api_not_found
 from netral.common import views as common_views
 
 admin.site.site_header = "Netral — administrasi"
@@ -21,5 +22,6 @@ urlpatterns = [
     path("", include("netral.analytics.urls")),
     path("verify/", include("netral.documents.urls")),
     path("api/", api.urls),
+    re_path(r"^api/", api_not_found),  # JSON 404 for the rest of /api/
     path(f"{settings.NETRAL_ADMIN_PATH}/", admin.site.urls),
 ]

@@ -12,6 +12,7 @@ from netral.accounts.decorators import request_staff
 from netral.accounts.models import ApiToken
 from netral.accounts.permissions import CAPABILITIES, has_capability
 from netral.accounts.services import api_token_create, api_token_revoke
+from netral.common.apischemas import STAFF, WITH_BODY, Id, refusals
 
 router = Router(tags=["accounts"], auth=staff_auth)
 
@@ -42,7 +43,7 @@ class IssuedTokenOut(TokenOut):
     token: str
 
 
-@router.get("/me", response=MeOut, summary="Akun yang sedang dipakai")
+@router.get("/me", response={200: MeOut, **refusals(*STAFF)}, summary="Akun yang sedang dipakai")
 def me(request: HttpRequest) -> MeOut:
     user = request_staff(request)
     return MeOut(
@@ -55,12 +56,16 @@ def me(request: HttpRequest) -> MeOut:
     )
 
 
-@router.get("/tokens", response=list[TokenOut], summary="Token API saya")
+@router.get("/tokens", response={200: list[TokenOut], **refusals(*STAFF)}, summary="Token API saya")
 def list_tokens(request: HttpRequest) -> list[ApiToken]:
     return list(ApiToken.objects.filter(user=request_staff(request)))
 
 
-@router.post("/tokens", response={201: IssuedTokenOut}, summary="Buat token API (tampil sekali)")
+@router.post(
+    "/tokens",
+    response={201: IssuedTokenOut, **refusals(*STAFF, *WITH_BODY)},
+    summary="Buat token API (tampil sekali)",
+)
 def create_token(request: HttpRequest, payload: TokenIn) -> Status[IssuedTokenOut]:
     user = request_staff(request)
     issued = api_token_create(actor=user, owner=user, name=payload.name)
@@ -79,6 +84,10 @@ def create_token(request: HttpRequest, payload: TokenIn) -> Status[IssuedTokenOu
     )
 
 
-@router.delete("/tokens/{token_id}", response=TokenOut, summary="Cabut token API")
-def revoke_token(request: HttpRequest, token_id: int) -> ApiToken:
+@router.delete(
+    "/tokens/{token_id}",
+    response={200: TokenOut, **refusals(*STAFF, 404, 422)},
+    summary="Cabut token API",
+)
+def revoke_token(request: HttpRequest, token_id: Id) -> ApiToken:
     return api_token_revoke(actor=request_staff(request), token_id=token_id)

@@ -6,16 +6,17 @@ and reading it over the API needs the accounts' authentication and permissions."
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 
 from netral.accounts.api_auth import staff_auth
 from netral.accounts.models import User
 from netral.accounts.permissions import NOT_ALLOWED, require
 from netral.audit.models import AuditEntry
 from netral.audit.selectors import audit_verify
+from netral.common.apischemas import STAFF, Id, refusals
 from netral.common.errors import PermissionDenied
 
 router = Router(tags=["audit"], auth=staff_auth)
@@ -41,7 +42,11 @@ class EntryOut(Schema):
     hash: str
 
 
-@router.get("/verify", response=VerifyOut, summary="Periksa keutuhan jejak audit")
+@router.get(
+    "/verify",
+    response={200: VerifyOut, **refusals(*STAFF, 403)},
+    summary="Periksa keutuhan jejak audit",
+)
 def verify(request: HttpRequest) -> VerifyOut:
     assert isinstance(request.user, User)
     require(request.user, "audit.verify")
@@ -54,9 +59,15 @@ def verify(request: HttpRequest) -> VerifyOut:
     )
 
 
-@router.get("/entries", response=list[EntryOut], summary="Entri audit terbaru")
+@router.get(
+    "/entries",
+    response={200: list[EntryOut], **refusals(*STAFF, 403, 422)},
+    summary="Entri audit terbaru",
+)
 def entries(
-    request: HttpRequest, limit: int = 100, before_seq: int | None = None
+    request: HttpRequest,
+    limit: Annotated[int, Field(ge=1, le=500)] = 100,
+    before_seq: Id | None = None,
 ) -> list[AuditEntry]:
     """Newest first, at most 500 a page. Only national leadership and administrators."""
     assert isinstance(request.user, User)
@@ -66,4 +77,4 @@ def entries(
     rows = AuditEntry.objects.order_by("-seq")
     if before_seq is not None:
         rows = rows.filter(seq__lt=before_seq)
-    return list(rows[: max(1, min(limit, 500))])
+    return list(rows[:limit])

@@ -9,6 +9,7 @@ from netral.analytics.ikp import ikp_for_region
 from netral.analytics.opendata import Published, open_counts
 from netral.analytics.scope import scope_get
 from netral.analytics.selectors import stats_cached, summary_counts_cached
+from netral.common.apischemas import refusals
 from netral.rules.selectors import ikp_method_get
 
 router = Router(tags=["statistics"])
@@ -52,13 +53,9 @@ class SummaryOut(Schema):
     ikp: IkpOut | None
 
 
-class ErrorOut(Schema):
-    detail: str
-
-
 @router.get(
     "/summary",
-    response={200: SummaryOut, 400: ErrorOut, 404: ErrorOut},
+    response={200: SummaryOut, **refusals(400, 404, 422)},
     summary="Ringkasan statistik publik satu wilayah (kosong: nasional)",
 )
 def stats_summary(request: HttpRequest, region: str = "", election: str = "") -> SummaryOut:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime
+from typing import Annotated
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 
 from netral.cases.hooks import followups_of
 from netral.cases.models import Case, Verdict
 from netral.cases.selectors import public_case_list
+from netral.common.apischemas import refusals
 from netral.regions.selectors import region_get
 from netral.rules.selectors import violation_type_list
 
@@ -41,11 +43,17 @@ class PublicCaseOut(Schema):
     followups: list[PublicFollowupOut]
 
 
-@router.get("/cases", response=list[PublicCaseOut], summary="Status kasus yang telah diumumkan")
-def public_cases(request: HttpRequest, region: str, limit: int = 200) -> list[PublicCaseOut]:
+@router.get(
+    "/cases",
+    response={200: list[PublicCaseOut], **refusals(404, 422)},
+    summary="Status kasus yang telah diumumkan",
+)
+def public_cases(
+    request: HttpRequest, region: str, limit: Annotated[int, Field(ge=1, le=1000)] = 200
+) -> list[PublicCaseOut]:
     scope = region_get(code=region)
     names = {vt.code: vt.name for vt in violation_type_list()}
-    cases: list[Case] = list(public_case_list(region=scope)[: max(1, min(limit, 1000))])
+    cases: list[Case] = list(public_case_list(region=scope)[:limit])
     # Follow-up stands above cases: it answers where each case's recommendations stand.
     followups = followups_of([case.pk for case in cases])
     return [

@@ -7,6 +7,7 @@ import datetime
 from django.http import HttpRequest
 from ninja import Router, Schema
 
+from netral.common.apischemas import refusals
 from netral.elections.models import Election
 from netral.elections.selectors import election_list
 from netral.regions.selectors import region_get
@@ -50,7 +51,9 @@ class ElectionOut(Schema):
         return list(obj.cycle.stages.all())
 
 
-@router.get("", response=list[ElectionOut], summary="Pemilihan dan tahapannya")
+@router.get(
+    "", response={200: list[ElectionOut], **refusals(404)}, summary="Pemilihan dan tahapannya"
+)
 def list_elections(
     request: HttpRequest, region: str | None = None, cycle: str | None = None
 ) -> list[Election]:

@@ -6,12 +6,13 @@ from __future__ import annotations
 import datetime
 
 from django.http import HttpRequest
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from netral.accounts.api_auth import staff_auth
 from netral.accounts.decorators import request_staff
 from netral.accounts.models import User
 from netral.accounts.permissions import require
+from netral.common.apischemas import STAFF, WITH_BODY, Id, Offset, refusals
 from netral.followup import selectors, services
 from netral.followup.models import Recommendation
 
@@ -44,8 +45,8 @@ class Filters(Schema):
     status: str | None = None
     addressee: str | None = None
     overdue: bool = False
-    limit: int = 100
-    offset: int = 0
+    limit: int = Field(100, ge=1, le=500)
+    offset: Offset = 0
 
 
 class AssessIn(Schema):
@@ -95,7 +96,7 @@ def _out(rec: Recommendation) -> RecommendationOut:
 
 @router.get(
     "/recommendations",
-    response=list[RecommendationOut],
+    response={200: list[RecommendationOut], **refusals(*STAFF, 403, 422)},
     summary="Rekomendasi yang menjadi bagian pengguna",
 )
 def recommendation_list(request: HttpRequest, filters: Query[Filters]) -> list[RecommendationOut]:
@@ -105,21 +106,24 @@ def recommendation_list(request: HttpRequest, filters: Query[Filters]) -> list[R
         addressee=filters.addressee,
         overdue_only=filters.overdue,
     )
-    start = max(0, filters.offset)
-    return [_out(rec) for rec in recs[start : start + max(1, min(filters.limit, 500))]]
+    return [_out(rec) for rec in recs[filters.offset : filters.offset + filters.limit]]
 
 
-@router.get("/recommendations/{rec_id}", response=RecommendationOut, summary="Satu rekomendasi")
-def recommendation_detail(request: HttpRequest, rec_id: int) -> RecommendationOut:
+@router.get(
+    "/recommendations/{rec_id}",
+    response={200: RecommendationOut, **refusals(*STAFF, 403, 404, 422)},
+    summary="Satu rekomendasi",
+)
+def recommendation_detail(request: HttpRequest, rec_id: Id) -> RecommendationOut:
     return _out(selectors.recommendation_get_for(actor=_desk_user(request), rec_id=rec_id))
 
 
 @router.post(
     "/recommendations/{rec_id}/assess",
-    response=RecommendationOut,
+    response={200: RecommendationOut, **refusals(*STAFF, *WITH_BODY, 403, 404, 409)},
     summary="Penilaian BKN dan sanksi yang direkomendasikan (diteruskan ke PPK)",
 )
-def recommendation_assess(request: HttpRequest, rec_id: int, body: AssessIn) -> RecommendationOut:
+def recommendation_assess(request: HttpRequest, rec_id: Id, body: AssessIn) -> RecommendationOut:
     user = _desk_user(request)
     services.recommendation_assess(
         actor=user, rec_id=rec_id, assessment=body.assessment, sanction=body.sanction
@@ -129,11 +133,11 @@ def recommendation_assess(request: HttpRequest, rec_id: int, body: AssessIn) -> 
 
 @router.post(
     "/recommendations/{rec_id}/sanction",
-    response=RecommendationOut,
+    response={200: RecommendationOut, **refusals(*STAFF, *WITH_BODY, 403, 404, 409)},
     summary="Keputusan PPK: sanksi yang dijatuhkan atau alasan tidak menjatuhkan",
 )
 def recommendation_sanction(
-    request: HttpRequest, rec_id: int, body: SanctionIn
+    request: HttpRequest, rec_id: Id, body: SanctionIn
 ) -> RecommendationOut:
     user = _desk_user(request)
     services.sanction_record(actor=user, rec_id=rec_id, **body.dict())

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest
 from ninja import Router, Schema
 
+from netral.common.apischemas import refusals
 from netral.regions.models import Region
 from netral.regions.selectors import region_get, region_list
 
@@ -24,7 +25,11 @@ class RegionOut(Schema):
         return obj.parent_id
 
 
-@router.get("", response=list[RegionOut], summary="Provinsi dan kabupaten/kota")
+@router.get(
+    "",
+    response={200: list[RegionOut], **refusals(404, 422)},
+    summary="Provinsi dan kabupaten/kota",
+)
 def list_regions(
     request: HttpRequest,
     level: Region.Level | None = None,
@@ -35,6 +40,6 @@ def list_regions(
     return list(region_list(level=level, parent=parent))
 
 
-@router.get("/{code}", response=RegionOut, summary="Satu wilayah")
+@router.get("/{code}", response={200: RegionOut, **refusals(404)}, summary="Satu wilayah")
 def get_region(request: HttpRequest, code: str) -> Region:
     return region_get(code=code)

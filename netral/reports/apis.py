@@ -9,6 +9,7 @@ from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooMany
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
+from netral.common.apischemas import WITH_BODY, ErrorOut, refusals
 from netral.common.errors import ApplicationError
 from netral.common.ratelimit import RateLimited
 from netral.reports.forms import ReportForm
@@ -33,13 +34,7 @@ TOO_MANY_PARTS = "Permintaan memuat terlalu banyak kolom atau berkas."
 UNSUPPORTED_TYPE = "Gunakan application/json atau multipart/form-data."
 
 
-class ErrorOut(Schema):
-    detail: str
-    field: str | None = None
-    errors: dict[str, list[str]] | None = None
-
-
-class DeadlineOut(Schema):
+class ReportDeadlineOut(Schema):
     code: str
     name: str
     due: datetime.datetime
@@ -54,7 +49,7 @@ class SubmitOut(Schema):
     late: bool
     warning: str | None
     evidence_count: int
-    deadlines: list[DeadlineOut]
+    deadlines: list[ReportDeadlineOut]
 
 
 class StatusIn(Schema):
@@ -84,7 +79,7 @@ class StatusOut(Schema):
     election_name: str
     late: bool
     evidence_count: int
-    deadlines: list[DeadlineOut]
+    deadlines: list[ReportDeadlineOut]
     messages: list[MessageOut]
     decisions: list[DecisionOut]
 
@@ -170,14 +165,7 @@ def _refuse(status: int, detail: str, field: str | None = None, **extra: Any) ->
 
 @router.post(
     "",
-    response={
-        201: SubmitOut,
-        400: ErrorOut,
-        413: ErrorOut,
-        415: ErrorOut,
-        422: ErrorOut,
-        429: ErrorOut,
-    },
+    response={201: SubmitOut, **refusals(*WITH_BODY, 415, 429)},
     summary="Kirim laporan (JSON, atau multipart dengan bagian 'report' dan 'files')",
     openapi_extra=_REQUEST_BODY,
 )
@@ -226,14 +214,14 @@ def submit(request: HttpRequest) -> Status[Any]:
             late=result.late,
             warning=LATE_WARNING if result.late else None,
             evidence_count=tracking.evidence_count,
-            deadlines=[DeadlineOut(**d.__dict__) for d in tracking.deadlines],
+            deadlines=[ReportDeadlineOut(**d.__dict__) for d in tracking.deadlines],
         ),
     )
 
 
 @router.post(
     "/status",
-    response={200: StatusOut, 404: ErrorOut, 429: ErrorOut},
+    response={200: StatusOut, **refusals(*WITH_BODY, 404, 429)},
     summary="Lacak laporan dengan kode tanda terima",
 )
 def status(request: HttpRequest, payload: StatusIn) -> Status[Any]:
@@ -253,7 +241,7 @@ def status(request: HttpRequest, payload: StatusIn) -> Status[Any]:
                 for k, v in tracking.__dict__.items()
                 if k not in ("deadlines", "messages", "kind_label", "decisions")
             },
-            deadlines=[DeadlineOut(**d.__dict__) for d in tracking.deadlines],
+            deadlines=[ReportDeadlineOut(**d.__dict__) for d in tracking.deadlines],
             messages=[MessageOut(**m.__dict__) for m in tracking.messages],
             decisions=[DecisionOut(**d.__dict__) for d in tracking.decisions],
         ),

@@ -6,11 +6,11 @@ field names: the API's nested ``reporter.name`` is the form's ``reporter_name``.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from django.forms import Form
 
+from netral.common import jsonparse
 from netral.reports.evidence import MAX_REPORT_BYTES
 
 # The largest request worth parsing: every file at its limit plus the text fields.
@@ -39,7 +39,6 @@ TOP_LEVEL = {
 REPORTER_FIELDS = {"name", "nik", "address", "phone", "email"}
 
 NOT_AN_OBJECT = "Isi permintaan harus berupa objek JSON."
-BAD_JSON = "JSON tidak valid: {error}"
 UNKNOWN_FIELDS = "Kolom tidak dikenal: {fields}."
 REPORTER_NOT_OBJECT = "reporter harus berupa objek dengan name, nik, address, phone, email."
 WRONG_TYPE = "{field} harus berupa {expected}."
@@ -55,9 +54,9 @@ class IntakeError(ValueError):
 
 def parse_json(raw: bytes | str) -> dict[str, Any]:
     try:
-        payload = json.loads(raw)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise IntakeError(BAD_JSON.format(error=exc)) from None
+        payload = jsonparse.loads(raw)  # depth, number and surrogate limits
+    except jsonparse.JsonRejected as exc:
+        raise IntakeError(str(exc.message)) from None
     if not isinstance(payload, dict):
         raise IntakeError(NOT_AN_OBJECT)
     return payload

@@ -11,6 +11,7 @@ import datetime
 from django.http import HttpRequest
 from ninja import Field, Router, Schema
 
+from netral.common.apischemas import refusals
 from netral.rules import selectors
 from netral.rules.schemas import (
     CriminalArticle,
@@ -79,7 +80,7 @@ class CriminalArticleOut(Schema):
     note: str
 
 
-class DeadlineOut(Schema):
+class DeadlineRuleOut(Schema):
     code: str
     name: str
     name_en: str
@@ -126,7 +127,11 @@ def list_violation_types(
     return list(selectors.violation_type_list(violation_kind=violation_kind))
 
 
-@router.get("/violation-types/{code}", response=ViolationTypeOut, summary="Satu jenis pelanggaran")
+@router.get(
+    "/violation-types/{code}",
+    response={200: ViolationTypeOut, **refusals(404)},
+    summary="Satu jenis pelanggaran",
+)
 def get_violation_type(request: HttpRequest, code: str) -> ViolationType:
     return selectors.violation_type_get(code=code)
 
@@ -136,7 +141,11 @@ def list_sanctions(request: HttpRequest) -> list[Sanction]:
     return list(selectors.sanction_list())
 
 
-@router.get("/criminal-articles", response=list[CriminalArticleOut], summary="Pasal pidana")
+@router.get(
+    "/criminal-articles",
+    response={200: list[CriminalArticleOut], **refusals(422)},
+    summary="Pasal pidana",
+)
 def list_criminal_articles(
     request: HttpRequest, election_kind: ElectionKind | None = None
 ) -> list[CriminalArticle]:
@@ -144,7 +153,12 @@ def list_criminal_articles(
     return list(selectors.criminal_article_list(election_kind=election_kind))
 
 
-@router.get("/deadlines", response=list[DeadlineOut], by_alias=True, summary="Tenggat penanganan")
+@router.get(
+    "/deadlines",
+    response={200: list[DeadlineRuleOut], **refusals(422)},
+    by_alias=True,
+    summary="Tenggat penanganan",
+)
 def list_deadlines(
     request: HttpRequest, kind: ElectionKind, track: str | None = None
 ) -> list[DeadlineRule]:
