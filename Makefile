@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum requirements.lock | cut -d' ' -f1)
 PORT ?= 8000
+# Links in e-mails and PDFs follow it (NETRAL_SITE_URL defaults to http://127.0.0.1:$PORT).
+export PORT
 
 .PHONY: demo test lint typecheck pytest messages worker lock clean bench
 

@@ -277,5 +277,8 @@ NETRAL_TRUSTED_PROXIES: int = env.int("NETRAL_TRUSTED_PROXIES", default=0)
 # How long aggregate statistics (dashboard, open data, stats API) are served from the cache;
 # 0 computes them on every request.
 NETRAL_STATS_CACHE_SECONDS: int = env.int("NETRAL_STATS_CACHE_SECONDS", default=300)
-# The public address, for links in e-mails.
-NETRAL_SITE_URL: str = env.str("NETRAL_SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# The public address, for links in e-mails and PDFs; unset, the local server on PORT (so
+# `make demo PORT=8123` links to port 8123).
+NETRAL_SITE_URL: str = env.str(
+    "NETRAL_SITE_URL", default=f"http://127.0.0.1:{NETRAL_DEMO_PORT}"
+).rstrip("/")

@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import base64
+import hmac
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import transaction
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from netral.accounts.models import ApiToken, Role, User
-from netral.accounts.services import api_token_create, totp_device_create, user_create
+from netral.accounts.services import (
+    TOKEN_PREFIX,
+    api_token_create,
+    token_digest,
+    totp_device_create,
+    user_create,
+)
 from netral.regions.models import Region
 
 DEMO_PASSWORD = "netral-demo-2024"  # noqa: S105 - demo accounts only (DEBUG/NETRAL_DEMO)
@@ -57,10 +65,34 @@ class DemoAccount:
     api_token: str
 
 
+def demo_token_raw(username: str) -> str:
+    """The demo account's API token, the same on every start (derived from ``SECRET_KEY``
+    and the username), so a script written against one `make demo` run keeps working.
+    Demo only: real tokens are random (``api_token_create``)."""
+    mac = hmac.new(settings.SECRET_KEY.encode(), f"netral-demo-token:{username}".encode(), "sha256")
+    return TOKEN_PREFIX + base64.urlsafe_b64encode(mac.digest()).decode("ascii").rstrip("=")
+
+
+def _demo_token_ensure(user: User) -> str:
+    """Keep the demo token usable: reuse its row, or issue one (through the audited service)
+    and give it the derived secret; any other demo-named token of the account is removed."""
+    raw = demo_token_raw(user.username)
+    digest = token_digest(raw)
+    kept = ApiToken.objects.filter(user=user, digest=digest).first()
+    if kept is not None and kept.is_usable:
+        return raw
+    # An expired or revoked one makes room for a fresh row with the same secret.
+    ApiToken.objects.filter(user=user, name=DEMO_TOKEN_NAME).delete()
+    ApiToken.objects.filter(digest=digest).delete()
+    issued = api_token_create(actor=user, owner=user, name=DEMO_TOKEN_NAME)
+    ApiToken.objects.filter(pk=issued.token.pk).update(prefix=raw[:12], digest=digest)
+    return raw
+
+
 @transaction.atomic
 def demo_accounts_ensure() -> list[DemoAccount]:
-    """Create the demo accounts if missing; give each a fresh API token (the previous demo
-    token is revoked, since tokens are stored only as digests and cannot be shown again)."""
+    """Create the demo accounts if missing, each with its authenticator and its API token,
+    both the same from one start to the next."""
     accounts = []
     for username, role, region, name, office in DEMO_ACCOUNTS:
         user = User.objects.filter(username=username).first()
@@ -79,8 +111,7 @@ def demo_accounts_ensure() -> list[DemoAccount]:
         device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
         if device is None:
             device = totp_device_create(user=user)
-        ApiToken.objects.filter(user=user, name=DEMO_TOKEN_NAME, revoked_at__isnull=True).delete()
-        raw = api_token_create(actor=user, owner=user, name=DEMO_TOKEN_NAME).raw
+        raw = _demo_token_ensure(user)
         secret = base64.b32encode(device.bin_key).decode("ascii").rstrip("=")
         accounts.append(DemoAccount(user=user, totp_secret=secret, api_token=raw))
     return accounts
