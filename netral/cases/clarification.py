@@ -1,5 +1,7 @@
 """Clarification (klarifikasi): invitations to the reporter, the reported ASN and witnesses,
-then the minutes (berita acara) of each meeting with attachments stored encrypted.
+then the minutes (berita acara) of each meeting with attachments. An attachment's original is
+kept sealed; staff open a copy without identifying metadata (EXIF/GPS, document properties)
+made by the evidence cleaner, as with a report's evidence.
 
 Only while the case is in the clarification step. Each write: lock the case -> authorize ->
 check the step -> validate -> save -> audit entry."""
@@ -11,16 +13,30 @@ from collections.abc import Sequence
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from netral.accounts.models import User
 from netral.accounts.permissions import require
 from netral.audit.services import audit_record
-from netral.cases.models import Case, Clarification, ClarificationAttachment, Status
+from netral.cases.models import (
+    CLARIFICATION_BLOBS,
+    Case,
+    Clarification,
+    ClarificationAttachment,
+    Status,
+)
 from netral.cases.services import CASE_NOT_FOUND, NOT_ALLOWED_NOW, case_list_for
+from netral.common import blobs, clock
 from netral.common.errors import ApplicationError, NotFound
-from netral.reports.evidence import EvidenceKind, check_limits, sha256_hex, sniff
-from netral.reports.storage import evidence_delete, evidence_read, evidence_write
+from netral.reports.evidence import (
+    CleanResult,
+    EvidenceKind,
+    check_limits,
+    clean_copy,
+    sha256_hex,
+    sniff,
+)
+from netral.reports.handling import NO_CLEAN_COPY
 
 CLARIFICATION_NOT_FOUND = "Undangan klarifikasi tidak ditemukan."
 ATTACHMENT_NOT_FOUND = "Lampiran tidak ditemukan."
@@ -60,7 +76,7 @@ def clarification_invite(
         raise ApplicationError(LABEL_REQUIRED, field="invitee_label")
     if not place:
         raise ApplicationError(PLACE_REQUIRED, field="place")
-    if scheduled_at < timezone.now():
+    if scheduled_at < clock.now():
         raise ApplicationError(IN_THE_PAST, field="scheduled_at")
     clarification = Clarification.objects.create(
         case=case,
@@ -83,7 +99,6 @@ def clarification_invite(
     return clarification
 
 
-@transaction.atomic
 def clarification_record_minutes(
     *,
     actor: User,
@@ -93,7 +108,44 @@ def clarification_record_minutes(
     files: Sequence[UploadedFile] = (),
 ) -> Clarification:
     """Record whether the invitee came and the minutes, with attachments. Nothing is stored
-    when any file is refused."""
+    when any file is refused. Files are checked and cleaned before the case is locked."""
+    kinds, blobs_in, names = [], [], []
+    for upload in files:
+        name = upload.name or "berkas"
+        data = upload.read()
+        kinds.append(sniff(data, name))
+        blobs_in.append(data)
+        names.append(name)
+    check_limits([len(b) for b in blobs_in], kinds, names=names)
+    cleaned = [
+        clean_copy(data, kind, filename=name)
+        for data, kind, name in zip(blobs_in, kinds, names, strict=True)
+    ]
+    written: list[str] = []
+    try:
+        with transaction.atomic():
+            return _record_minutes(
+                actor=actor,
+                clarification_id=clarification_id,
+                attended=attended,
+                minutes=minutes,
+                files=list(zip(blobs_in, kinds, cleaned, strict=True)),
+                written=written,
+            )
+    except BaseException:
+        blobs.delete(written)
+        raise
+
+
+def _record_minutes(
+    *,
+    actor: User,
+    clarification_id: int,
+    attended: bool,
+    minutes: str,
+    files: list[tuple[bytes, EvidenceKind, CleanResult | None]],
+    written: list[str],
+) -> Clarification:
     case_id = (
         Clarification.objects.filter(pk=clarification_id).values_list("case_id", flat=True).first()
     )
@@ -105,49 +157,41 @@ def clarification_record_minutes(
     if attended and not minutes:
         raise ApplicationError(MINUTES_REQUIRED, field="minutes")
 
-    kinds, blobs, names = [], [], []
-    for upload in files:
-        name = upload.name or "berkas"
-        data = upload.read()
-        kinds.append(sniff(data, name))
-        blobs.append(data)
-        names.append(name)
-    check_limits([len(b) for b in blobs], kinds, names=names)
-
-    written: list[str] = []
-    try:
-        attachments = []
-        for data, kind in zip(blobs, kinds, strict=True):
-            path = evidence_write(folder=f"cases/{case.pk}", data=data, label="klarifikasi")
-            written.append(path)
-            attachments.append(
-                ClarificationAttachment.objects.create(
-                    clarification=clarification,
-                    kind=kind.value,
-                    size=len(data),
-                    sha256=sha256_hex(data),
-                    path=path,
-                    content_type=kind.content_type,
-                )
+    attachments = []
+    folder = str(case.pk)
+    for data, kind, clean in files:
+        path = blobs.put(CLARIFICATION_BLOBS, data, folder=folder, label="orig")
+        written.append(path)
+        clean_path = ""
+        if clean is not None:
+            clean_path = blobs.put(CLARIFICATION_BLOBS, clean.data, folder=folder, label="clean")
+            written.append(clean_path)
+        attachments.append(
+            ClarificationAttachment.objects.create(
+                clarification=clarification,
+                kind=kind.value,
+                size=len(data),
+                sha256=sha256_hex(data),
+                path=path,
+                content_type=kind.content_type,
+                clean_path=clean_path,
+                clean_content_type=clean.content_type if clean else "",
             )
-        clarification.status = (
-            Clarification.Status.ATTENDED if attended else Clarification.Status.ABSENT
         )
-        clarification.minutes = minutes
-        clarification.save(update_fields=["status", "minutes"])
-        audit_record(
-            actor=actor,
-            action="case.clarification_minutes",
-            obj=case,
-            after={
-                "clarification": clarification.pk,
-                "status": clarification.status,
-                "attachments": [a.sha256 for a in attachments],
-            },
-        )
-    except Exception:
-        evidence_delete(written)
-        raise
+    status = Clarification.Status.ATTENDED if attended else Clarification.Status.ABSENT
+    clarification.status = status
+    clarification.minutes = minutes
+    clarification.save(update_fields=["status", "minutes"])
+    audit_record(
+        actor=actor,
+        action="case.clarification_minutes",
+        obj=case,
+        after={
+            "clarification": clarification.pk,
+            "status": clarification.status,
+            "attachments": [a.sha256 for a in attachments],
+        },
+    )
     return clarification
 
 
@@ -158,26 +202,44 @@ def clarification_list(*, case: Case) -> list[Clarification]:
 
 @transaction.atomic
 def clarification_attachment_open(
-    *, actor: User, case_id: int, attachment_id: int
+    *, actor: User, case_id: int, attachment_id: int, original: bool = False
 ) -> tuple[bytes, str, str]:
-    """Decrypt one attachment: ``(data, content_type, download_name)``; audited."""
+    """Decrypt one attachment: ``(data, content_type, download_name)``; audited.
+
+    Staff who may view the case get the cleaned copy (made on the fly for attachments stored
+    before clean copies were kept); the original needs ``evidence.open_original`` and must
+    still hash to the SHA-256 taken at upload."""
     case = case_list_for(actor=actor).filter(pk=case_id).first()
     if case is None:
         raise NotFound(CASE_NOT_FOUND)
-    require(actor, "case.view", case)
+    require(actor, "evidence.open_original" if original else "case.view", case)
     attachment = ClarificationAttachment.objects.filter(
         pk=attachment_id, clarification__case=case
     ).first()
     if attachment is None:
         raise NotFound(ATTACHMENT_NOT_FOUND)
-    data = evidence_read(attachment.path)
-    if sha256_hex(data) != attachment.sha256:
-        raise ApplicationError(ATTACHMENT_ALTERED)
+    kind = EvidenceKind(attachment.kind)
+    if original or not attachment.clean_path:
+        data = blobs.get(CLARIFICATION_BLOBS, attachment.path)
+        if sha256_hex(data) != attachment.sha256:
+            raise ApplicationError(ATTACHMENT_ALTERED)
+        content_type, extension = attachment.content_type, kind.extension
+        if not original:
+            clean = clean_copy(data, kind)
+            if clean is None:
+                raise ApplicationError(_(NO_CLEAN_COPY))
+            data, content_type, extension = clean.data, clean.content_type, clean.extension
+    else:
+        data = blobs.get(CLARIFICATION_BLOBS, attachment.clean_path)
+        content_type = attachment.clean_content_type or "application/octet-stream"
+        extension = next(
+            (k.extension for k in EvidenceKind if k.content_type == content_type), kind.extension
+        )
     audit_record(
         actor=actor,
         action="case.clarification_attachment_open",
         obj=case,
-        after={"attachment": attachment.pk, "sha256": attachment.sha256},
+        after={"attachment": attachment.pk, "sha256": attachment.sha256, "original": original},
     )
-    extension = EvidenceKind(attachment.kind).extension
-    return data, attachment.content_type, f"klarifikasi-{case.pk}-{attachment.pk}{extension}"
+    suffix = "-asli" if original else ""
+    return data, content_type, f"klarifikasi-{case.pk}-{attachment.pk}{suffix}{extension}"

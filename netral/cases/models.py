@@ -8,7 +8,13 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from netral.common.blobs import BlobPurpose, BlobRefField
 from netral.regions.models import Region
+
+# Attachments to clarification minutes; sealed under "evidence" before they had their own.
+CLARIFICATION_BLOBS = BlobPurpose(
+    name="clarification", root="clarifications", legacy_names=("evidence",)
+)
 
 
 class Status(models.TextChoices):
@@ -55,6 +61,9 @@ class Case(models.Model):
     decided_at = models.DateTimeField(null=True, blank=True)
     announced_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
+    # When the office's handling ended (decided, not registered or merged): a finished case
+    # shows this, never a countdown. Set by ``services._finish``; announcing and closing keep it.
+    finished_at = models.DateTimeField(null=True, blank=True)
     # The deadline of the current step; only ever moves later (see services).
     due_at = models.DateTimeField(null=True, blank=True, db_index=True)
     extended = models.BooleanField(default=False)
@@ -141,7 +150,9 @@ class Clarification(models.Model):
 
 
 class ClarificationAttachment(models.Model):
-    """A file attached to the minutes, stored encrypted (``reports.storage``)."""
+    """A file attached to the minutes. The original is kept sealed exactly as received (its
+    SHA-256 taken at upload); staff open a copy without identifying metadata (EXIF/GPS,
+    document properties), as with evidence."""
 
     clarification = models.ForeignKey(
         Clarification, on_delete=models.CASCADE, related_name="attachments"
@@ -149,8 +160,10 @@ class ClarificationAttachment(models.Model):
     kind = models.CharField(max_length=10)  # reports.evidence.EvidenceKind
     size = models.PositiveBigIntegerField()
     sha256 = models.CharField(max_length=64)
-    path = models.CharField(max_length=300)
+    path = BlobRefField(CLARIFICATION_BLOBS, sha256_field="sha256")
     content_type = models.CharField(max_length=100)
+    clean_path = BlobRefField(CLARIFICATION_BLOBS, blank=True)
+    clean_content_type = models.CharField(max_length=100, blank=True)
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:

@@ -369,9 +369,13 @@ def case_action(request: HttpRequest, case_id: int, action: str) -> HttpResponse
 def clarification_attachment(
     request: HttpRequest, case_id: int, attachment_id: int
 ) -> HttpResponse:
-    """Download one attachment of the clarification minutes (decrypted, audited)."""
+    """Download one attachment of the clarification minutes (decrypted, audited): the cleaned
+    copy, or with ``?asli=1`` the original (for those who may open originals)."""
     data, content_type, name = clarification.clarification_attachment_open(
-        actor=request_staff(request), case_id=case_id, attachment_id=attachment_id
+        actor=request_staff(request),
+        case_id=case_id,
+        attachment_id=attachment_id,
+        original=request.GET.get("asli") == "1",
     )
     response = HttpResponse(data, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{name}"'

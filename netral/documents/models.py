@@ -11,8 +11,12 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from netral.common.blobs import BlobPurpose, BlobRefField
+
 if TYPE_CHECKING:
     from netral.regions.models import Region
+
+DOCUMENT_BLOBS = BlobPurpose(name="document", root="documents")
 
 
 class DocumentKind(models.TextChoices):
@@ -59,7 +63,7 @@ class IssuedDocument(models.Model):
     issued_at = models.DateTimeField()
     sha256 = models.CharField(max_length=64, unique=True)
     size = models.PositiveIntegerField()
-    path = models.CharField(max_length=300)
+    path = BlobRefField(DOCUMENT_BLOBS, sha256_field="sha256")
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

@@ -17,20 +17,17 @@ import hashlib
 import io
 import logging
 import re
-import uuid
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 from pypdf import PdfReader
 
 from netral.accounts.models import User
 from netral.audit.services import audit_record
-from netral.common.crypto import decrypt_bytes, encrypt_bytes
+from netral.common import blobs
 from netral.common.errors import ApplicationError
 from netral.common.pdf import OfficialDocument, official_pdf
 from netral.documents.models import DocumentCounter, DocumentKind, IssuedDocument
@@ -133,18 +130,8 @@ def _next_number(*, region: Region | None, year: int) -> str:
     return f"{NUMBER_PREFIX}/{year}/{counter.scope}/{counter.last:06d}"
 
 
-def _aad(path: str) -> bytes:
-    # Binds the blob to its path: a file copied over another fails to decrypt.
-    return f"netral/document:{path}".encode()
-
-
 def _store(*, data: bytes, year: int) -> str:
-    path = f"documents/{year}/{uuid.uuid4().hex}.pdf"
-    saved = default_storage.save(path, ContentFile(encrypt_bytes(data, associated_data=_aad(path))))
-    if saved != path:  # a fresh UUID never collides; refuse rather than mis-bind the blob
-        default_storage.delete(saved)
-        raise RuntimeError(f"storage renamed {path!r} to {saved!r}")
-    return path
+    return blobs.put(DOCUMENT_BLOBS, data, folder=str(year), label="pdf")
 
 
 def _sha256(data: bytes) -> str:
@@ -206,7 +193,7 @@ def document_issue(
             reference=reference,
         )
     except Exception:
-        default_storage.delete(path)
+        blobs.delete([path])
         raise
     audit_record(
         actor=issued_by,
@@ -219,9 +206,7 @@ def document_issue(
 
 def document_pdf(*, document: IssuedDocument) -> bytes:
     """The stored bytes, exactly as issued (checked against the recorded SHA-256)."""
-    with default_storage.open(document.path, "rb") as handle:
-        blob = handle.read()
-    data = decrypt_bytes(blob, associated_data=_aad(document.path))
+    data = blobs.get(DOCUMENT_BLOBS, document.path)
     if _sha256(data) != document.sha256:
         raise ApplicationError(DOCUMENT_ALTERED.format(number=document.number))
     return data

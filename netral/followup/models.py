@@ -9,7 +9,11 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from netral.common.blobs import BlobPurpose, BlobRefField
 from netral.regions.models import Region
+
+# PPK decree files; sealed under "evidence" before they had their own purpose.
+DECREE_BLOBS = BlobPurpose(name="decree", root="decrees", legacy_names=("evidence",))
 
 
 class Addressee(models.TextChoices):
@@ -106,8 +110,8 @@ class Sanction(models.Model):
     sanction = models.CharField(max_length=30, blank=True)  # rules sanction code
     option = models.CharField(max_length=40, blank=True)  # rules sanction option code
     reason = models.TextField(_("alasan"), blank=True)
-    # The decree as a file, stored encrypted like evidence (reports.storage).
-    file_path = models.CharField(max_length=300, blank=True)
+    # The decree as a file, a sealed blob (common.blobs).
+    file_path = BlobRefField(DECREE_BLOBS, blank=True, sha256_field="file_sha256")
     file_sha256 = models.CharField(max_length=64, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"

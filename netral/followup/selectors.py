@@ -14,9 +14,16 @@ from django.utils import timezone
 
 from netral.accounts.models import Role, User
 from netral.accounts.permissions import has_capability, jurisdiction_q
+from netral.common import blobs
 from netral.common.errors import ApplicationError, NotFound
-from netral.followup.models import ENDED, Addressee, Recommendation, RecStatus, Sanction
-from netral.reports.storage import evidence_read
+from netral.followup.models import (
+    DECREE_BLOBS,
+    ENDED,
+    Addressee,
+    Recommendation,
+    RecStatus,
+    Sanction,
+)
 
 NOT_FOUND = "Rekomendasi tidak ditemukan."
 
@@ -75,7 +82,7 @@ def sanction_decree_read(*, actor: User, rec_id: int) -> tuple[Recommendation, b
     sanction = Sanction.objects.filter(recommendation=rec).exclude(file_path="").first()
     if sanction is None:
         raise NotFound(DECREE_MISSING)
-    data = evidence_read(sanction.file_path)
+    data = blobs.get(DECREE_BLOBS, sanction.file_path)
     if hashlib.sha256(data).hexdigest() != sanction.file_sha256:
         raise ApplicationError(DECREE_DAMAGED)
     return rec, data

@@ -16,10 +16,12 @@ from netral.accounts.models import User
 from netral.accounts.permissions import require
 from netral.audit.services import audit_record
 from netral.cases.models import Case, Verdict
+from netral.common import blobs
 from netral.common.errors import ApplicationError, NotFound
 from netral.followup import criminal
 from netral.followup.letters import letter_issue_for
 from netral.followup.models import (
+    DECREE_BLOBS,
     Addressee,
     CriminalStep,
     Escalation,
@@ -30,7 +32,6 @@ from netral.followup.models import (
 from netral.followup.selectors import recommendation_list_for
 from netral.regions.models import Region
 from netral.reports.models import Report
-from netral.reports.storage import evidence_write
 from netral.reports.subjects import AgencyType
 from netral.rules.selectors import (
     criminal_article_list,
@@ -360,7 +361,7 @@ def sanction_record(
     )
     if decree_file:
         record.file_sha256 = hashlib.sha256(decree_file).hexdigest()
-        record.file_path = evidence_write(folder="sanctions", data=decree_file, label="bin")
+        record.file_path = blobs.put(DECREE_BLOBS, decree_file, label="bin")
     record.save()
     before = rec.status
     rec.status = RecStatus.SANCTIONED if imposed else RecStatus.NOT_IMPOSED

@@ -13,8 +13,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from netral.common.blobs import BlobRefField
 from netral.common.fields import EncryptedTextField
 from netral.regions.models import Region
+from netral.reports.storage import EVIDENCE_BLOBS
 from netral.reports.subjects import AgencyType, PositionClass
 
 
@@ -169,8 +171,8 @@ class Evidence(models.Model):
     content_type = models.CharField(max_length=100)
     size = models.PositiveBigIntegerField()
     sha256 = models.CharField(max_length=64)
-    original_path = models.CharField(max_length=200)
-    clean_path = models.CharField(max_length=200, blank=True)
+    original_path = BlobRefField(EVIDENCE_BLOBS, max_length=200, sha256_field="sha256")
+    clean_path = BlobRefField(EVIDENCE_BLOBS, max_length=200, blank=True)
     clean_content_type = models.CharField(max_length=100, blank=True)
     received_at = models.DateTimeField()
 

@@ -58,4 +58,4 @@ def test_rotation_rewrites_fields_and_files(client: Client, settings: Any) -> No
     # A second run finds nothing left to do.
     out = io.StringIO()
     call_command("rotate_field_key", stdout=out)
-    assert "reports.Reporter.name: 0" in out.getvalue() and "berkas bukti: 0" in out.getvalue()
+    assert "reports.Reporter.name: 0" in out.getvalue() and "berkas: 0" in out.getvalue()

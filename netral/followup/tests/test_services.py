@@ -10,11 +10,18 @@ from netral.accounts.models import Role
 from netral.audit.models import AuditEntry
 from netral.cases import services as case_services
 from netral.cases.models import Verdict
+from netral.common import blobs
 from netral.common.errors import ApplicationError, NotFound, PermissionDenied
 from netral.followup import services
-from netral.followup.models import Addressee, CriminalStep, Escalation, Recommendation, RecStatus
+from netral.followup.models import (
+    DECREE_BLOBS,
+    Addressee,
+    CriminalStep,
+    Escalation,
+    Recommendation,
+    RecStatus,
+)
 from netral.followup.tests.factories import decided_case
-from netral.reports.storage import evidence_read
 
 pytestmark = pytest.mark.usefixtures("elections")
 
@@ -137,7 +144,7 @@ def test_ppk_records_the_sanction_with_the_decree(make_user: Any) -> None:
     )
     rec.refresh_from_db()
     assert rec.status == RecStatus.SANCTIONED and rec.ended_at is not None and rec.due_at is None
-    assert evidence_read(sanction.file_path) == b"%PDF-1.4 keputusan"
+    assert blobs.get(DECREE_BLOBS, sanction.file_path) == b"%PDF-1.4 keputusan"
     assert _actions(rec)[-1] == "recommendation.sanction"
 
 

@@ -19,12 +19,12 @@ from netral.accounts.models import Role, User
 from netral.audit.models import AuditEntry
 from netral.cases import services
 from netral.cases.clarification import clarification_invite, clarification_record_minutes
-from netral.cases.models import Case, Clarification, ClarificationAttachment
+from netral.cases.models import CLARIFICATION_BLOBS, Case, Clarification, ClarificationAttachment
 from netral.cases.tests.factories import case_from_report
+from netral.common import blobs
 from netral.common.errors import ApplicationError, NotFound, PermissionDenied
 from netral.reports.evidence import EvidenceRejected, sha256_hex
-from netral.reports.storage import evidence_read
-from netral.reports.tests.files import pdf_with_metadata
+from netral.reports.tests.files import SECRET_WORDS, pdf_with_metadata
 from netral.rules.selectors import requirement_list
 
 pytestmark = pytest.mark.usefixtures("elections")
@@ -70,9 +70,10 @@ def test_invite_and_minutes_with_an_encrypted_pdf(
     )
     assert done.status == Clarification.Status.ATTENDED
     attachment = ClarificationAttachment.objects.get(clarification=invitation)
-    assert attachment.path.startswith(f"evidence/cases/{case.pk}/")
+    assert attachment.path.startswith(f"clarifications/{case.pk}/")
     assert (tmp_path / attachment.path).read_bytes() != pdf  # encrypted at rest
-    assert sha256_hex(evidence_read(attachment.path)) == sha256_hex(pdf) == attachment.sha256
+    original = blobs.get(CLARIFICATION_BLOBS, attachment.path)
+    assert sha256_hex(original) == sha256_hex(pdf) == attachment.sha256
     actions = list(
         AuditEntry.objects.filter(object_id=str(case.pk)).values_list("action", flat=True)
     )
@@ -216,7 +217,9 @@ def test_minutes_form_uploads_and_download(
     assert download in client.get(detail).content.decode()
     response = client.get(download)
     assert response.status_code == 200
-    assert response.content == pdf
+    # Staff get the cleaned copy: a PDF without the author and company in its metadata.
+    assert response.content.startswith(b"%PDF-") and response.content != pdf
+    assert not any(word.encode() in response.content for word in SECRET_WORDS)
     assert response["Content-Disposition"].startswith("attachment;")
     assert "no-store" in response["Cache-Control"]
     assert response["X-Content-Type-Options"] == "nosniff"
