@@ -30,7 +30,7 @@ from netral.audit.services import audit_record
 from netral.common import blobs
 from netral.common.errors import ApplicationError
 from netral.common.pdf import OfficialDocument, official_pdf
-from netral.documents.models import DocumentCounter, DocumentKind, IssuedDocument
+from netral.documents.models import DOCUMENT_BLOBS, DocumentCounter, DocumentKind, IssuedDocument
 from netral.regions.models import Region
 
 log = logging.getLogger(__name__)
