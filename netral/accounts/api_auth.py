@@ -20,13 +20,29 @@ class BearerToken(HttpBearer):
 
 
 class VerifiedSession(SessionAuth):
-    """A browser session that passed both factors (htmx calls from the staff workspace)."""
+    """A browser session that passed both factors (htmx calls from the staff workspace).
+
+    A request that brings a bearer token, or has no verified session, is not a browser
+    session: it is refused as unauthenticated (401) without the session's CSRF check, which
+    would otherwise answer a revoked token on POST with 403 "CSRF check Failed".
+    """
+
+    def __call__(self, request: HttpRequest) -> Any:
+        if "HTTP_AUTHORIZATION" in request.META or not _verified(request):
+            return None
+        return super().__call__(request)
 
     def authenticate(self, request: HttpRequest, key: str | None) -> Any:
-        user = request.user
-        if user.is_authenticated and getattr(user, "is_verified", lambda: False)():
-            return user
-        return None
+        return request.user if _verified(request) else None
+
+
+def _verified(request: HttpRequest) -> bool:
+    user = getattr(request, "user", None)
+    return bool(
+        user is not None
+        and user.is_authenticated
+        and getattr(user, "is_verified", lambda: False)()
+    )
 
 
 staff_auth = [BearerToken(), VerifiedSession()]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import secrets
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -205,8 +207,14 @@ def api_token_create(*, actor: User, owner: User, name: str) -> IssuedToken:
     else:
         require(actor, "apitoken.manage_own")
     raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    days = int(getattr(settings, "NETRAL_TOKEN_DAYS", 90) or 0)
     token = ApiToken.objects.create(
-        user=owner, name=name[:100] or "token", prefix=raw[:12], digest=token_digest(raw)
+        user=owner,
+        name=name[:100] or "token",
+        prefix=raw[:12],
+        digest=token_digest(raw),
+        # 0 days: no expiry (an operator's choice, not the default).
+        expires_at=timezone.now() + datetime.timedelta(days=days) if days > 0 else None,
     )
     audit_record(actor=actor, action="apitoken.create", obj=token, after={"owner": owner.pk})
     return IssuedToken(token=token, raw=raw)
