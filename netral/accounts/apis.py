@@ -36,6 +36,7 @@ class TokenOut(Schema):
     prefix: str
     created_at: datetime.datetime
     last_used_at: datetime.datetime | None
+    expires_at: datetime.datetime | None
     revoked_at: datetime.datetime | None
 
 
@@ -78,6 +79,7 @@ def create_token(request: HttpRequest, payload: TokenIn) -> Status[IssuedTokenOu
             prefix=token.prefix,
             created_at=token.created_at,
             last_used_at=token.last_used_at,
+            expires_at=token.expires_at,
             revoked_at=token.revoked_at,
             token=issued.raw,
         ),
