@@ -282,3 +282,5 @@ NETRAL_STATS_CACHE_SECONDS: int = env.int("NETRAL_STATS_CACHE_SECONDS", default=
 NETRAL_SITE_URL: str = env.str(
     "NETRAL_SITE_URL", default=f"http://127.0.0.1:{NETRAL_DEMO_PORT}"
 ).rstrip("/")
+# How long a new personal API token lives, in days (0: until revoked).
+NETRAL_TOKEN_DAYS: int = env.int("NETRAL_TOKEN_DAYS", default=90)
