@@ -39,9 +39,7 @@ class VerifiedSession(SessionAuth):
 def _verified(request: HttpRequest) -> bool:
     user = getattr(request, "user", None)
     return bool(
-        user is not None
-        and user.is_authenticated
-        and getattr(user, "is_verified", lambda: False)()
+        user is not None and user.is_authenticated and getattr(user, "is_verified", lambda: False)()
     )
 
 

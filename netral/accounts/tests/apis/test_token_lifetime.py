@@ -58,7 +58,9 @@ def test_token_lifetime_is_a_setting(settings: Any, make_user: Callable[..., Use
     assert abs(token.expires_at - timezone.now() - datetime.timedelta(days=7)).total_seconds() < 60
 
 
-def test_an_expired_token_is_refused_with_401(client: Client, make_user: Callable[..., User]) -> None:
+def test_an_expired_token_is_refused_with_401(
+    client: Client, make_user: Callable[..., User]
+) -> None:
     user = make_user(Role.KPU, "32")
     issued = api_token_create(actor=user, owner=user, name="skrip")
     assert client.get("/api/accounts/me", headers=bearer(issued.raw)).status_code == 200
