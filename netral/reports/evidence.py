@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -20,7 +19,7 @@ from django.db import models
 from PIL import Image, ImageOps
 
 from netral.common.errors import ApplicationError
-from netral.reports import scrub
+from netral.reports import scrub, scrub_package
 from netral.reports.scrub import CannotScrub, ScrubRejected
 
 MB = 1024 * 1024
@@ -31,7 +30,13 @@ MAX_FILES_PER_REPORT = 10
 MAX_IMAGE_PIXELS = 50_000_000
 MAX_PDF_PAGES = 2_000
 MAX_ZIP_ENTRIES = 2_000
-MAX_ZIP_UNCOMPRESSED_BYTES = 300 * MB
+# Office/OpenDocument packages, inflated: all entries together, one entry, and the ratio of
+# inflated to compressed size (a few hundred bytes of zeros must not become 300 MB).
+MAX_ZIP_UNCOMPRESSED_BYTES = 100 * MB
+MAX_ZIP_ENTRY_BYTES = 50 * MB
+MAX_ZIP_RATIO = 200
+# Wall-clock time to clean one document; cleaning is linear, so only hostile files reach it.
+MAX_SCRUB_SECONDS = 10.0
 _MAX_SNIFF_MEMBER_BYTES = 1 * MB
 JPEG_QUALITY = 90
 
@@ -51,6 +56,14 @@ IMAGE_TOO_LARGE = "Gambar {name} terlalu besar: paling banyak {limit} megapiksel
 PDF_ENCRYPTED = "PDF {name} dilindungi kata sandi; kirim versi tanpa kata sandi."
 PDF_TOO_MANY_PAGES = "PDF {name} terlalu banyak halaman: paling banyak {limit}."
 ARCHIVE_TOO_LARGE = "Dokumen {name} terlalu besar setelah diekstrak."
+TOO_SLOW = (
+    "Berkas {name} tidak dapat diproses dalam {limit} detik; kirim versi yang lebih sederhana "
+    "(misalnya simpan ulang sebagai PDF)."
+)
+XML_FORBIDDEN = (
+    "Dokumen {name} memuat deklarasi DTD atau entitas XML, yang tidak diterima; simpan ulang "
+    "dari aplikasi Office."
+)
 
 
 class EvidenceRejected(ApplicationError):
@@ -136,6 +149,22 @@ def max_file_bytes(kind: EvidenceKind) -> int:
     return MAX_VIDEO_BYTES if kind in VIDEO_KINDS else MAX_FILE_BYTES
 
 
+def check_count_and_total(sizes: Sequence[int], *, existing: Sequence[int] = ()) -> None:
+    """Refuse too many files or too many bytes for one report, before any file is read.
+
+    ``sizes`` are the new uploads' sizes in bytes, ``existing`` those of the evidence the
+    report already has. The per-file limits depend on the kind, which comes from the content:
+    ``check_limits`` follows once the files are read, and cleaning only after that.
+    """
+    if len(existing) + len(sizes) > MAX_FILES_PER_REPORT:
+        raise EvidenceRejected(TOO_MANY_FILES.format(limit=MAX_FILES_PER_REPORT))
+    total = sum(existing) + sum(sizes)
+    if total > MAX_REPORT_BYTES:
+        raise EvidenceRejected(
+            REPORT_TOO_LARGE.format(size=_megabytes(total), limit=_megabytes(MAX_REPORT_BYTES))
+        )
+
+
 def check_limits(
     sizes: Sequence[int], kinds: Sequence[EvidenceKind | str], *, names: Sequence[str]
 ) -> None:
@@ -158,10 +187,7 @@ def check_limits(
                     limit=_megabytes(max_file_bytes(kind)),
                 )
             )
-    if sum(sizes) > MAX_REPORT_BYTES:
-        raise EvidenceRejected(
-            REPORT_TOO_LARGE.format(size=_megabytes(sum(sizes)), limit=_megabytes(MAX_REPORT_BYTES))
-        )
+    check_count_and_total(sizes)
 
 
 # --- Sniffing ---------------------------------------------------------------------------
@@ -220,21 +246,32 @@ def _sniff_magic(data: bytes) -> EvidenceKind | None:
     return None
 
 
+def package_limits() -> scrub_package.PackageLimits:
+    """The limits for Office/OpenDocument packages (read when called, so tests may lower them)."""
+    return scrub_package.PackageLimits(
+        max_entries=MAX_ZIP_ENTRIES,
+        max_entry_bytes=MAX_ZIP_ENTRY_BYTES,
+        max_total_bytes=MAX_ZIP_UNCOMPRESSED_BYTES,
+        max_ratio=MAX_ZIP_RATIO,
+        max_seconds=MAX_SCRUB_SECONDS,
+    )
+
+
 def _sniff_zip(data: bytes, name: str) -> EvidenceKind | None:
+    """The package's kind from its entry list and content types. A package over the size
+    limits is refused here, from its headers, before anything is inflated or cleaned."""
+    limits = package_limits()
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            infos = archive.infolist()
-            scrub.check_zip_shape(
-                infos, max_entries=MAX_ZIP_ENTRIES, max_uncompressed=MAX_ZIP_UNCOMPRESSED_BYTES
-            )
+        with scrub_package.package_open(data, limits=limits) as archive:
+            infos = scrub_package.package_check(archive.infolist(), size=len(data), limits=limits)
             names = [info.filename for info in infos]
             if names and names[0] == "mimetype":
-                mimetype = scrub.read_member(archive, infos[0], limit=200).strip()
+                mimetype = scrub_package.read_member(archive, infos[0], limit=200).strip()
                 kind = _ODF_MIMETYPES.get(mimetype)
                 macros = any(n.startswith(("Basic/", "Scripts/")) for n in names)
             elif "[Content_Types].xml" in names:
                 info = archive.getinfo("[Content_Types].xml")
-                types = scrub.read_member(archive, info, limit=_MAX_SNIFF_MEMBER_BYTES)
+                types = scrub_package.read_member(archive, info, limit=_MAX_SNIFF_MEMBER_BYTES)
                 found = [kind for kind, main in _OOXML_MAIN.items() if main in types]
                 kind = found[0] if len(found) == 1 else None
                 macros = b"macroEnabled" in types or any(
@@ -242,8 +279,10 @@ def _sniff_zip(data: bytes, name: str) -> EvidenceKind | None:
                 )
             else:
                 return None
-    except ScrubRejected:  # only "archive_too_large" comes from the shape and member checks
-        raise EvidenceRejected(ARCHIVE_TOO_LARGE.format(name=name)) from None
+    except ScrubRejected as rejected:
+        if rejected.reason == "archive_too_large":
+            raise EvidenceRejected(ARCHIVE_TOO_LARGE.format(name=name)) from None
+        return None  # e.g. a compression method Office does not use
     except Exception:  # hostile archives make zipfile raise many types; duplicate names too
         return None
     if macros:
@@ -276,11 +315,9 @@ def clean_copy(data: bytes, kind: EvidenceKind, *, filename: str = "") -> CleanR
         return _clean_image(data, kind, name)
     try:
         if kind is EvidenceKind.PDF:
-            cleaned = scrub.clean_pdf(data, max_pages=MAX_PDF_PAGES)
+            cleaned = scrub.clean_pdf(data, max_pages=MAX_PDF_PAGES, max_seconds=MAX_SCRUB_SECONDS)
         elif kind in OOXML_KINDS or kind in ODF_KINDS:
-            cleaned = scrub.clean_package(
-                data, max_entries=MAX_ZIP_ENTRIES, max_uncompressed=MAX_ZIP_UNCOMPRESSED_BYTES
-            )
+            cleaned = scrub_package.package_clean(data, limits=package_limits())
         else:
             return None
     except CannotScrub:
@@ -297,6 +334,10 @@ def _rejection(rejected: ScrubRejected, kind: EvidenceKind, name: str) -> Eviden
         return EvidenceRejected(PDF_TOO_MANY_PAGES.format(name=name, limit=rejected.limit))
     if rejected.reason == "archive_too_large":
         return EvidenceRejected(ARCHIVE_TOO_LARGE.format(name=name))
+    if rejected.reason == "too_slow":
+        return EvidenceRejected(TOO_SLOW.format(name=name, limit=f"{MAX_SCRUB_SECONDS:g}"))
+    if rejected.reason == "xml_forbidden":
+        return EvidenceRejected(XML_FORBIDDEN.format(name=name))
     return EvidenceRejected(CORRUPT.format(name=name, kind=kind.label))
 
 

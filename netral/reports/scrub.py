@@ -1,4 +1,5 @@
-"""Metadata scrubbing for documents: PDF, Office/OpenDocument packages and embedded JPEGs.
+"""Metadata scrubbing for documents: PDF and embedded JPEGs (Office/OpenDocument packages are
+in ``scrub_package``), and what the scrubbers share.
 
 Pure functions on bytes with no knowledge of evidence kinds or messages: each takes the
 limits it enforces as keyword arguments and returns the cleaned bytes. Problems come back as
@@ -9,14 +10,15 @@ safe copy can be made, e.g. a part that would carry metadata cannot be processed
 from __future__ import annotations
 
 import io
-import re
-import zipfile
+import time
 from typing import Any, Literal
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, StreamObject
 
-RejectReason = Literal["corrupt", "encrypted", "too_many_pages", "archive_too_large"]
+RejectReason = Literal[
+    "corrupt", "encrypted", "too_many_pages", "archive_too_large", "too_slow", "xml_forbidden"
+]
 
 
 class ScrubRejected(Exception):
@@ -32,111 +34,19 @@ class CannotScrub(Exception):
     """No safe copy can be made (the caller keeps only the original, not a rejection)."""
 
 
-# --- ZIP packages ---------------------------------------------------------------------
+class Deadline:
+    """A wall-clock budget for cleaning one file, checked between bounded steps of work.
 
-
-def check_zip_shape(
-    infos: list[zipfile.ZipInfo], *, max_entries: int, max_uncompressed: int
-) -> None:
-    """Refuse too many entries or too large a declared size; duplicate names cannot be cleaned."""
-    declared = sum(info.file_size for info in infos)
-    if len(infos) > max_entries or declared > max_uncompressed:
-        raise ScrubRejected("archive_too_large")
-    if len({info.filename for info in infos}) != len(infos):
-        raise CannotScrub  # duplicate names: readers disagree on which one counts
-
-
-def read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, *, limit: int) -> bytes:
-    """Read one member, never inflating more than ``limit`` bytes whatever its header says."""
-    with archive.open(info) as member:
-        data = member.read(limit + 1)
-    if len(data) > limit:
-        raise ScrubRejected("archive_too_large")
-    return data
-
-
-_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
-_OOXML_NS = "http://schemas.openxmlformats.org/"
-_ODF_NS = 'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" office:version="1.2"'
-
-
-def _xml(element: str) -> bytes:
-    return b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + element.encode()
-
-
-_PACKAGE_REPLACEMENTS: dict[str, bytes] = {
-    "docProps/core.xml": _xml(
-        f'<cp:coreProperties xmlns:cp="{_OOXML_NS}package/2006/metadata/core-properties"/>'
-    ),
-    "docProps/app.xml": _xml(
-        f'<Properties xmlns="{_OOXML_NS}officeDocument/2006/extended-properties"/>'
-    ),
-    # Kept as an empty part rather than dropped: _rels/.rels still points at it.
-    "docProps/custom.xml": _xml(
-        f'<Properties xmlns="{_OOXML_NS}officeDocument/2006/custom-properties"/>'
-    ),
-    "meta.xml": _xml(f"<office:document-meta {_ODF_NS}><office:meta/></office:document-meta>"),
-    # LibreOffice keeps the printer name and driver set-up here.
-    "settings.xml": _xml(f"<office:document-settings {_ODF_NS}/>"),
-}
-_PERSON_ATTR = re.compile(rb"""\b((?:[\w.-]+:)?(?:author|initials))=(?:"[^"]*"|'[^']*')""")
-_PERSON_ELEMENT = re.compile(
-    rb"<((?:[\w.-]+:)?(?:author|creator|initial-creator|creator-initials))>[^<]*</\1>"
-)
-# People lists (Word people.xml, PowerPoint comment authors, Excel persons): every name and id.
-_PEOPLE_PART = re.compile(r"(people|persons/person|commentAuthors|authors)\.xml$")
-_PEOPLE_ATTR = re.compile(
-    rb"""\b((?:[\w.-]+:)?(?:name|displayName|userId|providerId))=(?:"[^"]*"|'[^']*')"""
-)
-# Links to local files (e.g. the attached template) carry the user's folder name.
-_LOCAL_TARGET = re.compile(rb'Target="file:[^"]*"')
-
-
-def _scrub_member(path: str, data: bytes) -> bytes:
-    if path in _PACKAGE_REPLACEMENTS:
-        return _PACKAGE_REPLACEMENTS[path]
-    if data.startswith(b"\xff\xd8\xff"):
-        return strip_jpeg_metadata(data)
-    if path.endswith(".rels"):
-        return _LOCAL_TARGET.sub(b'Target="file:///"', data)
-    if path.endswith(".xml"):
-        data = _PERSON_ATTR.sub(rb'\1=""', data)
-        data = _PERSON_ELEMENT.sub(rb"<\1></\1>", data)
-        if _PEOPLE_PART.search(path):
-            data = _PEOPLE_ATTR.sub(rb'\1=""', data)
-    return data
-
-
-def clean_package(data: bytes, *, max_entries: int, max_uncompressed: int) -> bytes:
-    """An Office/OpenDocument package rewritten without properties, authors or timestamps.
-
-    Raises ScrubRejected ("archive_too_large" or "corrupt") or CannotScrub.
+    No signals or threads: every loop of the scrubbers does bounded, linear work per step,
+    so checking between steps keeps one file to its budget (plus one step).
     """
-    out = io.BytesIO()
-    budget = max_uncompressed
-    try:
-        with (
-            zipfile.ZipFile(io.BytesIO(data)) as source,
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
-        ):
-            infos = source.infolist()
-            check_zip_shape(infos, max_entries=max_entries, max_uncompressed=max_uncompressed)
-            for info in infos:
-                if info.is_dir():
-                    continue
-                member = read_member(source, info, limit=budget)
-                budget -= len(member)
-                # A fresh entry: no original timestamps, extra fields (owner ids) or comments.
-                entry = zipfile.ZipInfo(info.filename, date_time=_ZIP_EPOCH)
-                # ODF readers require "mimetype" first and uncompressed; order is kept.
-                stored = info.filename == "mimetype"
-                entry.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
-                target.writestr(entry, _scrub_member(info.filename, member))
-    except (ScrubRejected, CannotScrub):
-        raise
-    except Exception:  # hostile archives make zipfile raise many types
-        raise ScrubRejected("corrupt") from None
-    return out.getvalue()
+
+    def __init__(self, seconds: float) -> None:
+        self._at = time.monotonic() + seconds
+
+    def check(self) -> None:
+        if time.monotonic() >= self._at:
+            raise ScrubRejected("too_slow")
 
 
 # --- PDF ------------------------------------------------------------------------------
@@ -149,11 +59,13 @@ _PDF_MARKUP_ANNOTS |= {"/Popup"}
 _PDF_JPEG_FILTERS = ("/DCTDecode", ["/DCTDecode"])
 
 
-def clean_pdf(data: bytes, *, max_pages: int) -> bytes:
+def clean_pdf(data: bytes, *, max_pages: int, max_seconds: float) -> bytes:
     """The pages rewritten without document info, XMP, piece info, annotation authors or EXIF.
 
-    Raises ScrubRejected ("encrypted", "too_many_pages" or "corrupt") or CannotScrub.
+    Raises ScrubRejected ("encrypted", "too_many_pages", "too_slow" or "corrupt") or
+    CannotScrub. The deadline is checked per page and per object walked.
     """
+    deadline = Deadline(max_seconds)
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):
@@ -164,10 +76,11 @@ def clean_pdf(data: bytes, *, max_pages: int) -> bytes:
         # earlier incremental revisions do not come along.
         writer = PdfWriter()
         for page in reader.pages:
+            deadline.check()
             writer.add_page(page)
         writer.metadata = None
         for page in writer.pages:
-            _scrub_pdf_graph(page)
+            _scrub_pdf_graph(page, deadline)
         out = io.BytesIO()
         writer.write(out)
     except (ScrubRejected, CannotScrub):
@@ -177,11 +90,12 @@ def clean_pdf(data: bytes, *, max_pages: int) -> bytes:
     return out.getvalue()
 
 
-def _scrub_pdf_graph(root: DictionaryObject) -> None:
+def _scrub_pdf_graph(root: DictionaryObject, deadline: Deadline) -> None:
     """Remove metadata from every object reachable from a page (not up through /Parent)."""
     stack: list[Any] = [root]
     seen: set[int] = set()
     while stack:
+        deadline.check()
         obj = stack.pop()
         if isinstance(obj, IndirectObject):
             if obj.idnum in seen:

@@ -5,6 +5,7 @@ The markers below are what a cleaned copy must no longer contain anywhere in its
 
 from __future__ import annotations
 
+import functools
 import io
 import struct
 import zipfile
@@ -214,6 +215,60 @@ def opendocument(mimetype: str = "application/vnd.oasis.opendocument.text") -> b
         },
         stored_first=True,
     )
+
+
+def docx_with_document(document: str | bytes, **parts: str | bytes) -> bytes:
+    """A DOCX whose word/document.xml is ``document``, with the reporter as its creator."""
+    return office_document(extra={"word/document.xml": document, **parts})
+
+
+def hostile_docx(repetitions: int = 80_000) -> bytes:
+    """The upload that froze the server: "a." repeated in word/document.xml, under 1 KB
+    compressed. A regular expression over it backtracks quadratically (70 s for 80,000)."""
+    main_part, main_type = _MAIN_TYPES["docx"]
+    text = "a." * repetitions
+    return _zip(
+        {
+            "[Content_Types].xml": _content_types(main_part, main_type),
+            "docProps/core.xml": f"<cp:coreProperties><dc:creator>{REPORTER}</dc:creator>"
+            "</cp:coreProperties>",
+            main_part: f"<w:document {_W}><w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+            "</w:body></w:document>",
+        }
+    )
+
+
+# Entity expansion: ten levels of ten make 10^9 copies of "lol" from a few hundred bytes.
+BILLION_LAUGHS = (
+    '<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + "".join(
+        f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">'
+        for i in range(1, 10)
+    )
+    + f"]><w:document {_W}><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body>"
+    "</w:document>"
+)
+EXTERNAL_ENTITY = (
+    '<?xml version="1.0"?>\n<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+    f"<w:document {_W}><w:body><w:p><w:r><w:t>&xxe;</w:t></w:r></w:p></w:body></w:document>"
+)
+PLAIN_DTD = f'<!DOCTYPE w:document SYSTEM "x.dtd"><w:document {_W}><w:body/></w:document>'
+
+
+@functools.cache
+def zip_bomb_docx(inflated_mb: int = 290) -> bytes:
+    """A valid DOCX of about 296 KB with an entry of ``inflated_mb`` MB of zeros, written in
+    chunks at compression level 9 (memory stays small; built once per test run)."""
+    out = io.BytesIO(office_document())
+    with zipfile.ZipFile(out, "a") as archive:
+        info = zipfile.ZipInfo("word/media/padding.bin", date_time=(2024, 2, 14, 9, 30, 0))
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info._compresslevel = 9  # type: ignore[attr-defined]  # ZipFile.open has no level
+        with archive.open(info, "w") as member:
+            chunk = bytes(1024 * 1024)
+            for _ in range(inflated_mb):
+                member.write(chunk)
+    return out.getvalue()
 
 
 def plain_zip() -> bytes:
