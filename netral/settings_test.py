@@ -7,6 +7,10 @@ import tempfile
 from pathlib import Path
 
 os.environ.setdefault("NETRAL_TESTING", "1")
+# Keys of the tests' own, not the public development ones (a system check refuses those
+# outside DEBUG).
+os.environ.setdefault("SECRET_KEY", "netral-test-suite-secret-key-not-for-production")
+os.environ.setdefault("NETRAL_FIELD_KEY", "dGVzdC1zdWl0ZS1maWVsZC1rZXktMzItYnl0ZXMhISE=")
 
 from netral.settings import *  # noqa: F403
 
