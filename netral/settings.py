@@ -12,6 +12,8 @@ from pathlib import Path
 import environ
 from django.utils.translation import gettext_lazy as _
 
+from netral.common.devkeys import DEV_FIELD_KEY, DEV_SECRET_KEY
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
 
@@ -19,17 +21,19 @@ env = environ.Env()
 DEBUG: bool = env.bool("DEBUG", default=False)
 TESTING: bool = env.bool("NETRAL_TESTING", default=False)
 
-# Development and tests get throwaway keys; production must set real ones.
+# Development and tests get throwaway keys; production must set real ones. Outside DEBUG the
+# development keys are refused by a system check (netral/common/checks.py) whatever lets
+# them in here; the test settings bring keys of their own.
 _dev_defaults = DEBUG or TESTING
 SECRET_KEY: str = (
-    env.str("SECRET_KEY", default="insecure-dev-key-do-not-use-in-production")
+    env.str("SECRET_KEY", default=DEV_SECRET_KEY)
     if _dev_defaults
     else env.str("SECRET_KEY")
 )
 # Field-encryption key (urlsafe base64 of 32 bytes). Several keys may be given, comma separated:
 # the first encrypts, all decrypt (see `rotate_field_key`).
 NETRAL_FIELD_KEYS: list[str] = (
-    env.list("NETRAL_FIELD_KEY", default=["ZGV2LW9ubHktZmllbGQta2V5LWRvLW5vdC11c2UhISE="])
+    env.list("NETRAL_FIELD_KEY", default=[DEV_FIELD_KEY])
     if _dev_defaults
     else env.list("NETRAL_FIELD_KEY")
 )
@@ -152,11 +156,11 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
-
-# --- Internationalisation -------------------------------------------------------------------
 # The client address behind the load balancer (NETRAL_TRUSTED_PROXIES), as for rate limits:
 # otherwise every client shares the balancer's address and five failures lock everyone out.
 AXES_CLIENT_IP_CALLABLE = "netral.common.ratelimit.client_address"
+
+# --- Internationalisation -------------------------------------------------------------------
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "netral" / "locale"]
@@ -202,7 +206,13 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
 
 # --- Mail -----------------------------------------------------------------------------------
-EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
+# Production must say where mail goes (no default: a missing EMAIL_URL stops the start);
+# development prints it to the console.
+EMAIL_CONFIG = (
+    env.email_url("EMAIL_URL", default="consolemail://")
+    if _dev_defaults
+    else env.email_url("EMAIL_URL")
+)
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Netral <noreply@netral.local>")
 
@@ -274,6 +284,8 @@ CACHES = {
 }
 # How many reverse proxies in front of the app append to X-Forwarded-For (0: use REMOTE_ADDR).
 NETRAL_TRUSTED_PROXIES: int = env.int("NETRAL_TRUSTED_PROXIES", default=0)
+# How long a new personal API token lives, in days (0: until revoked).
+NETRAL_TOKEN_DAYS: int = env.int("NETRAL_TOKEN_DAYS", default=90)
 # How long aggregate statistics (dashboard, open data, stats API) are served from the cache;
 # 0 computes them on every request.
 NETRAL_STATS_CACHE_SECONDS: int = env.int("NETRAL_STATS_CACHE_SECONDS", default=300)
@@ -282,5 +294,3 @@ NETRAL_STATS_CACHE_SECONDS: int = env.int("NETRAL_STATS_CACHE_SECONDS", default=
 NETRAL_SITE_URL: str = env.str(
     "NETRAL_SITE_URL", default=f"http://127.0.0.1:{NETRAL_DEMO_PORT}"
 ).rstrip("/")
-# How long a new personal API token lives, in days (0: until revoked).
-NETRAL_TOKEN_DAYS: int = env.int("NETRAL_TOKEN_DAYS", default=90)
