@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "axes",
     "django_htmx",
     "csp",
+    "ninja",  # Swagger UI from its static files, not a CDN (see netral/api.py)
     "django_tasks",
     "django_tasks_db",
     "netral.common",
