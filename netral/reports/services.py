@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from netral.audit.services import audit_record
 from netral.reports.evidence import (
+from netral.common.errors import Conflict
     CleanResult,
     EvidenceKind,
     EvidenceRejected,
@@ -33,6 +34,11 @@ from netral.rules.selectors import reporting_window_open
 MESSAGE_EMPTY = "Pesan tidak boleh kosong."
 MESSAGE_TOO_LONG = "Pesan terlalu panjang (paling banyak 5.000 karakter)."
 MAX_MESSAGE = 5_000
+ALREADY_SUBMITTED = "Laporan ini sudah terkirim."
+
+
+class AlreadySubmitted(Conflict):
+    """The same form (submission token) was sent again: its report exists already."""
 
 
 @dataclass(frozen=True)
@@ -141,11 +147,20 @@ def report_fields(*, form: ReportForm, now: datetime.datetime) -> dict[str, Any]
     }
 
 
-def report_submit(*, form: ReportForm, files: Sequence[UploadedFile], channel: str) -> SubmitResult:
+def report_submit(
+    *,
+    form: ReportForm,
+    files: Sequence[UploadedFile],
+    channel: str,
+    receipt_code: str | None = None,
+) -> SubmitResult:
     """Store a validated report with its evidence and return the one-time receipt code.
 
     ``form`` must be valid. Nothing is stored when any file is refused; files written before a
     database failure are deleted again, so an acknowledged code always has its report.
+    ``receipt_code`` (the web form's, derived from its one-time submission token) is used
+    instead of a random one: when a report with that code exists, the same form was sent
+    twice and ``AlreadySubmitted`` is raised, nothing stored.
     """
     data = form.cleaned_data
     assert form.region_obj is not None and form.election_obj is not None
@@ -156,7 +171,7 @@ def report_submit(*, form: ReportForm, files: Sequence[UploadedFile], channel: s
     try:
         with transaction.atomic():
             for _attempt in range(3):  # a 16-digit collision is astronomically rare; retry
-                code = receipt_code_new()
+                code = receipt_code or receipt_code_new()
                 try:
                     with transaction.atomic():
                         report = Report.objects.create(
@@ -167,6 +182,8 @@ def report_submit(*, form: ReportForm, files: Sequence[UploadedFile], channel: s
                         )
                     break
                 except IntegrityError:
+                    if receipt_code is not None:
+                        raise AlreadySubmitted(ALREADY_SUBMITTED) from None
                     continue
             else:  # pragma: no cover - needs three collisions in a row
                 raise RuntimeError("could not allocate a receipt code")

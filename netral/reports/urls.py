@@ -6,6 +6,7 @@ app_name = "reports"
 
 urlpatterns = [
     path("lapor/", views.report_form, name="form"),
+    path("lapor/terkirim/", views.receipt, name="receipt"),
     path("lapor/tanda-terima.pdf", views.receipt_download, name="receipt_pdf"),
     path("lacak/", views.track_start, name="track_start"),
     path("lacak/laporan/", views.track_detail, name="track_detail"),

@@ -2,6 +2,8 @@
 
 They work without JavaScript and keep the code out of the server: it is shown once, put in
 the PDF receipt on request (posted back by the reporter), and never stored in a session.
+The form is post/redirect/get with a one-time submission token (``submissions``): sending the
+same form twice stores one report, and reloading the receipt page sends nothing again.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from netral.common.errors import ApplicationError
 from netral.common.ratelimit import RateLimited
@@ -27,7 +29,14 @@ from netral.reports.models import Report
 from netral.reports.receipt_pdf import receipt_document, receipt_pdf
 from netral.reports.receipts import receipt_code_display, receipt_code_normalise
 from netral.reports.selectors import report_find_by_code, report_tracking
-from netral.reports.services import report_submit, reporter_message_post
+from netral.reports.services import AlreadySubmitted, report_submit, reporter_message_post
+from netral.reports.submissions import (
+    receipt_pending_pop,
+    receipt_pending_set,
+    submission_nonce,
+    submission_receipt_code,
+    submission_token_new,
+)
 from netral.reports.throttles import (
     refusal_message,
     throttle_lookup,
@@ -41,6 +50,12 @@ TRACKING_SECONDS = 30 * 60
 CODE_NOT_FOUND = "Kode tanda terima tidak ditemukan. Periksa kembali ke-16 angkanya."
 TRACKING_EXPIRED = "Sesi pelacakan berakhir. Masukkan kode tanda terima lagi."
 REQUEST_TOO_LARGE = "Berkas terlalu besar. Jumlah semua berkas paling banyak 100 MB."
+FORM_EXPIRED = (
+    "Formulir ini sudah terlalu lama terbuka atau tidak lengkap. Isian Anda masih ada: "
+    "periksa, lampirkan berkas lagi bila ada, lalu kirim sekali lagi."
+)
+# File names listed back when the form returns with an error (bounded).
+MAX_NAMES_SHOWN, MAX_NAME_SHOWN = 10, 80
 
 
 def regions_for_picker() -> dict[str, Any]:
@@ -65,9 +80,13 @@ def report_form_data(request: HttpRequest) -> dict[str, Any]:
 @never_cache
 @require_http_methods(["GET", "POST"])
 def report_form(request: HttpRequest) -> HttpResponse:
+    """The form; a valid POST stores the report and redirects to the receipt page. Files are
+    not kept when the form comes back with an error: the page names them to attach again."""
     error = ""
     status = 200
     form = ReportForm()
+    token = ""
+    unsent_files: list[str] = []
     if request.method == "POST":
         status = 400
         try:
@@ -75,20 +94,25 @@ def report_form(request: HttpRequest) -> HttpResponse:
             if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_REQUEST_BYTES:
                 raise ApplicationError(_(REQUEST_TOO_LARGE))
             form = ReportForm(report_form_data(request))
+            files = request.FILES.getlist("files")
+            unsent_files = [(f.name or "berkas")[:MAX_NAME_SHOWN] for f in files]
+            nonce = submission_nonce(request.POST.get("submission", ""))
+            token = request.POST.get("submission", "") if nonce else ""
             if form.is_valid():
-                result = report_submit(
-                    form=form, files=request.FILES.getlist("files"), channel="web"
-                )
-                return render(
-                    request,
-                    "reports/receipt.html",
-                    {
-                        "code": result.receipt_code,
-                        "code_display": receipt_code_display(result.receipt_code),
-                        "tracking": report_tracking(report=result.report),
-                    },
-                    status=201,
-                )
+                if nonce is None:
+                    raise ApplicationError(_(FORM_EXPIRED))
+                try:
+                    report_submit(
+                        form=form,
+                        files=files,
+                        channel="web",
+                        receipt_code=submission_receipt_code(nonce),
+                    )
+                    repeat = False
+                except AlreadySubmitted:
+                    repeat = True  # the same form again: its first report's receipt
+                receipt_pending_set(request.session, nonce=nonce, repeat=repeat)
+                return HttpResponseRedirect(reverse("reports:receipt"))
         except RateLimited as limited:
             error, status = refusal_message(limited), 429
         except ApplicationError as refused:
@@ -96,12 +120,34 @@ def report_form(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "error": error,
+        "submission_token": token or submission_token_new(),
+        "unsent_files": unsent_files[:MAX_NAMES_SHOWN],
+        "unsent_more": max(0, len(unsent_files) - MAX_NAMES_SHOWN),
         "violation_types": violation_type_list(),
         "selected_province": request.POST.get("province", ""),
         "selected_regency": request.POST.get("regency", ""),
         **regions_for_picker(),
     }
     return render(request, "reports/form.html", context, status=status)
+
+
+@never_cache
+@require_GET
+def receipt(request: HttpRequest) -> HttpResponse:
+    """The receipt after a submit: the code, once. Reloading shows that it was shown (and
+    submits nothing); the session forgets the submission as the code is shown."""
+    pending = receipt_pending_pop(request.session)
+    code = submission_receipt_code(pending.nonce) if pending else ""
+    report = report_find_by_code(code=code) if code else None
+    if pending is None or report is None:
+        return render(request, "reports/receipt_shown.html")
+    context = {
+        "code": code,
+        "code_display": receipt_code_display(code),
+        "tracking": report_tracking(report=report),
+        "repeat": pending.repeat,
+    }
+    return render(request, "reports/receipt.html", context)
 
 
 @require_POST
