@@ -12,8 +12,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from netral.audit.services import audit_record
-from netral.reports.evidence import (
 from netral.common.errors import Conflict
+from netral.reports.evidence import (
     CleanResult,
     EvidenceKind,
     EvidenceRejected,
