@@ -7,6 +7,7 @@ one stops the start), ``DATABASE_URL`` for PostgreSQL and ``ALLOWED_HOSTS``.
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import environ
@@ -285,6 +286,14 @@ CACHES = {
 }
 # How many reverse proxies in front of the app append to X-Forwarded-For (0: use REMOTE_ADDR).
 NETRAL_TRUSTED_PROXIES: int = env.int("NETRAL_TRUSTED_PROXIES", default=0)
+# The demo's clock (``netral.common.clock``): with DEBUG or NETRAL_DEMO, "now" is this date at
+# the real time of day, so `make demo` tells an election in progress. The default lies in the
+# Pilkada 2024 campaign (25 Sep - 23 Nov 2024, netral/elections/data/pilkada-2024.toml). Empty:
+# the real date. Production (neither flag) ignores it.
+_DEMO_TODAY = env.str("NETRAL_DEMO_TODAY", default="2024-11-10").strip()
+NETRAL_DEMO_TODAY: datetime.date | None = (
+    datetime.date.fromisoformat(_DEMO_TODAY) if _DEMO_TODAY else None
+)
 # How long a new personal API token lives, in days (0: until revoked).
 NETRAL_TOKEN_DAYS: int = env.int("NETRAL_TOKEN_DAYS", default=90)
 # How long aggregate statistics (dashboard, open data, stats API) are served from the cache;

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Case as Cond
+from django.db.models import Exists, F, IntegerField, OuterRef, Q, QuerySet, Subquery, When
 
 from netral.accounts.models import User
 from netral.cases.models import Case, Status
 from netral.cases.services import CASE_NOT_FOUND, case_list_for
-from netral.cases.workflow import FINAL
+from netral.cases.workflow import FINAL, OPEN_FOR_HANDLING
 from netral.common.errors import NotFound
 from netral.elections.models import Election, Stage
 from netral.regions.models import Region
@@ -55,8 +56,10 @@ def case_inbox(
     agency: str | None = None,
     q: str | None = None,
 ) -> QuerySet[Case]:
-    """The cases the actor's office handles, nearest deadline first (cases with no deadline
-    last, then oldest receipt). Each row carries its first report's ``first_reported_name``,
+    """The cases the actor's office handles: those it still has to act on first, nearest
+    deadline first (no deadline last, then oldest receipt); then the finished ones (decided,
+    not registered, announced), most recently finished first: their deadline is history.
+    Each row carries its first report's ``first_reported_name``,
     ``first_agency`` and ``first_event_date``, and the name of the election stage that date
     falls in (``event_stage_name``), so a page of the list costs a constant number of
     queries. ``stage_id`` keeps the cases whose event happened in that stage."""
@@ -91,7 +94,19 @@ def case_inbox(
             first_agency=Subquery(first_report.values("agency")[:1]),
             event_stage_name=Subquery(_event_stage().values("name")[:1]),
         )
-        .order_by(F("due_at").asc(nulls_last=True), "received_at", "pk")
+        .annotate(
+            finished_rank=Cond(
+                When(status__in=OPEN_FOR_HANDLING, then=0), default=1, output_field=IntegerField()
+            ),
+            live_due=Cond(When(status__in=OPEN_FOR_HANDLING, then=F("due_at")), default=None),
+        )
+        .order_by(
+            "finished_rank",
+            F("live_due").asc(nulls_last=True),
+            F("finished_at").desc(nulls_last=True),
+            "received_at",
+            "pk",
+        )
     )
 
 

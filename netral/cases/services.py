@@ -17,6 +17,7 @@ from netral.cases.hooks import CaseEvent, case_decided, case_may_close
 from netral.cases.models import Case, NotRegisteredReason, RegisterCounter, Status, Verdict
 from netral.cases.routing import effective_receipt, office_region_for
 from netral.cases.workflow import FINAL, OPEN_FOR_HANDLING, TRANSITIONS, allowed
+from netral.common import clock
 from netral.common.errors import ApplicationError, NotFound
 from netral.regions.models import Region
 from netral.reports.handling import case_reports_reroute, report_case_assign
@@ -135,6 +136,10 @@ def _finish(
     case.status = TRANSITIONS[action].target
     case.save(update_fields=["status", *fields])
     audit_record(
+    if case.status not in OPEN_FOR_HANDLING and case.finished_at is None:
+        # Handling ended (decided, not registered, merged): no countdown from now on.
+        case.finished_at = case.decided_at or clock.now()
+        fields = [*fields, "finished_at"]
         actor=actor,
         action=f"case.{action}",
         obj=case,
@@ -161,7 +166,7 @@ def case_request_completion(*, actor: User, case_id: int, missing: list[str]) ->
     case, before = _locked(actor, case_id, "request_completion")
     if not missing:
         raise ApplicationError(REASON_REQUIRED, field="missing")
-    now = timezone.now()
+    now = clock.now()
     case.completion_due_at = deadline_due(
         kind=case.election.cycle.kind,
         code="kelengkapan_laporan",
@@ -214,7 +219,7 @@ def case_register(
         if missing:
             raise ApplicationError(message.format(missing="; ".join(missing)), field=kind)
         checklist[kind] = {r.code: True for r in requirements}
-    now = timezone.now()
+    now = clock.now()
     case.registered_at = now
     case.register_number = _next_register_number(case, now)
     case.checklist = checklist
@@ -292,7 +297,7 @@ def case_decide(*, actor: User, case_id: int, verdicts: list[str], reason: str) 
         raise ApplicationError(STUDY_REQUIRED, field="study")
     if not reason.strip():
         raise ApplicationError(REASON_REQUIRED, field="reason")
-    case.verdicts, case.decision_reason, case.decided_at = chosen, reason.strip(), timezone.now()
+    case.verdicts, case.decision_reason, case.decided_at = chosen, reason.strip(), clock.now()
     _finish(
         actor=actor,
         case=case,
@@ -313,7 +318,7 @@ def case_announce(*, actor: User, case_id: int, summary: str) -> Case:
     case, before = _locked(actor, case_id, "announce")
     if not summary.strip():
         raise ApplicationError(SUMMARY_REQUIRED, field="summary")
-    case.public_summary, case.announced_at = summary.strip(), timezone.now()
+    case.public_summary, case.announced_at = summary.strip(), clock.now()
     return _finish(
         actor=actor,
         case=case,
@@ -330,7 +335,7 @@ def case_close(*, actor: User, case_id: int) -> Case:
     open_followups = sum(case_may_close.ask(case))
     if open_followups:
         raise ApplicationError(FOLLOWUP_OPEN.format(count=open_followups))
-    case.closed_at = timezone.now()
+    case.closed_at = clock.now()
     return _finish(actor=actor, case=case, action="close", before=before, fields=["closed_at"])
 
 

@@ -7,10 +7,11 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
-from django.utils import timezone, translation
+from django.utils import translation
 from django_tasks import task
 
 from netral.cases.digest import DigestLine, OfficeDigest, deadline_digest
+from netral.common import clock
 
 SUBJECT = "Netral: {overdue} kasus terlambat, {soon} jatuh tempo hingga besok — {office}"
 BODY = (
@@ -71,7 +72,7 @@ def send_deadline_digest() -> int:
 
     Offices without an active Bawaslu staff member or leader with an e-mail address get none.
     """
-    now = timezone.now()
+    now = clock.now()
     digests = [d for d in deadline_digest(now=now) if d.recipients]
     if not digests:
         return 0

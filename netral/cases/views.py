@@ -8,7 +8,6 @@ to the case page with the message (400). Every page is ``no-store``.
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -18,7 +17,6 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -29,6 +27,7 @@ from netral.accounts.models import User
 from netral.accounts.permissions import has_capability
 from netral.cases import clarification, services
 from netral.cases import forms as case_forms
+from netral.cases.countdown import case_clock
 from netral.cases.documents import case_documents_available
 from netral.cases.hooks import CaseEvent, case_sections
 from netral.cases.models import Case, Status
@@ -42,6 +41,7 @@ from netral.cases.selectors import (
 )
 from netral.cases.timeline import case_timeline, verdict_labels
 from netral.cases.workflow import OPEN_FOR_HANDLING, TRANSITIONS, actions_from
+from netral.common import clock
 from netral.common.errors import NotFound
 from netral.common.web import back_to, broken_rules, domain_errors
 from netral.rules.selectors import requirement_list, violation_type_list
@@ -193,32 +193,6 @@ def _form(action: Action, actor: User, case: Case, *args: Any) -> forms.Form:
     return action.form(*args, **extra)
 
 
-@dataclass(frozen=True)
-class Countdown:
-    text: str
-    late: bool
-
-
-def _span(delta: datetime.timedelta) -> str:
-    minutes = int(delta.total_seconds()) // 60
-    days, rest = divmod(minutes, 24 * 60)
-    hours, minutes = divmod(rest, 60)
-    if days:
-        return _("%(days)d hari %(hours)d jam") % {"days": days, "hours": hours}
-    if hours:
-        return _("%(hours)d jam") % {"hours": hours}
-    return _("%(minutes)d menit") % {"minutes": minutes}
-
-
-def countdown(due_at: datetime.datetime | None, now: datetime.datetime) -> Countdown | None:
-    """Time left to a deadline ("2 hari 3 jam lagi") or past it ("terlambat 5 jam")."""
-    if due_at is None:
-        return None
-    if due_at >= now:
-        return Countdown(_("%(span)s lagi") % {"span": _span(due_at - now)}, late=False)
-    return Countdown(_("terlambat %(span)s") % {"span": _span(now - due_at)}, late=True)
-
-
 def _available(case: Case) -> list[str]:
     names = actions_from(case.status)
     if case.status == Status.STUDY:
@@ -253,12 +227,12 @@ def case_list(request: HttpRequest) -> HttpResponse:
         q=filters.get("q") or None,
     )
     page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
-    now = timezone.now()
+    now = clock.now()
     rows = [
         {
             "case": case,
             "origin": ORIGIN_LABELS.get(case.origin, case.origin),
-            "countdown": countdown(case.due_at, now),
+            "clock": case_clock(case, now),
         }
         for case in page.object_list
     ]
@@ -303,7 +277,7 @@ def _detail_page(
         "case": case,
         "origin": ORIGIN_LABELS.get(case.origin, case.origin),
         "violation_type_name": types.get(case.violation_type, case.violation_type),
-        "countdown": countdown(case.due_at, timezone.now()),
+        "clock": case_clock(case, clock.now()),
         "reports": case_reports(case=case),
         "checklist": checklist,
         "missing": [requirement_names.get(c, c) for c in case.checklist.get("missing", [])],

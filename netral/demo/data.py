@@ -174,6 +174,7 @@ CASE_FIELDS = (
     "decided_at",
     "announced_at",
     "closed_at",
+    "finished_at",
     "due_at",
     "extended",
     "extension_reason",

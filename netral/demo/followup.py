@@ -18,10 +18,10 @@ from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.db.models import QuerySet
-from django.utils import timezone
 
 from netral.accounts.models import User
 from netral.cases.models import Case, Status
+from netral.common import clock
 from netral.followup import criminal
 from netral.followup.models import (
     Addressee,
@@ -110,7 +110,7 @@ def _subjects(reports: Iterable[Report]) -> list[Report]:
 def demo_followups_load(*, seed: int, issuer: User, now: datetime.datetime | None = None) -> int:
     """Recommendations (and sanctions, criminal stages, answers) for every decided demo case
     that has none yet. Returns how many recommendations were made."""
-    now = now or timezone.now()
+    now = now or clock.now()
     rng = random.Random(seed)  # noqa: S311 - reproducible demo data, not security
     cases = list(
         Case.objects.filter(decided_at__isnull=False, recommendations__isnull=True)

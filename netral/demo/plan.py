@@ -33,6 +33,8 @@ from zoneinfo import ZoneInfo
 from netral.cases.models import Case, Status
 from netral.cases.routing import effective_receipt, office_region_for
 from netral.cases.services import case_handling_due
+from netral.cases.workflow import OPEN_FOR_HANDLING
+from netral.common import clock
 from netral.demo import names as words
 from netral.demo.steps import (
     NOT_REGISTERED_PATH,
@@ -111,6 +113,11 @@ WINDOW_SHARES: tuple[tuple[str, float], ...] = (
     ("pemungutan", 4),
     ("rekapitulasi", 7),
 )
+# Demo clock: finished cases arrived at least this long ago (a closed one went through
+# decision, announcement and closing, up to about three weeks), open ones in the last days.
+SETTLED_AGO = datetime.timedelta(days=25)
+RECENT = "recent"
+RECENT_DAYS = datetime.timedelta(days=3)
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 
 
@@ -242,13 +249,24 @@ def context_load() -> Context:
     stages = list(Stage.objects.filter(cycle__code=PILKADA_CYCLE).order_by("order"))
     by_code = {s.code: s for s in stages}
     day = datetime.timedelta(days=1)
-    windows = {
+    stage_windows = {
         "pencalonan": (by_code["pendaftaran"].start, by_code["kampanye"].start - day),
         "kampanye": (by_code["kampanye"].start, by_code["kampanye"].end),
         "masa_tenang": (by_code["masa_tenang"].start, by_code["masa_tenang"].end),
         "pemungutan": (by_code["pemungutan"].start, by_code["pemungutan"].end),
         "rekapitulasi": (by_code["pemungutan"].end + day, by_code["rekapitulasi"].end),
     }
+    # Relative to the demo clock: finished cases were received long enough ago for their
+    # steps to be over; cases still in hand arrived in the last days (their deadlines run).
+    today = clock.today()
+    settled = today - SETTLED_AGO
+    windows = {
+        name: (start, min(end, settled))
+        for name, (start, end) in stage_windows.items()
+        if start <= settled
+    }
+    # Up to yesterday: the plan depends on the demo date only, never on the time of day.
+    windows[RECENT] = (today - RECENT_DAYS, today - datetime.timedelta(days=1))
     return Context(
         elections=elections,
         regencies=regencies,
@@ -337,7 +355,8 @@ def demo_plan(*, ctx: Context, seed: int, total: int) -> list[DemoRow]:
     types = shuffled_labels(largest_remainder(total, ctx.type_shares), rng)
     positions = shuffled_labels(largest_remainder(total, POSITION_SHARES), rng)
     statuses = shuffled_labels(largest_remainder(total, STATUS_SHARES), rng)
-    windows = shuffled_labels(largest_remainder(total, dict(WINDOW_SHARES)), rng)
+    shares = {name: share for name, share in WINDOW_SHARES if name in ctx.windows}
+    windows = shuffled_labels(largest_remainder(total, shares or {RECENT: 1}), rng)
     tracking = _tracking_indexes(statuses, slots, allocation)
     bekasi = next(k for k in by_key if k.startswith(f"{TRACKING_REGION}:"))
     rows = []
@@ -388,6 +407,9 @@ def _row(
     tz = ZoneInfo(office.tzinfo_name)
     kind = _kind(rng, status)
     staff = kind == Report.Kind.TEMUAN
+    # Still in hand at the demo's now, or a duplicate merged early on: arrived lately.
+    if status in OPEN_FOR_HANDLING or status == Status.MERGED:
+        window = RECENT
     submitted, event, known = _dates(rng, ctx, window, tz, staff=staff)
     gov = event_region.name if event_region.level == Region.Level.REGENCY else province_gov
     name, nip, agency, position = _subject(rng, position_class, gov or region.name, province_gov)
@@ -464,6 +486,7 @@ def _case(rng: random.Random, ctx: Context, report: Report, office: Region, stat
         at = step(case, at, rng, ctx)
     if status == Status.MERGED:
         case.status = Status.MERGED  # linked to its target by _link_merged
+        case.finished_at = at
     return case
 
 
@@ -480,5 +503,6 @@ def _link_merged(rows: Sequence[DemoRow], rng: random.Random) -> None:
         candidates = targets.get((row.case.office_region_id, row.case.election_id), [])
         if not candidates:
             row.case.status = Status.RECEIVED
+            row.case.finished_at = None
             continue
         row.merge_into = rng.choice(candidates).case

@@ -107,6 +107,7 @@ def step_not_register(
         at = step_request_completion(case, at, rng, ctx)
     case.not_registered_reason = reason
     case.decision_reason = words.NOTE_NOT_REGISTERED[reason]
+    case.finished_at = at  # as cases.services records the end of handling
     _move(case, "not_register")
     return at + datetime.timedelta(hours=rng.randint(4, 60))
 
@@ -140,6 +141,7 @@ def step_decide(
     case.study_conclusion = words.STUDY_CONCLUSION if violation else words.STUDY_CONCLUSION_NONE
     at += datetime.timedelta(hours=rng.randint(20, 96))
     case.verdicts, case.decision_reason, case.decided_at = verdicts, words.DECISION_REASON, at
+    case.finished_at = at
     _move(case, "decide")
     return at
 

@@ -25,7 +25,7 @@ from netral.accounts.models import User
 from netral.accounts.permissions import can, has_capability
 from netral.audit.selectors import audit_entries_for
 from netral.audit.services import audit_record
-from netral.cases.views import countdown
+from netral.cases.countdown import countdown
 from netral.common.errors import ApplicationError, NotFound, PermissionDenied
 from netral.followup import criminal, letters, selectors, services
 from netral.followup import forms as desk_forms

@@ -14,7 +14,6 @@ from typing import Any
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from netral.accounts.models import User
@@ -22,6 +21,7 @@ from netral.accounts.permissions import covers, require
 from netral.audit.services import audit_record
 from netral.cases.models import Case
 from netral.cases.services import case_handling_due
+from netral.common import clock
 from netral.common.errors import ApplicationError, NotFound, PermissionDenied
 from netral.reports.forms import ReportForm
 from netral.reports.hooks import ReportSubmitted, report_submitted
@@ -88,7 +88,7 @@ def finding_register(
     if source not in Report.FindingSource.values:
         raise ApplicationError(f"Sumber temuan tidak dikenal: {source}")
     prepared = evidence_prepare(files=files)
-    now = timezone.now()
+    now = clock.now()
     written: list[str] = []
     try:
         with transaction.atomic():

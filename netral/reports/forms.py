@@ -11,9 +11,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from netral.common import clock
 from netral.common.identifiers import nik_parse, nip_parse
 from netral.common.text import FreeTextField, NameField
 from netral.elections.models import Election
@@ -169,7 +169,7 @@ class ReportForm(forms.Form):
         return links
 
     def _clean_dates(self) -> None:
-        today = timezone.localdate()
+        today = clock.today()
         event: datetime.date | None = self.cleaned_data.get("event_date")
         known: datetime.date | None = self.cleaned_data.get("known_date")
         if event and event > today:

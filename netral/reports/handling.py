@@ -22,6 +22,7 @@ from django.utils.translation import gettext_noop
 from netral.accounts.models import User
 from netral.accounts.permissions import can, jurisdiction_q, require
 from netral.audit.services import audit_record
+from netral.common import clock
 from netral.common.errors import ApplicationError, Conflict, NotFound, PermissionDenied
 from netral.regions.models import Region
 from netral.reports.evidence import EvidenceKind, sha256_hex
@@ -285,7 +286,7 @@ def staff_message_post(*, actor: User, report_public_id: str, body: str) -> Mess
         sender=Message.Sender.STAFF,
         author=actor,
         body=body,
-        created_at=timezone.now(),
+        created_at=clock.now(),
     )
     audit_record(
         actor=actor,

@@ -8,7 +8,6 @@ same form twice stores one report, and reloading the receipt page sends nothing 
 
 from __future__ import annotations
 
-import datetime
 import time
 from typing import Any
 
@@ -19,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from netral.common import clock
 from netral.common.errors import ApplicationError
 from netral.common.ratelimit import RateLimited
 from netral.documents.services import document_pdf
@@ -241,7 +241,7 @@ def track_detail(request: HttpRequest) -> HttpResponse:
         "tracking": report_tracking(report=report),
         "error": error,
         "sent": sent,
-        "now": datetime.datetime.now(datetime.UTC),
+        "now": clock.now(),
     }
     return render(request, "reports/track_detail.html", context, status=status)
 
