@@ -18,18 +18,20 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import QuerySet
 
 from netral.accounts.models import User
 from netral.accounts.permissions import has_capability, require
 from netral.audit.services import audit_record
+from netral.cases import document_kinds as kinds
 from netral.cases.clarification import CLARIFICATION_NOT_FOUND
 from netral.cases.models import Case, Clarification, Status, Verdict
 from netral.cases.services import CASE_NOT_FOUND, case_list_for
 from netral.common.errors import ApplicationError, NotFound
 from netral.common.pdf import date_id, datetime_id
-from netral.documents.models import DocumentKind, IssuedDocument
-from netral.documents.services import document_issue, office_name
+from netral.documents.kinds import Subject, kind_label
+from netral.documents.models import IssuedDocument
+from netral.documents.services import document_issue, documents_about, office_name
 from netral.rules.selectors import violation_type_list
 
 DOCUMENT_NOT_FOUND = "Dokumen tidak ditemukan."
@@ -41,13 +43,13 @@ NOT_HELD = "Klarifikasi belum dilaksanakan: berita acara belum dapat diterbitkan
 CLARIFICATION_REQUIRED = "Pilih undangan klarifikasi."
 
 CASE_KINDS = (
-    DocumentKind.REGISTRATION_NOTICE,
-    DocumentKind.NON_REGISTRATION_NOTICE,
-    DocumentKind.CLARIFICATION_INVITATION,
-    DocumentKind.CLARIFICATION_MINUTES,
-    DocumentKind.STATUS_ANNOUNCEMENT,
+    kinds.REGISTRATION_NOTICE,
+    kinds.NON_REGISTRATION_NOTICE,
+    kinds.CLARIFICATION_INVITATION,
+    kinds.CLARIFICATION_MINUTES,
+    kinds.STATUS_ANNOUNCEMENT,
 )
-PER_CLARIFICATION = (DocumentKind.CLARIFICATION_INVITATION, DocumentKind.CLARIFICATION_MINUTES)
+PER_CLARIFICATION = (kinds.CLARIFICATION_INVITATION, kinds.CLARIFICATION_MINUTES)
 HELD = (Clarification.Status.ATTENDED, Clarification.Status.ABSENT)
 ORIGINS = {"laporan": "laporan", "informasi": "informasi awal", "temuan": "temuan"}
 WEEKDAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
@@ -75,17 +77,18 @@ class CaseDocumentSlot:
     document: IssuedDocument | None
 
 
-def case_reference(case_id: int) -> str:
-    return f"case:{case_id}"
+def case_subject(case_id: int) -> Subject:
+    return Subject.of("case", case_id)
 
 
-def clarification_reference(case_id: int, clarification_id: int) -> str:
-    return f"case:{case_id}/clarification:{clarification_id}"
+def clarification_subject(clarification_id: int) -> Subject:
+    return Subject.of("clarification", clarification_id)
 
 
-def _in_case(case_id: int) -> Q:
-    ref = case_reference(case_id)
-    return Q(reference=ref) | Q(reference__startswith=f"{ref}/")
+def _in_case(case_id: int) -> QuerySet[IssuedDocument]:
+    """The case's documents and those of its clarifications."""
+    items = Clarification.objects.filter(case_id=case_id).values_list("pk", flat=True)
+    return documents_about([case_subject(case_id), *map(clarification_subject, items)])
 
 
 def _local(case: Case, value: datetime.datetime) -> datetime.datetime:
@@ -231,13 +234,13 @@ def _announcement(case: Case) -> Draft:
 
 
 CASE_DRAFTS: dict[str, Callable[[Case], Draft]] = {
-    DocumentKind.REGISTRATION_NOTICE: _registration_notice,
-    DocumentKind.NON_REGISTRATION_NOTICE: _non_registration_notice,
-    DocumentKind.STATUS_ANNOUNCEMENT: _announcement,
+    kinds.REGISTRATION_NOTICE: _registration_notice,
+    kinds.NON_REGISTRATION_NOTICE: _non_registration_notice,
+    kinds.STATUS_ANNOUNCEMENT: _announcement,
 }
 CLARIFICATION_DRAFTS: dict[str, Callable[[Case, Clarification], Draft]] = {
-    DocumentKind.CLARIFICATION_INVITATION: _invitation,
-    DocumentKind.CLARIFICATION_MINUTES: _minutes,
+    kinds.CLARIFICATION_INVITATION: _invitation,
+    kinds.CLARIFICATION_MINUTES: _minutes,
 }
 
 
@@ -265,12 +268,12 @@ def case_document_issue(
         item = Clarification.objects.filter(pk=clarification_id, case=case).first()
         if item is None:
             raise NotFound(CLARIFICATION_NOT_FOUND)
-        reference = clarification_reference(case.pk, item.pk)
+        subject = clarification_subject(item.pk)
         draft = CLARIFICATION_DRAFTS[kind](case, item)
     else:
-        reference = case_reference(case.pk)
+        subject = case_subject(case.pk)
         draft = CASE_DRAFTS[kind](case)
-    issued = IssuedDocument.objects.filter(kind=kind, reference=reference).first()
+    issued = documents_about([subject]).filter(kind=kind).first()
     if issued is not None:
         return issued
     return document_issue(
@@ -280,7 +283,7 @@ def case_document_issue(
         lines=draft.lines,
         paragraphs=draft.paragraphs,
         issued_by=actor,
-        reference=reference,
+        subject=subject,
     )
 
 
@@ -291,7 +294,7 @@ def case_document_get(*, actor: User, case_id: int, document_id: int) -> IssuedD
     if case is None:
         raise NotFound(CASE_NOT_FOUND)
     require(actor, "case.view", case)
-    document = IssuedDocument.objects.filter(_in_case(case.pk), pk=document_id).first()
+    document = _in_case(case.pk).filter(pk=document_id).first()
     if document is None:
         raise NotFound(DOCUMENT_NOT_FOUND)
     audit_record(actor=actor, action="document.download", obj=document)
@@ -303,27 +306,28 @@ def case_documents_available(*, actor: User, case: Case) -> list[CaseDocumentSlo
     not view the case)."""
     if not has_capability(actor, "case.view"):
         return []
-    issued: dict[tuple[str, str], IssuedDocument] = {}
-    for document in IssuedDocument.objects.filter(_in_case(case.pk)).order_by("issued_at"):
-        issued.setdefault((document.kind, document.reference), document)
+    issued: dict[tuple[str, Subject], IssuedDocument] = {}
+    for document in _in_case(case.pk).order_by("issued_at"):
+        subject = Subject(document.subject_type, document.subject_id)
+        issued.setdefault((document.kind, subject), document)
     slots: list[CaseDocumentSlot] = []
 
-    def offer(kind: str, reference: str, detail: str = "", item_id: int | None = None) -> None:
-        label = str(DocumentKind(kind).label)
-        slots.append(CaseDocumentSlot(kind, label, detail, item_id, issued.get((kind, reference))))
+    def offer(kind: str, subject: Subject, detail: str = "", item_id: int | None = None) -> None:
+        label = kind_label(kind)
+        slots.append(CaseDocumentSlot(kind, label, detail, item_id, issued.get((kind, subject))))
 
-    ref = case_reference(case.pk)
+    ref = case_subject(case.pk)
     if case.registered_at is not None and case.register_number:
-        offer(DocumentKind.REGISTRATION_NOTICE, ref)
+        offer(kinds.REGISTRATION_NOTICE, ref)
     if case.status == Status.NOT_REGISTERED:
-        offer(DocumentKind.NON_REGISTRATION_NOTICE, ref)
+        offer(kinds.NON_REGISTRATION_NOTICE, ref)
     for item in case.clarifications.order_by("scheduled_at", "pk"):
-        item_ref = clarification_reference(case.pk, item.pk)
+        item_ref = clarification_subject(item.pk)
         who = f"{item.get_invitee_role_display()}: {item.invitee_label}"
         detail = f"{who}, {_day(case, item.scheduled_at)}"
-        offer(DocumentKind.CLARIFICATION_INVITATION, item_ref, detail, item.pk)
+        offer(kinds.CLARIFICATION_INVITATION, item_ref, detail, item.pk)
         if item.status in HELD:
-            offer(DocumentKind.CLARIFICATION_MINUTES, item_ref, detail, item.pk)
+            offer(kinds.CLARIFICATION_MINUTES, item_ref, detail, item.pk)
     if case.announced_at is not None and case.status in (Status.ANNOUNCED, Status.CLOSED):
-        offer(DocumentKind.STATUS_ANNOUNCEMENT, ref)
+        offer(kinds.STATUS_ANNOUNCEMENT, ref)
     return slots

@@ -19,18 +19,6 @@ if TYPE_CHECKING:
 DOCUMENT_BLOBS = BlobPurpose(name="document", root="documents")
 
 
-class DocumentKind(models.TextChoices):
-    """The official documents Netral issues (``netral.documents.services``)."""
-
-    RECEIPT = "receipt", _("Tanda terima laporan")
-    REGISTRATION_NOTICE = "registration_notice", _("Pemberitahuan registrasi")
-    NON_REGISTRATION_NOTICE = "non_registration_notice", _("Pemberitahuan tidak diregistrasi")
-    CLARIFICATION_INVITATION = "clarification_invitation", _("Undangan klarifikasi")
-    CLARIFICATION_MINUTES = "clarification_minutes", _("Berita acara klarifikasi")
-    STATUS_ANNOUNCEMENT = "status_announcement", _("Pengumuman status")
-    RECOMMENDATION = "recommendation", _("Surat rekomendasi")
-
-
 class DocumentCounter(models.Model):
     """The last sequence number issued per office (``scope``: region code without dots, or
     "RI" for national) and year. Locked while a number is taken, so numbers are gapless."""
@@ -51,11 +39,12 @@ class DocumentCounter(models.Model):
 
 class IssuedDocument(models.Model):
     """One official PDF as issued: its number, the SHA-256 of the exact bytes, and where the
-    bytes lie (encrypted). ``reference`` ties it to what it is about ("case:12"); it is
-    internal and never shown on the public verification page."""
+    bytes lie (encrypted). ``kind`` is a code an issuing app registered
+    (``netral.documents.kinds``); ``subject_type`` and ``subject_id`` name what it is about
+    (("case", "12"), ("clarification", "3")): internal, never shown on the public page."""
 
     number = models.CharField(max_length=40, unique=True)
-    kind = models.CharField(max_length=30, choices=DocumentKind.choices, db_index=True)
+    kind = models.CharField(max_length=30, db_index=True)
     title = models.CharField(max_length=200)
     office_region = models.ForeignKey(
         "regions.Region", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -67,11 +56,13 @@ class IssuedDocument(models.Model):
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    reference = models.CharField(max_length=100, blank=True, db_index=True)
+    subject_type = models.CharField(max_length=40)
+    subject_id = models.CharField(max_length=64)
 
     class Meta:
         db_table = "audit_issueddocument"
         ordering = ["-issued_at", "-pk"]
+        indexes = [models.Index(fields=["subject_type", "subject_id"], name="document_subject_idx")]
         verbose_name = _("dokumen resmi")
         verbose_name_plural = _("dokumen resmi")
 

@@ -7,7 +7,7 @@ while a number is taken, inside the transaction that stores the document, so a f
 gives its number back.
 
 What the public learns about a document is its number, kind, date and hash
-(:class:`PublicDocument`), never its content, its ``reference`` or who issued it.
+(:class:`PublicDocument`), never its content, its subject or who issued it.
 """
 
 from __future__ import annotations
@@ -17,11 +17,13 @@ import hashlib
 import io
 import logging
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from pypdf import PdfReader
 
@@ -30,7 +32,8 @@ from netral.audit.services import audit_record
 from netral.common import blobs
 from netral.common.errors import ApplicationError
 from netral.common.pdf import OfficialDocument, official_pdf
-from netral.documents.models import DOCUMENT_BLOBS, DocumentCounter, DocumentKind, IssuedDocument
+from netral.documents.kinds import Subject, kind_get, kind_label
+from netral.documents.models import DOCUMENT_BLOBS, DocumentCounter, IssuedDocument
 from netral.regions.models import Region
 
 log = logging.getLogger(__name__)
@@ -89,7 +92,7 @@ def document_public(*, document: IssuedDocument) -> PublicDocument:
     return PublicDocument(
         number=document.number,
         kind=document.kind,
-        kind_label=str(DocumentKind(document.kind).label),
+        kind_label=kind_label(document.kind),
         issued_at=document.issued_at,
         sha256=document.sha256,
     )
@@ -147,17 +150,20 @@ def document_issue(
     lines: list[tuple[str, str]],
     paragraphs: list[str],
     issued_by: User | None,
-    reference: str = "",
+    subject: Subject,
     signatory: str = "",
 ) -> IssuedDocument:
     """Render, number, store (encrypted) and record one official document; audited.
 
-    Callers authorize first: this only checks the document itself. ``reference`` is internal
-    ("case:12"); ``lines`` and ``paragraphs`` are printed as given, so they must hold only
-    what the addressee may read.
+    Callers authorize first: this only checks the document itself. ``subject`` is internal
+    (``Subject.of("case", 12)``, of the type the kind declares); ``lines`` and
+    ``paragraphs`` are printed as given, so they must hold only what the addressee may read.
     """
-    if kind not in DocumentKind.values:
+    declared = kind_get(kind)
+    if declared is None:
         raise ApplicationError(KIND_UNKNOWN.format(kind=kind), field="kind")
+    if subject.type != declared.subject_type:
+        raise ValueError(f"a {kind} document is about a {declared.subject_type}, not {subject}")
     if not title.strip():
         raise ApplicationError(TITLE_REQUIRED, field="title")
     issued_at = timezone.now()
@@ -190,7 +196,8 @@ def document_issue(
             size=len(data),
             path=path,
             issued_by=issued_by,
-            reference=reference,
+            subject_type=subject.type,
+            subject_id=subject.id,
         )
     except Exception:
         blobs.delete([path])
@@ -199,9 +206,22 @@ def document_issue(
         actor=issued_by,
         action="document.issue",
         obj=document,
-        after={"number": number, "kind": kind, "sha256": document.sha256, "reference": reference},
+        after={
+            "number": number,
+            "kind": kind,
+            "sha256": document.sha256,
+            "subject": f"{subject.type}:{subject.id}",
+        },
     )
     return document
+
+
+def documents_about(subjects: Iterable[Subject]) -> QuerySet[IssuedDocument]:
+    """The documents issued about any of ``subjects``."""
+    match = Q(pk__in=[])
+    for subject in subjects:
+        match |= Q(subject_type=subject.type, subject_id=subject.id)
+    return IssuedDocument.objects.filter(match)
 
 
 def document_pdf(*, document: IssuedDocument) -> bytes:

@@ -11,9 +11,11 @@ from netral.accounts.models import User
 from netral.accounts.permissions import require
 from netral.audit.services import audit_record
 from netral.common.errors import NotFound
+from netral.documents.kinds import Subject
 from netral.documents.models import IssuedDocument
 from netral.documents.services import document_get_public, document_issue, document_pdf
 from netral.followup.criminal import stage_label
+from netral.followup.document_kinds import RECOMMENDATION
 from netral.followup.models import Addressee, Recommendation
 from netral.followup.selectors import recommendation_get_for, recommendation_list_for
 from netral.rules.selectors import criminal_article_get
@@ -21,7 +23,7 @@ from netral.rules.selectors import criminal_article_get
 NOT_FOUND = "Rekomendasi tidak ditemukan."
 LETTER_MISSING = "Surat rekomendasi belum diterbitkan."
 TITLE = "SURAT REKOMENDASI"
-KIND = "recommendation"
+KIND = RECOMMENDATION
 
 
 def _lines(rec: Recommendation) -> list[tuple[str, str]]:
@@ -89,7 +91,7 @@ def letter_issue_for(*, actor: User, rec: Recommendation) -> IssuedDocument:
             "peraturan perundang-undangan. Tindak lanjutnya dipantau melalui Netral.",
         ],
         issued_by=actor,
-        reference=f"recommendation:{rec.pk}",
+        subject=Subject.of("recommendation", rec.pk),
         signatory=f"Ketua Bawaslu {office.name}",
     )
     rec.letter_number = document.number

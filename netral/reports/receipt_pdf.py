@@ -20,8 +20,10 @@ from django.db import transaction
 from fpdf import FPDF
 
 from netral.common.pdf import datetime_id, pdf_text
-from netral.documents.models import DocumentKind, IssuedDocument
-from netral.documents.services import document_issue
+from netral.documents.kinds import Subject
+from netral.documents.models import IssuedDocument
+from netral.documents.services import document_issue, documents_about
+from netral.reports.document_kinds import RECEIPT
 from netral.reports.models import Report
 from netral.reports.receipts import receipt_code_display
 from netral.reports.selectors import report_deadlines
@@ -96,8 +98,9 @@ def receipt_pdf(*, report: Report, code: str) -> bytes:
     return bytes(pdf.output())
 
 
-def receipt_reference(report: Report) -> str:
-    return f"report:{report.public_id}"
+def receipt_subject(report: Report) -> Subject:
+    # The public id, not the row id: nothing about the document reveals how many came before.
+    return Subject.of("report", report.public_id)
 
 
 @transaction.atomic
@@ -105,9 +108,7 @@ def receipt_document(*, report: Report) -> IssuedDocument:
     """The report's official receipt (issued on first request, then the same one): number,
     QR code, what was received and when; never the receipt code or the reporter."""
     locked = Report.objects.select_for_update().get(pk=report.pk)
-    issued = IssuedDocument.objects.filter(
-        kind=DocumentKind.RECEIPT, reference=receipt_reference(locked)
-    ).first()
+    issued = documents_about([receipt_subject(locked)]).filter(kind=RECEIPT).first()
     if issued is not None:
         return issued
     region = locked.region
@@ -132,11 +133,11 @@ def receipt_document(*, report: Report) -> IssuedDocument:
     )
     case = locked.case
     return document_issue(
-        kind=DocumentKind.RECEIPT,
+        kind=RECEIPT,
         title=RECEIPT_TITLE,
         office_region=case.office_region if case is not None else region,
         lines=lines,
         paragraphs=paragraphs,
         issued_by=None,
-        reference=receipt_reference(locked),
+        subject=receipt_subject(locked),
     )

@@ -19,7 +19,8 @@ from pypdf import PdfReader, PdfWriter
 from netral.audit.models import AuditEntry
 from netral.common.errors import ApplicationError
 from netral.common.pdf import pdf_text
-from netral.documents.models import DocumentKind, IssuedDocument
+from netral.documents.kinds import Subject, kind_get, kinds_all, register_kind
+from netral.documents.models import IssuedDocument
 from netral.documents.services import (
     GENUINE,
     UPLOAD_EMPTY,
@@ -39,9 +40,19 @@ def text_of(data: bytes) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
 
 
-def issue(
-    kind: str = DocumentKind.REGISTRATION_NOTICE, region: str | None = "32.75"
-) -> IssuedDocument:
+# Kinds as the issuing apps register them (documents knows them only as strings).
+REGISTRATION_NOTICE = "registration_notice"
+RECOMMENDATION = "recommendation"
+
+
+def about(kind: str, ident: object = 1) -> Subject:
+    """A subject of the type ``kind`` is about."""
+    declared = kind_get(kind)
+    assert declared is not None, kind
+    return Subject.of(declared.subject_type, ident)
+
+
+def issue(kind: str = REGISTRATION_NOTICE, region: str | None = "32.75") -> IssuedDocument:
     return document_issue(
         kind=kind,
         title="Pemberitahuan Uji",
@@ -49,7 +60,7 @@ def issue(
         lines=[("Nomor register", "001/Reg/LP/PK/32.75/XI/2026"), ("Pemilihan", "Pilkada Uji")],
         paragraphs=["Paragraf pertama dokumen uji."],
         issued_by=None,
-        reference="case:1",
+        subject=about(kind),
     )
 
 
@@ -63,7 +74,7 @@ def unrelated_pdf() -> bytes:
 
 def test_every_kind_renders_with_number_title_lines_and_verification_footer() -> None:
     year = timezone.localdate().year
-    for index, kind in enumerate(DocumentKind.values, start=1):
+    for index, kind in enumerate((k.code for k in kinds_all()), start=1):
         document = issue(kind)
         assert document.number == f"NTR/{year}/3275/{index:06d}"
         data = document_pdf(document=document)
@@ -122,27 +133,30 @@ def test_refuses_unknown_kind_and_empty_title() -> None:
             lines=[],
             paragraphs=[],
             issued_by=None,
+            subject=Subject.of("case", 1),
         )
     with pytest.raises(ApplicationError):
         document_issue(
-            kind=DocumentKind.RECOMMENDATION,
+            kind=RECOMMENDATION,
             title="  ",
             office_region=None,
             lines=[],
             paragraphs=[],
             issued_by=None,
+            subject=about(RECOMMENDATION),
         )
     assert not IssuedDocument.objects.exists()
 
 
 def test_text_outside_latin1_does_not_crash() -> None:
     document = document_issue(
-        kind=DocumentKind.RECOMMENDATION,
+        kind=RECOMMENDATION,
         title="Rekomendasi — “uji” ✓",
         office_region=None,
         lines=[("Nama", "Şükrü 中文 Nguyễn"), ("Catatan", "…\u00a0\u200b")],
         paragraphs=["Emoji 🎉 dan tanda •"],
         issued_by=None,
+        subject=about(RECOMMENDATION),
         signatory="Ketua Bawaslu Republik Indonesia",
     )
     text = text_of(document_pdf(document=document))
@@ -234,7 +248,7 @@ def test_concurrent_issues_take_gapless_numbers() -> None:
     def work() -> None:
         try:
             for _ in range(3):
-                issue(DocumentKind.RECOMMENDATION, region=None)
+                issue(RECOMMENDATION, region=None)
         except BaseException as exc:  # pragma: no cover - reported below
             errors.append(exc)
         finally:
@@ -249,3 +263,30 @@ def test_concurrent_issues_take_gapless_numbers() -> None:
     numbers = sorted(IssuedDocument.objects.values_list("number", flat=True))
     year = timezone.localdate().year
     assert numbers == [f"NTR/{year}/RI/{n:06d}" for n in range(1, 13)]
+
+
+def test_kinds_are_those_the_issuing_apps_register() -> None:
+    kinds = {k.code: k.subject_type for k in kinds_all()}
+    assert kinds == {
+        "receipt": "report",
+        "registration_notice": "case",
+        "non_registration_notice": "case",
+        "clarification_invitation": "clarification",
+        "clarification_minutes": "clarification",
+        "status_announcement": "case",
+        "recommendation": "recommendation",
+    }
+    with pytest.raises(ValueError, match="already registered"):
+        register_kind("receipt", "Kuitansi", subject_type="case")
+    with pytest.raises(ValueError, match="is about a case"):
+        issue_about = about(RECOMMENDATION)
+        document_issue(
+            kind=REGISTRATION_NOTICE,
+            title="Salah subjek",
+            office_region=None,
+            lines=[],
+            paragraphs=[],
+            issued_by=None,
+            subject=issue_about,
+        )
+    assert not IssuedDocument.objects.exists()

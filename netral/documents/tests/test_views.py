@@ -10,7 +10,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from netral.documents.models import DocumentKind, IssuedDocument
+from netral.documents.kinds import Subject
+from netral.documents.models import IssuedDocument
 from netral.documents.services import MAX_VERIFY_BYTES, document_issue, document_pdf
 from netral.documents.tests.test_services import unrelated_pdf
 from netral.regions.models import Region
@@ -22,13 +23,13 @@ pytestmark = pytest.mark.usefixtures("elections")
 @pytest.fixture
 def document(db: Any) -> IssuedDocument:
     return document_issue(
-        kind=DocumentKind.STATUS_ANNOUNCEMENT,
+        kind="status_announcement",
         title="Pengumuman Status Laporan",
         office_region=Region.objects.get(code="32.75"),
         lines=[("Nomor register", "001/Reg/LP/PK/32.75/XI/2026")],
         paragraphs=["Isi pengumuman."],
         issued_by=None,
-        reference="case:4242",
+        subject=Subject.of("case", 4242),
     )
 
 

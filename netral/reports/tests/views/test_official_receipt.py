@@ -11,9 +11,10 @@ from django.test import Client
 from pypdf import PdfReader
 
 from netral.audit.models import AuditEntry
-from netral.documents.models import DocumentKind, IssuedDocument
+from netral.documents.models import IssuedDocument
 from netral.documents.services import document_pdf
 from netral.documents.tests.test_views import API, upload
+from netral.reports.document_kinds import RECEIPT
 from netral.reports.models import Report
 from netral.reports.tests.views.test_public_views import submit
 
@@ -25,7 +26,7 @@ def test_official_receipt_is_registered_without_the_code(client: Client) -> None
     response = client.post("/lapor/tanda-terima.pdf", {"receipt_code": code, "resmi": "1"})
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert "tanda-terima-resmi" in response["Content-Disposition"]
-    document = IssuedDocument.objects.get(kind=DocumentKind.RECEIPT)
+    document = IssuedDocument.objects.get(kind=RECEIPT)
     assert response.content == document_pdf(document=document)
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
     assert document.number in text and "TANDA TERIMA LAPORAN" in text and "Kota Bekasi" in text
@@ -33,9 +34,9 @@ def test_official_receipt_is_registered_without_the_code(client: Client) -> None
     assert code not in digits and code[:8] not in text and "Rina" not in text
     # Nowhere at rest either: the stored bytes are the PDF above; not in the row or the audit.
     report = Report.objects.get()
-    assert document.reference == f"report:{report.public_id}"
+    assert (document.subject_type, document.subject_id) == ("report", str(report.public_id))
     entry = AuditEntry.objects.get(action="document.issue", object_id=str(document.pk))
-    assert code not in str(entry.after) and code not in document.reference
+    assert code not in str(entry.after) and code not in document.subject_id
     again = client.post("/lapor/tanda-terima.pdf", {"receipt_code": code, "resmi": "1"})
     assert again.content == response.content and IssuedDocument.objects.count() == 1
     verified = upload(client, API, response.content).json()
