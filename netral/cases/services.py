@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from netral.accounts.models import User
 from netral.accounts.permissions import jurisdiction_q, require
-from netral.audit.services import audit_record
+from netral.audit.services import audit_record, audited
 from netral.cases.hooks import CaseEvent, case_decided, case_may_close
 from netral.cases.models import Case, NotRegisteredReason, RegisterCounter, Status, Verdict
 from netral.cases.routing import effective_receipt, office_region_for
@@ -74,7 +74,7 @@ def case_handling_due(case: Case) -> datetime.datetime | None:
     )
 
 
-@transaction.atomic
+@audited
 def case_open_for_report(*, report: Report) -> Case:
     """Open the case of a newly received report (called by the intake, inside its
     transaction) and route it to the office with jurisdiction."""
@@ -114,9 +114,11 @@ def case_list_for(*, actor: User) -> Any:
 
 
 def _locked(actor: User, case_id: int, action: str) -> tuple[Case, str]:
+    # Only the case row: without ``of`` PostgreSQL would also lock the joined election cycle
+    # (one row for every Pilkada 2024 case) and the office's region.
     case = (
         case_list_for(actor=actor)
-        .select_for_update()
+        .select_for_update(of=("self",))
         .select_related("election__cycle", "office_region")
         .filter(pk=case_id)
         .first()
@@ -161,7 +163,7 @@ def _notify_reporters(case: Case) -> None:
     transaction.on_commit(send, robust=True)
 
 
-@transaction.atomic
+@audited
 def case_request_completion(*, actor: User, case_id: int, missing: list[str]) -> Case:
     case, before = _locked(actor, case_id, "request_completion")
     if not missing:
@@ -196,7 +198,7 @@ def _next_register_number(case: Case, at: datetime.datetime) -> str:
     return f"{counter.last:03d}/Reg/{kind}/{election}/{case.office_region_id}/{roman}/{at.year}"
 
 
-@transaction.atomic
+@audited
 def case_register(
     *,
     actor: User,
@@ -234,7 +236,7 @@ def case_register(
     )
 
 
-@transaction.atomic
+@audited
 def case_not_register(*, actor: User, case_id: int, reason: str, note: str) -> Case:
     case, before = _locked(actor, case_id, "not_register")
     if reason not in NotRegisteredReason.values:
@@ -251,24 +253,24 @@ def case_not_register(*, actor: User, case_id: int, reason: str, note: str) -> C
     )
 
 
-@transaction.atomic
+@audited
 def case_start_clarification(*, actor: User, case_id: int) -> Case:
     case, before = _locked(actor, case_id, "start_clarification")
     return _finish(actor=actor, case=case, action="start_clarification", before=before, fields=[])
 
 
-@transaction.atomic
+@audited
 def case_start_study(*, actor: User, case_id: int) -> Case:
     case, before = _locked(actor, case_id, "start_study")
     return _finish(actor=actor, case=case, action="start_study", before=before, fields=[])
 
 
-@transaction.atomic
+@audited
 def case_record_study(
     *, actor: User, case_id: int, facts: str, analysis: str, conclusion: str
 ) -> Case:
     """Write the study (kajian); only while the case is in the study step."""
-    case = case_list_for(actor=actor).select_for_update().filter(pk=case_id).first()
+    case = case_list_for(actor=actor).select_for_update(of=("self",)).filter(pk=case_id).first()
     if case is None:
         raise NotFound(CASE_NOT_FOUND)
     require(actor, "case.handle", case)
@@ -284,7 +286,7 @@ def case_record_study(
     return case
 
 
-@transaction.atomic
+@audited
 def case_decide(*, actor: User, case_id: int, verdicts: list[str], reason: str) -> Case:
     """The plenary decision, by leadership."""
     case, before = _locked(actor, case_id, "decide")
@@ -312,7 +314,7 @@ def case_decide(*, actor: User, case_id: int, verdicts: list[str], reason: str) 
     return case
 
 
-@transaction.atomic
+@audited
 def case_announce(*, actor: User, case_id: int, summary: str) -> Case:
     """Publish the status (the public summary must carry no personal data)."""
     case, before = _locked(actor, case_id, "announce")
@@ -328,7 +330,7 @@ def case_announce(*, actor: User, case_id: int, summary: str) -> Case:
     )
 
 
-@transaction.atomic
+@audited
 def case_close(*, actor: User, case_id: int) -> Case:
     case, before = _locked(actor, case_id, "close")
     # Follow-up (and any app above) answers how many of its items are still open.
@@ -339,12 +341,14 @@ def case_close(*, actor: User, case_id: int) -> Case:
     return _finish(actor=actor, case=case, action="close", before=before, fields=["closed_at"])
 
 
-@transaction.atomic
+@audited
 def case_extend(*, actor: User, case_id: int, reason: str) -> Case:
     """Extend the handling deadline once, with a recorded reason (Pilkada: +2 days)."""
+    # Only the case row: without ``of`` PostgreSQL would also lock the joined election cycle
+    # (one row for every Pilkada 2024 case) and the office's region.
     case = (
         case_list_for(actor=actor)
-        .select_for_update()
+        .select_for_update(of=("self",))
         .select_related("election__cycle", "office_region")
         .filter(pk=case_id)
         .first()
@@ -373,14 +377,22 @@ def case_extend(*, actor: User, case_id: int, reason: str) -> Case:
     return case
 
 
-@transaction.atomic
+@audited
 def case_merge(*, actor: User, case_id: int, into_id: int) -> Case:
     """Link a duplicate into another case: its reports move over (each reporter keeps
     tracking with their own code); the duplicate leaves the workflow."""
     if case_id == into_id:
         raise ApplicationError(SAME_CASE)
+    # Both rows, in id order whichever way round the request names them: A->B and B->A at
+    # the same time would otherwise each hold one case and wait for the other.
+    list(
+        case_list_for(actor=actor)
+        .select_for_update(of=("self",))
+        .filter(pk__in=sorted({case_id, into_id}))
+        .order_by("pk")
+    )
     case, before = _locked(actor, case_id, "merge")
-    target = case_list_for(actor=actor).select_for_update().filter(pk=into_id).first()
+    target = case_list_for(actor=actor).filter(pk=into_id).first()  # locked above
     if target is None:
         raise NotFound(CASE_NOT_FOUND)
     require(actor, "case.handle", target)
@@ -418,7 +430,7 @@ def _may_handle_election(case: Case, target: Region) -> bool:
     return target.code in (region.code, region.parent_id) or target.parent_id == region.code
 
 
-@transaction.atomic
+@audited
 def case_handover(*, actor: User, case_id: int, to_region_code: str, reason: str) -> Case:
     """Hand the case over (pelimpahan) to another Bawaslu office, with a recorded reason.
     Deadlines keep running; the old office loses sight of the case through its jurisdiction."""

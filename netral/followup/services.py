@@ -8,13 +8,12 @@ import datetime
 import hashlib
 from typing import Any
 
-from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from netral.accounts.models import User
 from netral.accounts.permissions import require
-from netral.audit.services import audit_record
+from netral.audit.services import audit_record, audited
 from netral.cases.models import Case, Verdict
 from netral.common import blobs
 from netral.common.errors import ApplicationError, NotFound
@@ -284,7 +283,7 @@ def _save(
     return rec
 
 
-@transaction.atomic
+@audited
 def recommendation_assess(
     *, actor: User, rec_id: int, assessment: str, sanction: str
 ) -> Recommendation:
@@ -315,7 +314,7 @@ def recommendation_assess(
     )
 
 
-@transaction.atomic
+@audited
 def sanction_record(
     *,
     actor: User,
@@ -378,7 +377,7 @@ def sanction_record(
     return record
 
 
-@transaction.atomic
+@audited
 def criminal_advance(*, actor: User, rec_id: int, stage: str, note: str = "") -> Recommendation:
     """Close the current stage of the criminal path and open ``stage`` with its deadline."""
     rec = _locked(actor, rec_id, "criminal.track")
@@ -407,7 +406,7 @@ def criminal_advance(*, actor: User, rec_id: int, stage: str, note: str = "") ->
     )
 
 
-@transaction.atomic
+@audited
 def criminal_conclude(*, actor: User, rec_id: int, outcome: str) -> Recommendation:
     """End the criminal path at its current stage (stopped, verdict final) with the outcome."""
     rec = _locked(actor, rec_id, "criminal.track")
@@ -446,7 +445,7 @@ RESPONDERS: dict[str, str] = {
 }
 
 
-@transaction.atomic
+@audited
 def recommendation_respond(*, actor: User, rec_id: int, response: str) -> Recommendation:
     rec = _locked(actor, rec_id, "recommendation.view")
     if rec.addressee not in RESPONDERS:
@@ -471,7 +470,7 @@ def overdue_ppk_q(now: datetime.datetime) -> Q:
     return Q(addressee=Addressee.BKN, status=RecStatus.ASSESSED, due_at__lt=now)
 
 
-@transaction.atomic
+@audited
 def escalations_flag_overdue(*, now: datetime.datetime | None = None) -> list[int]:
     """Flag every neutrality recommendation whose PPK let the deadline pass (once each), so
     BKN's and Bawaslu's desks show it; returns the ids flagged now. Run daily (``tasks``)."""
@@ -492,7 +491,7 @@ def escalations_flag_overdue(*, now: datetime.datetime | None = None) -> list[in
     return flagged
 
 
-@transaction.atomic
+@audited
 def escalation_measure_record(*, actor: User, rec_id: int, measure: str) -> Escalation:
     """The measure BKN takes against a PPK that ignored the deadline (e.g. blocking the
     employee's personnel data)."""

@@ -11,7 +11,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from netral.audit.services import audit_record
+from netral.audit.services import audit_deferred, audit_record
+from netral.common import clock
 from netral.common.errors import Conflict
 from netral.reports.evidence import (
     CleanResult,
@@ -169,7 +170,8 @@ def report_submit(
     now = timezone.now()
     written: list[str] = []
     try:
-        with transaction.atomic():
+        # Audit entries (report, case) are appended last: the chain head is shared by all.
+        with transaction.atomic(), audit_deferred():
             for _attempt in range(3):  # a 16-digit collision is astronomically rare; retry
                 code = receipt_code or receipt_code_new()
                 try:
