@@ -1,0 +1,75 @@
+"""Item 10.6: a clarification attachment keeps its original sealed, and staff are served a
+copy without EXIF/GPS, as with a report's evidence."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from netral.accounts.models import Role, User
+from netral.cases.clarification import clarification_attachment_open, clarification_record_minutes
+from netral.cases.models import ClarificationAttachment
+from netral.cases.tests.services.test_clarification import in_clarification, invite
+from netral.common import blobs
+from netral.common.errors import PermissionDenied
+from netral.reports.tests.files import REPORTER, jpeg_with_exif
+
+pytestmark = pytest.mark.usefixtures("elections")
+GPS_IFD = 0x8825
+
+
+def has_gps(jpeg: bytes) -> bool:
+    return bool(Image.open(io.BytesIO(jpeg)).getexif().get_ifd(GPS_IFD))
+
+
+def test_staff_get_the_photo_without_gps_and_the_original_stays_sealed(
+    make_user: Callable[..., User], settings: Any, tmp_path: Path
+) -> None:
+    settings.MEDIA_ROOT = tmp_path
+    staff = make_user(Role.BAWASLU_STAFF, "32.75")
+    leader = make_user(Role.BAWASLU_LEADER, "32.75")
+    case = in_clarification(staff)
+    invitation = invite(staff, case)
+    photo = jpeg_with_exif()
+    assert has_gps(photo)
+    clarification_record_minutes(
+        actor=staff,
+        clarification_id=invitation.pk,
+        attended=True,
+        minutes="Terlapor hadir.",
+        files=[SimpleUploadedFile("foto.jpg", photo, content_type="image/jpeg")],
+    )
+    attachment = ClarificationAttachment.objects.get(clarification=invitation)
+
+    data, content_type, name = clarification_attachment_open(
+        actor=staff, case_id=case.pk, attachment_id=attachment.pk
+    )
+    assert content_type == "image/jpeg" and name.endswith(".jpg")
+    assert not has_gps(data) and REPORTER.encode() not in data
+    assert Image.open(io.BytesIO(data)).size == Image.open(io.BytesIO(photo)).size
+
+    with pytest.raises(PermissionDenied):  # the original is not for every staff member
+        clarification_attachment_open(
+            actor=staff, case_id=case.pk, attachment_id=attachment.pk, original=True
+        )
+    original, _type, name = clarification_attachment_open(
+        actor=leader, case_id=case.pk, attachment_id=attachment.pk, original=True
+    )
+    assert original == photo and name.endswith("-asli.jpg")
+
+    # An attachment stored before clean copies were kept is cleaned when it is opened.
+    old_clean = attachment.clean_path
+    ClarificationAttachment.objects.filter(pk=attachment.pk).update(
+        clean_path="", clean_content_type=""
+    )
+    blobs.delete([old_clean])
+    data, content_type, _name = clarification_attachment_open(
+        actor=staff, case_id=case.pk, attachment_id=attachment.pk
+    )
+    assert content_type == "image/jpeg" and not has_gps(data)
