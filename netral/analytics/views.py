@@ -31,6 +31,7 @@ from netral.analytics.selectors import (
 )
 from netral.analytics.tilemap import HEIGHT, METRICS, WIDTH, LegendItem, tiles
 from netral.cases.models import Status
+from netral.common import clock
 from netral.common.errors import ApplicationError, NotFound, PermissionDenied
 from netral.followup.selectors import compliance, compliance_total
 from netral.regions.models import Region
@@ -107,7 +108,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         scope = _scope(request, actor)
     except ApplicationError as error:
         return _refused(request, error)
-    data = dashboard_cached(scope=scope, now=timezone.now())
+    data = dashboard_cached(scope=scope, now=clock.now())
     params = scope.query_params()
     metric = request.GET.get("peta", "count")
     metric = metric if metric in METRICS else "count"
@@ -176,7 +177,7 @@ def dashboard_export(request: HttpRequest, key: str, fmt: str) -> HttpResponse:
         scope = _scope(request, request_staff(request))
     except ApplicationError as error:
         return _refused(request, error)
-    data = dashboard_cached(scope=scope, now=timezone.now())
+    data = dashboard_cached(scope=scope, now=clock.now())
     keys = ["totals", *(t.key for t in data.tables), "regions"]
     if fmt not in exports.FORMATS or (key not in keys and not (key == "all" and fmt == "xlsx")):
         return render(request, "404.html", status=404)
@@ -244,7 +245,7 @@ def ikp_method(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def _public(request: HttpRequest) -> Dashboard:
-    return dashboard_cached(scope=_scope(request, None), now=timezone.now())
+    return dashboard_cached(scope=_scope(request, None), now=clock.now())
 
 
 @require_GET

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from netral.accounts.models import Role, User
 from netral.accounts.permissions import has_capability, jurisdiction_q
-from netral.common import blobs
+from netral.common import blobs, clock
 from netral.common.errors import ApplicationError, NotFound
 from netral.followup.models import (
     DECREE_BLOBS,
@@ -24,6 +24,7 @@ from netral.followup.models import (
     RecStatus,
     Sanction,
 )
+from netral.rules.selectors import sanction_list
 
 NOT_FOUND = "Rekomendasi tidak ditemukan."
 
@@ -138,7 +139,8 @@ class ComplianceRow:
     key: str
     label: str
     total: int = 0
-    followed: int = 0  # sanction imposed
+    followed: int = 0  # sanction imposed, as heavy as BKN recommended (or heavier)
+    lighter: int = 0  # sanction imposed, but lighter than BKN recommended
     declined: int = 0  # PPK recorded a reason for not imposing
     pending: int = 0  # with the PPK (or BKN), deadline not passed
     ignored: int = 0  # deadline passed with nothing recorded
@@ -150,6 +152,10 @@ class ComplianceRow:
     @property
     def followed_pct(self) -> float | None:
         return self.share(self.followed)
+
+    @property
+    def lighter_pct(self) -> float | None:
+        return self.share(self.lighter)
 
     @property
     def pending_pct(self) -> float | None:
@@ -169,9 +175,19 @@ class ComplianceRow:
         return statistics.median(self.days) if self.days else None
 
 
-def _bucket(rec: Mapping[str, Any], now: datetime.datetime) -> str:
+def _lighter(recommended: str, imposed: str, severity: Mapping[str, int]) -> bool:
+    """Whether the imposed sanction is lighter than the one BKN recommended, by the
+    rulebook's ``severity`` (rules/data: sanctions.toml). Severity 0 ("as the task force
+    decides") and unknown codes compare with nothing: such a sanction counts as followed."""
+    wanted, got = severity.get(recommended, 0), severity.get(imposed, 0)
+    return wanted > 0 and got > 0 and got < wanted
+
+
+def _bucket(rec: Mapping[str, Any], now: datetime.datetime, severity: Mapping[str, int]) -> str:
     status = rec["status"]
     if status == RecStatus.SANCTIONED:
+        if _lighter(rec["recommended_sanction"], rec["sanction__sanction"] or "", severity):
+            return "lighter"
         return "followed"
     if status == RecStatus.NOT_IMPOSED:
         return "declined"
@@ -189,10 +205,11 @@ def compliance(
     now: datetime.datetime | None = None,
 ) -> list[ComplianceRow]:
     """Neutrality recommendations (to BKN) grouped ``by`` "region" (the PPK's region) or
-    "agency" (the reported person's agency), with the shares followed, declined, pending and
-    ignored, and the median days from decision to sanction. ``actor`` None: everything
-    (aggregates for public pages); otherwise only what the actor may see."""
-    now = now or timezone.now()
+    "agency" (the reported person's agency), with the shares followed, followed with a lighter
+    sanction than recommended, declined, pending and ignored, and the median days from
+    decision to sanction. ``actor`` None: everything (aggregates for public pages); otherwise
+    only what the actor may see."""
+    now = now or clock.now()
     base = (
         Recommendation.objects.all() if actor is None else recommendation_list_for(actor=actor)
     ).filter(addressee=Addressee.BKN)
@@ -207,7 +224,10 @@ def compliance(
         "subject_agency",
         "case__decided_at",
         "sanction__decree_date",
+        "recommended_sanction",
+        "sanction__sanction",
     )
+    severity = {s.code: s.severity for s in sanction_list()}
     for rec in values:
         if by == "region":
             key = rec["ppk_region"] or "00"
@@ -217,10 +237,11 @@ def compliance(
             key = label.lower()
         row = rows.setdefault(key, ComplianceRow(key=key, label=label))
         row.total += 1
-        bucket = _bucket(rec, now)
+        bucket = _bucket(rec, now, severity)
         setattr(row, bucket, getattr(row, bucket) + 1)
         decided, decree = rec["case__decided_at"], rec["sanction__decree_date"]
-        if bucket == "followed" and decided is not None and decree is not None:
+        imposed = bucket in ("followed", "lighter")
+        if imposed and decided is not None and decree is not None:
             row.days.append((decree - timezone.localdate(decided)).days)
     return sorted(rows.values(), key=lambda r: (-r.total, r.label))
 
@@ -230,6 +251,7 @@ def compliance_total(rows: list[ComplianceRow]) -> ComplianceRow:
     for row in rows:
         total.total += row.total
         total.followed += row.followed
+        total.lighter += row.lighter
         total.declined += row.declined
         total.pending += row.pending
         total.ignored += row.ignored
