@@ -3,9 +3,18 @@
 Services raise these; the API maps them to JSON with a reason and the views to pages.
 ``NotFound`` is used both for missing objects and for objects outside the actor's
 jurisdiction, so that outsiders cannot probe what exists.
+
+Messages are Indonesian constants (the source language). ``message`` translates them into the
+language of the request that shows them (pages and API alike), so a service need not know who
+reads its error; values go in ``params`` (``ApplicationError(NOT_NOW, params={"status": s})``)
+so the template, not the filled-in text, is what gets translated.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+
+from django.utils.translation import gettext
 
 
 class ApplicationError(Exception):
@@ -13,10 +22,23 @@ class ApplicationError(Exception):
 
     status_code = 400
 
-    def __init__(self, message: str, *, field: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(
+        self,
+        message: str,
+        *,
+        field: str | None = None,
+        params: Mapping[str, object] | None = None,
+    ) -> None:
+        self.template = str(message)
+        self.params = dict(params or {})
+        super().__init__(self.template.format(**self.params) if self.params else self.template)
         self.field = field
+
+    @property
+    def message(self) -> str:
+        """The message in the active language (the request's), values filled in."""
+        text = gettext(self.template) if self.template else self.template
+        return text.format(**self.params) if self.params else text
 
 
 class NotFound(ApplicationError):
