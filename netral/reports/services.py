@@ -18,6 +18,7 @@ from netral.reports.evidence import (
     CleanResult,
     EvidenceKind,
     EvidenceRejected,
+    check_count_and_total,
     check_limits,
     clean_copy,
     sha256_hex,
@@ -58,9 +59,16 @@ class SubmitResult:
     late: bool
 
 
-def evidence_prepare(*, files: Sequence[UploadedFile]) -> list[PreparedFile]:
+def evidence_prepare(
+    *, files: Sequence[UploadedFile], existing: Sequence[tuple[int, str]] = ()
+) -> list[PreparedFile]:
     """Read, type-check and clean uploads before anything is stored. Raises EvidenceRejected
-    (with the file named) for the first file that may not be kept."""
+    (with the file named) for the first file that may not be kept.
+
+    ``existing`` is the (size, kind) of the evidence the report already has: the count and
+    size limits cover it too, and all limits are checked before any file is cleaned.
+    """
+    check_count_and_total([upload.size or 0 for upload in files], existing=[s for s, _ in existing])
     kinds, blobs, names = [], [], []
     for upload in files:
         name = upload.name or "berkas"
@@ -69,7 +77,11 @@ def evidence_prepare(*, files: Sequence[UploadedFile]) -> list[PreparedFile]:
         kinds.append(sniff(data, name))
         blobs.append(data)
         names.append(name)
-    check_limits([len(b) for b in blobs], kinds, names=names)
+    check_limits(
+        [s for s, _ in existing] + [len(b) for b in blobs],
+        [k for _, k in existing] + kinds,
+        names=["(sebelumnya)"] * len(existing) + names,
+    )
     return [
         PreparedFile(
             name=name,
@@ -239,12 +251,8 @@ def reporter_message_post(
         raise EvidenceRejected(MESSAGE_EMPTY)
     if len(body) > MAX_MESSAGE:
         raise EvidenceRejected(MESSAGE_TOO_LONG)
-    prepared = evidence_prepare(files=files)
-    existing = list(report.evidence.values_list("size", "kind"))
-    check_limits(
-        [s for s, _ in existing] + [len(p.data) for p in prepared],
-        [EvidenceKind(k) for _, k in existing] + [p.kind for p in prepared],
-        names=["(sebelumnya)"] * len(existing) + [p.name for p in prepared],
+    prepared = evidence_prepare(
+        files=files, existing=list(report.evidence.values_list("size", "kind"))
     )
     now = timezone.now()
     written: list[str] = []
