@@ -12,13 +12,14 @@ from django_tasks import task
 
 from netral.cases.digest import DigestLine, OfficeDigest, deadline_digest
 from netral.common import clock
+from netral.common.links import site_url
 
 SUBJECT = "Netral: {overdue} kasus terlambat, {soon} jatuh tempo hingga besok — {office}"
 BODY = (
     "Yth. Bapak/Ibu petugas Bawaslu {office},\n\n"
     "Berikut kasus yang masih harus ditindaklanjuti kantor Anda, per {now}.\n\n"
     "{sections}\n\n"
-    "Rinciannya ada di ruang kerja Netral: {site}/ruang-kerja/\n"
+    "Rinciannya ada di kotak kasus Netral: {inbox}\n"
     "E-mail ini sengaja tidak memuat identitas pelapor maupun terlapor.\n\n"
     "Netral — pengawasan netralitas ASN"
 )
@@ -59,7 +60,7 @@ def digest_message(*, digest: OfficeDigest, now: datetime.datetime) -> EmailMess
             office=digest.office_name,
             now=f"{now.astimezone(ZoneInfo(digest.tz_name)):{TIME_FORMAT}} {digest.tz_abbr}",
             sections=sections,
-            site=settings.NETRAL_SITE_URL,
+            inbox=site_url("cases:case_list"),
         ),
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=list(digest.recipients),

@@ -31,6 +31,7 @@ from netral.accounts.models import User
 from netral.audit.services import audit_record
 from netral.common import blobs
 from netral.common.errors import ApplicationError
+from netral.common.links import site_url
 from netral.common.pdf import OfficialDocument, official_pdf
 from netral.documents.kinds import Subject, kind_get, kind_label
 from netral.documents.models import DOCUMENT_BLOBS, DocumentCounter, IssuedDocument
@@ -40,7 +41,6 @@ log = logging.getLogger(__name__)
 
 NUMBER_PREFIX = "NTR"
 NATIONAL_SCOPE = "RI"
-VERIFY_PATH = "/verify/{number}"
 # The largest upload the verification accepts; official documents are a few hundred KB.
 MAX_VERIFY_BYTES = 10 * 1024 * 1024
 # How many pages of an upload are read for a document number (the number is on page one).
@@ -99,7 +99,7 @@ def document_public(*, document: IssuedDocument) -> PublicDocument:
 
 
 def document_verify_url(*, number: str) -> str:
-    return settings.NETRAL_SITE_URL + VERIFY_PATH.format(number=number)
+    return site_url("documents:verify", kwargs={"number": number})
 
 
 def office_name(region: Region | None) -> str:

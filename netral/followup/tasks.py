@@ -11,6 +11,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from netral.accounts.models import Role, User
+from netral.common.links import site_url
 from netral.followup.models import Recommendation
 from netral.followup.services import escalations_flag_overdue
 
@@ -20,7 +21,7 @@ BODY = (
     "Rekomendasi netralitas ASN berikut belum ditindaklanjuti Pejabat Pembina Kepegawaian "
     "hingga tenggatnya lewat:\n\n{lines}\n\n"
     "Rinciannya dan catatan tindakan BKN ada di ruang kerja Netral: "
-    "{site}/ruang-kerja/tindak-lanjut/?overdue=on\n"
+    "{desk}\n"
     "E-mail ini sengaja tidak memuat identitas pelapor maupun terlapor.\n\n"
     "Netral — pengawasan netralitas ASN"
 )
@@ -65,7 +66,10 @@ def flag_overdue_followups() -> int:
     messages = [
         EmailMessage(
             subject=SUBJECT.format(count=len(lines)),
-            body=BODY.format(lines="\n".join(sorted(lines)), site=settings.NETRAL_SITE_URL),
+            body=BODY.format(
+                lines="\n".join(sorted(lines)),
+                desk=site_url("followup:desk", query={"overdue": "on"}),
+            ),
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[email],
         )

@@ -7,6 +7,7 @@ from django.core.mail import send_mail
 from django.utils import translation
 from django_tasks import task
 
+from netral.common.links import site_url
 from netral.reports.models import Contact
 
 SUBJECTS = {
@@ -16,7 +17,7 @@ SUBJECTS = {
 }
 BODY = (
     "Yth. Pelapor,\n\n{line}\n\n"
-    "Untuk melihat rinciannya, buka {site}/lacak/ dan masukkan kode tanda terima Anda.\n"
+    "Untuk melihat rinciannya, buka {track} dan masukkan kode tanda terima Anda.\n"
     "Demi keamanan Anda, e-mail ini tidak memuat kode tanda terima maupun identitas Anda.\n\n"
     "Netral — pengawasan netralitas ASN"
 )
@@ -40,7 +41,7 @@ def notify_reporter(*, report_id: int, event: str) -> bool:
     with translation.override("id"):
         send_mail(
             subject=SUBJECTS[event],
-            message=BODY.format(line=LINES[event], site=settings.NETRAL_SITE_URL),
+            message=BODY.format(line=LINES[event], track=site_url("reports:track_start")),
             from_email=settings.DEFAULT_FROM_EMAIL,
             recipient_list=[contact.email],
         )
