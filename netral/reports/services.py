@@ -79,7 +79,7 @@ def evidence_prepare(
         names.append(name)
     check_limits(
         [s for s, _ in existing] + [len(b) for b in blobs],
-        [k for _, k in existing] + kinds,
+        [*(k for _, k in existing), *kinds],
         names=["(sebelumnya)"] * len(existing) + names,
     )
     return [
