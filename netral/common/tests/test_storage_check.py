@@ -137,3 +137,12 @@ def test_missing_undecryptable_and_wrong_hash_are_named(
     assert evidence.clean_path in by_kind["undecryptable"]
     # Presence only: the missing blob alone.
     assert [line.split(":")[0] for line in storage_check("--presence-only")[1]] == ["missing"]
+
+
+def test_storage_check_on_the_demo_data_set_finds_nothing_wrong(
+    settings: Any, tmp_path: Path
+) -> None:
+    settings.MEDIA_ROOT = tmp_path
+    settings.NETRAL_DEMO = True
+    call_command("load_demo_data", "--reset", "--reports", "200", stdout=io.StringIO())
+    assert storage_check() == (0, [])
