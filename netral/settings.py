@@ -11,6 +11,7 @@ import datetime
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from netral.common.devkeys import DEV_FIELD_KEY, DEV_SECRET_KEY
@@ -27,9 +28,7 @@ TESTING: bool = env.bool("NETRAL_TESTING", default=False)
 # them in here; the test settings bring keys of their own.
 _dev_defaults = DEBUG or TESTING
 SECRET_KEY: str = (
-    env.str("SECRET_KEY", default=DEV_SECRET_KEY)
-    if _dev_defaults
-    else env.str("SECRET_KEY")
+    env.str("SECRET_KEY", default=DEV_SECRET_KEY) if _dev_defaults else env.str("SECRET_KEY")
 )
 # Field-encryption key (urlsafe base64 of 32 bytes). Several keys may be given, comma separated:
 # the first encrypts, all decrypt (see `rotate_field_key`).
@@ -116,11 +115,17 @@ VAR_DIR.mkdir(exist_ok=True)
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'netral.sqlite3'}")}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # IMMEDIATE transactions serialise writers instead of failing with "database is locked";
-    # WAL lets readers go on while one writes.
+    # WAL lets readers go on while one writes. synchronous=FULL syncs the WAL at every commit,
+    # so a report whose receipt code was shown survives a power cut (NORMAL may lose the last
+    # commits); its cost is measured in the README. NETRAL_SQLITE_SYNCHRONOUS is for the
+    # benchmark's comparison, not for production.
+    _sqlite_sync = env.str("NETRAL_SQLITE_SYNCHRONOUS", default="FULL").upper()
+    if _sqlite_sync not in {"FULL", "EXTRA", "NORMAL", "OFF"}:
+        raise ImproperlyConfigured("NETRAL_SQLITE_SYNCHRONOUS: FULL, EXTRA, NORMAL or OFF.")
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "init_command": f"PRAGMA journal_mode=WAL; PRAGMA synchronous={_sqlite_sync};",
     }
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
