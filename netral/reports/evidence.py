@@ -302,13 +302,15 @@ def clean_copy(data: bytes, kind: EvidenceKind, *, filename: str = "") -> CleanR
     * PDF: pages rewritten without /Info, XMP /Metadata, /PieceInfo, markup-annotation
       authors and EXIF inside embedded JPEG images; outlines, forms and attachments are dropped.
     * DOCX/XLSX/PPTX and ODT/ODS/ODP: document properties replaced by empty ones, comment and
-      tracked-change authors blanked, EXIF stripped from embedded JPEGs, timestamps of the
-      ZIP entries reset.
+      tracked-change authors blanked, Word's revision-session ids dropped, EXIF stripped from
+      embedded JPEGs, timestamps of the ZIP entries reset (see ``scrub_package``).
     * Video: None (re-muxing without metadata needs ffmpeg).
 
     Raises EvidenceRejected for content that does not parse as ``kind`` or exceeds the pixel,
-    page or decompression limits. Returns None too when a part that would carry metadata (an
-    embedded JPEG, a duplicate ZIP entry) cannot be processed. Everything happens in memory.
+    page, decompression or time limits (``MAX_SCRUB_SECONDS`` per document), or for Office XML
+    with a DTD or entity declarations. Returns None too when a part that would carry metadata
+    (an embedded JPEG, a duplicate ZIP entry) cannot be processed. Everything happens in
+    memory, bounded by the limits: a package is read in chunks, never whole.
     """
     name = display_name(filename or "berkas")
     if kind in IMAGE_KINDS:

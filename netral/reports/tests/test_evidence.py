@@ -108,7 +108,7 @@ def test_sniff_rejects_everything_else(data: bytes, message: str) -> None:
 )
 def test_sniff_rejects_office_documents_with_macros(extra: dict[str, bytes | str]) -> None:
     with pytest.raises(EvidenceRejected, match="bermakro"):
-        sniff(files.office_document(extra=extra), "laporan.docx")  # type: ignore[arg-type]
+        sniff(files.office_document(extra=extra), "laporan.docx")
 
 
 def test_messages_name_only_the_file_not_its_folders() -> None:
