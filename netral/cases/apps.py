@@ -13,3 +13,4 @@ class CasesConfig(AppConfig):
 
         report_hooks.report_submitted.register(handlers.open_case)
         report_hooks.report_decisions.register(handlers.report_decisions)
+        report_hooks.report_made_finding.register(handlers.case_to_finding)

@@ -3,10 +3,11 @@
 
 from __future__ import annotations
 
+from netral.cases import services
 from netral.cases.hooks import followups_of
 from netral.cases.models import Verdict
 from netral.cases.services import case_open_for_report
-from netral.reports.hooks import ReportSubmitted
+from netral.reports.hooks import ReportMadeFinding, ReportSubmitted
 from netral.reports.models import Report
 from netral.reports.selectors import PublicDecision
 
@@ -34,3 +35,10 @@ def report_decisions(report: Report) -> list[PublicDecision]:
             followups=lines,
         )
     ]
+
+
+def case_to_finding(event: ReportMadeFinding) -> None:
+    """Information taken up as a finding: its case follows, through the workflow."""
+    case_id = event.report.case_id
+    assert case_id is not None  # every intake opens a case
+    services.case_to_finding(actor=event.actor, case_id=case_id)

@@ -16,7 +16,7 @@ from netral.audit.services import audit_record, audited
 from netral.cases.hooks import CaseEvent, case_decided, case_may_close
 from netral.cases.models import Case, NotRegisteredReason, RegisterCounter, Status, Verdict
 from netral.cases.routing import effective_receipt, office_region_for
-from netral.cases.workflow import FINAL, OPEN_FOR_HANDLING, TRANSITIONS, allowed
+from netral.cases.workflow import FINAL, IN_PLACE, OPEN_FOR_HANDLING, TRANSITIONS, allowed
 from netral.common import clock
 from netral.common.errors import ApplicationError, NotFound
 from netral.regions.models import Region
@@ -417,6 +417,45 @@ def case_merge(*, actor: User, case_id: int, into_id: int) -> Case:
 
 HANDOVER_SAME_OFFICE = "Kantor tujuan sama dengan kantor saat ini."
 HANDOVER_UNKNOWN_REGION = "Kantor tujuan tidak ditemukan."
+NOT_INFORMATION = "Hanya kasus dari informasi awal yang dapat dijadikan temuan."
+FINDING_TOO_LATE = "Kasus berstatus '{status}' tidak dapat lagi dijadikan temuan."
+
+
+@transaction.atomic
+def case_to_finding(*, actor: User, case_id: int) -> Case:
+    """Anonymous information taken up as a finding (temuan): the case becomes a temuan case
+    with a laporan's handling deadline, with a case audit entry. Refused once the office has
+    decided on it (workflow ``IN_PLACE["to_finding"]``). Called by the reports app's hook,
+    inside the transaction that reclassified the report."""
+    case = (
+        case_list_for(actor=actor)
+        .select_for_update(of=("self",))
+        .select_related("election__cycle", "office_region")
+        .filter(pk=case_id)
+        .first()
+    )
+    if case is None:
+        raise NotFound(CASE_NOT_FOUND)
+    rule = IN_PLACE["to_finding"]
+    require(actor, rule.capability, case)
+    if case.status not in rule.sources:
+        raise ApplicationError(FINDING_TOO_LATE.format(status=Status(case.status).label))
+    if case.origin != "informasi":
+        raise ApplicationError(NOT_INFORMATION)
+    before = {"origin": case.origin, "due_at": case.due_at}
+    case.origin = "temuan"
+    case.due_at = _later(case.due_at, case_handling_due(case))
+    case.save(update_fields=["origin", "due_at"])
+    audit_record(
+        actor=actor,
+        action="case.to_finding",
+        obj=case,
+        before=before,
+        after={"origin": case.origin, "due_at": case.due_at},
+    )
+    return case
+
+
 HANDOVER_NOT_COMPETENT = "Kantor tujuan tidak berwenang menangani kasus pemilihan ini."
 
 

@@ -29,6 +29,7 @@ ACTION_LABELS: dict[str, Promise] = {
     "case.extend": _("Tenggat diperpanjang"),
     "case.merge": _("Digabung ke kasus lain"),
     "case.handover": _("Dilimpahkan ke kantor lain"),
+    "case.to_finding": _("Informasi awal dijadikan temuan"),
     "case.clarification_invite": _("Undangan klarifikasi dibuat"),
     "case.clarification_minutes": _("Berita acara klarifikasi dicatat"),
     "case.clarification_attachment_open": _("Lampiran klarifikasi dibuka"),

@@ -47,6 +47,25 @@ TRANSITIONS: dict[str, Transition] = {
     ),
 }
 
+# Actions that change a case but not its status, with the states they are allowed in.
+IN_PLACE: dict[str, Transition] = {
+    # Anonymous information taken up as a finding (temuan): only while the office still
+    # handles it; a decided, announced, closed or merged case keeps what it was decided as.
+    "to_finding": Transition(
+        frozenset(
+            {
+                Status.RECEIVED,
+                Status.INCOMPLETE,
+                Status.REGISTERED,
+                Status.CLARIFICATION,
+                Status.STUDY,
+            }
+        ),
+        "",  # the status stays
+        "finding.create",
+    ),
+}
+
 # States in which the office may still extend the deadline or hand the case over.
 OPEN_FOR_HANDLING = frozenset(
     {Status.RECEIVED, Status.INCOMPLETE, Status.REGISTERED, Status.CLARIFICATION, Status.STUDY}

@@ -19,12 +19,15 @@ from django.utils.translation import gettext_lazy as _
 from netral.accounts.models import User
 from netral.accounts.permissions import covers, require
 from netral.audit.services import audit_record
-from netral.cases.models import Case
-from netral.cases.services import case_handling_due
 from netral.common import clock
-from netral.common.errors import ApplicationError, NotFound, PermissionDenied
+from netral.common.errors import ApplicationError, PermissionDenied
 from netral.reports.forms import ReportForm
-from netral.reports.hooks import ReportSubmitted, report_submitted
+from netral.reports.hooks import (
+    ReportMadeFinding,
+    ReportSubmitted,
+    report_made_finding,
+    report_submitted,
+)
 from netral.reports.models import Report
 from netral.reports.selectors import report_get_for
 from netral.reports.services import evidence_prepare, evidence_store, report_fields
@@ -126,8 +129,9 @@ def finding_register(
 def information_to_finding(
     *, actor: User, report_public_id: str, source: str = "from_information"
 ) -> Report:
-    """Turn anonymous information (informasi) into a finding; its case becomes a temuan
-    case with the handling deadline of a laporan."""
+    """Turn anonymous information (informasi) into a finding. Its case becomes a temuan case
+    with the handling deadline of a laporan through the cases app's workflow (which refuses
+    once the office has decided) and its own audit entry."""
     report = report_get_for(actor=actor, public_id=report_public_id)  # NotFound outside
     require(actor, "finding.create", report)
     report = Report.objects.select_for_update().get(pk=report.pk)
@@ -137,23 +141,13 @@ def information_to_finding(
     report.finding_source = source
     report.created_by = actor
     report.save(update_fields=["kind", "finding_source", "created_by"])
-    case = (
-        Case.objects.select_for_update()
-        .select_related("election__cycle", "office_region")
-        .filter(reports=report)
-        .first()
-    )
-    if case is None:  # pragma: no cover - every intake opens a case
-        raise NotFound("Kasus tidak ditemukan.")
-    before = {"origin": case.origin, "due_at": case.due_at}
-    case.origin = Report.Kind.TEMUAN
-    case.due_at = case_handling_due(case)
-    case.save(update_fields=["origin", "due_at"])
     audit_record(
         actor=actor,
         action="finding.from_information",
         obj=report,
-        before={"kind": Report.Kind.INFORMASI, **before},
-        after={"kind": report.kind, "source": source, "origin": case.origin, "due_at": case.due_at},
+        before={"kind": Report.Kind.INFORMASI},
+        after={"kind": report.kind, "source": source},
     )
+    # The case follows through its own workflow (cases, above), or everything is undone.
+    report_made_finding.fire(ReportMadeFinding(report=report, actor=actor))
     return report

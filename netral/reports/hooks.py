@@ -29,3 +29,19 @@ report_submitted: Hook[ReportSubmitted, None] = Hook("reports.report_submitted",
 # What the reporter's tracking page shows of the decision on the report's case; answered by
 # the cases app (which asks follow-up where each recommendation stands).
 report_decisions: Hook[Report, list[PublicDecision]] = Hook("reports.report_decisions")
+
+
+@dataclass(frozen=True)
+class ReportMadeFinding:
+    """Anonymous information was taken up as a finding (inside that write's transaction)."""
+
+    report: Report
+    actor: User
+
+
+# Fired by ``findings.information_to_finding``; the cases app moves the case through its
+# workflow (``to_finding``: refused once the office has decided) with a case audit entry.
+# Required: the report must never change kind without its case.
+report_made_finding: Hook[ReportMadeFinding, None] = Hook(
+    "reports.report_made_finding", required=True
+)
