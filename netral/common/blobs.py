@@ -283,7 +283,7 @@ def stored_files() -> Iterator[StoredFile]:
 # --- Columns that point at blobs --------------------------------------------------------
 
 
-class BlobRefField(models.CharField):  # type: ignore[type-arg]
+class BlobRefField(models.CharField):
     """A column holding a blob ref ("" for none). Declaring the purpose here is what puts the
     column on the registry that rotation and ``storage_check`` walk.
 

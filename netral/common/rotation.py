@@ -10,6 +10,7 @@ registry of blob columns (:func:`netral.common.blobs.blob_columns`), so every ki
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from django.apps import apps
@@ -91,7 +92,7 @@ def blobs_rotate(*, batch_size: int = 200) -> list[FieldRotation]:
                         **{column.field: fresh}
                     )
                     if moved:
-                        transaction.on_commit(lambda old=ref: blobs.delete([old]))
+                        transaction.on_commit(functools.partial(blobs.delete, [ref]))
                 if moved:
                     rewritten += 1
                 else:  # the row changed meanwhile: keep what it points at now

@@ -14,7 +14,7 @@ from netral.common.blobs import BlobRefField, blob_columns
 BLOB_LIKE_NAME = re.compile(r"(^|_)(path|file|blob|blob_ref|storage_key|object_key)$")
 
 
-def netral_fields() -> list[tuple[str, models.Field]]:  # type: ignore[type-arg]
+def netral_fields() -> list[tuple[str, models.Field]]:
     return [
         (f"{model._meta.label}.{field.name}", field)
         for model in apps.get_models()
