@@ -107,21 +107,16 @@ def _too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
     return api.create_response(request, {"detail": _(BODY_TOO_LARGE)}, status=413)
 
 
+@api.exception_handler(MultiPartParserError)
+@api.exception_handler(TooManyFieldsSent)
+@api.exception_handler(TooManyFilesSent)
+@api.exception_handler(UnreadablePostError)
+@api.exception_handler(BadRequest)
+@api.exception_handler(SuspiciousOperation)
 def _unreadable(request: HttpRequest, exc: Exception) -> HttpResponse:
     """A body Django cannot parse (broken multipart, too many fields or files): 400 with
     Django's reason, where Django alone would answer with an HTML page."""
     return api.create_response(request, {"detail": _(BAD_REQUEST).format(reason=exc)}, status=400)
-
-
-for _exc in (
-    MultiPartParserError,
-    TooManyFieldsSent,
-    TooManyFilesSent,
-    UnreadablePostError,
-    BadRequest,
-    SuspiciousOperation,
-):
-    api.add_exception_handler(_exc, _unreadable)
 
 
 @api.exception_handler(Exception)
