@@ -29,7 +29,7 @@ def report_find_by_code(*, code: str) -> Report | None:
         receipt_digest(_DUMMY_CODE)  # same cost as a real look-up
         return None
     return (
-        Report.objects.select_related("region", "election__cycle", "case")
+        Report.objects.select_related("region", "handling_region", "election__cycle", "case")
         .filter(receipt_digest__in=receipt_digests(normalised))
         .first()
     )
@@ -58,6 +58,12 @@ class Tracking:
     status: str
     status_label: str
     submitted_at: datetime.datetime
+    # When the case counts as received (a report sent outside office hours counts from the
+    # office's next opening): the statutory clock starts here.
+    received_at: datetime.datetime
+    # The case's own current deadline while the office still handles it (extensions
+    # included); None once handling ended or for information without a deadline.
+    due_at: datetime.datetime | None
     region_name: str
     election_name: str
     late: bool
@@ -84,12 +90,20 @@ def report_decisions(*, report: Report) -> list[PublicDecision]:
     return [decision for answer in hooks.report_decisions.ask(report) for decision in answer]
 
 
+def report_received_at(*, report: Report) -> datetime.datetime:
+    """When the report counts as received: its case's receipt (moved to the office's next
+    opening when it came out of hours), or its submission before a case holds it."""
+    case = report.case
+    return case.received_at if case is not None else report.submitted_at
+
+
 def report_deadlines(*, report: Report) -> list[PublicDeadline]:
-    """Statutory deadlines running from receipt (a laporan only: anonymous information has
-    none), in the handling office's local time."""
+    """Statutory deadlines running from the case's receipt (a laporan only: anonymous
+    information has none), in the handling office's local time."""
     if report.kind != Report.Kind.LAPORAN:
         return []
     kind = report.election.cycle.kind
+    office = report.handling_region or report.region
     return [
         PublicDeadline(
             code=rule.code,
@@ -97,8 +111,8 @@ def report_deadlines(*, report: Report) -> list[PublicDeadline]:
             due=deadline_due(
                 kind=kind,
                 code=rule.code,
-                start=report.submitted_at,
-                tz_name=report.region.tzinfo_name,
+                start=report_received_at(report=report),
+                tz_name=office.tzinfo_name,
             ),
             legal_basis=rule.legal_basis,
         )
@@ -126,6 +140,12 @@ def report_tracking(*, report: Report) -> Tracking:
             report.case.get_status_display() if report.case else report.get_status_display()
         ),
         submitted_at=report.submitted_at,
+        received_at=report_received_at(report=report),
+        due_at=(
+            report.case.due_at
+            if report.case is not None and report.case.finished_at is None
+            else None
+        ),
         region_name=report.region.name,
         election_name=report.election.name,
         late=report.late,
