@@ -8,6 +8,7 @@ from django.db.utils import DatabaseError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 
@@ -28,9 +29,14 @@ def healthz(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
+@csrf_exempt
 @require_POST
 def set_language(request: HttpRequest) -> HttpResponse:
-    """Store the chosen language in a cookie and go back where the visitor was."""
+    """Store the chosen language in a cookie and go back where the visitor was.
+
+    Exempt from CSRF: a forged request can only change the display language (the redirect
+    stays on this site), and the switch on every page would otherwise give each visitor a
+    CSRF cookie, which keeps public pages out of shared caches."""
     language = request.POST.get("language", "")
     target = request.POST.get("next", "/")
     if not url_has_allowed_host_and_scheme(
