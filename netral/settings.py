@@ -77,6 +77,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compresses HTML and JSON (gzip with random padding against BREACH); above everything
+    # that writes the body. WhiteNoise above it serves static files pre-compressed itself.
+    "django.middleware.gzip.GZipMiddleware",
+    # Above sessions and CSRF, so that it sees every cookie a response sets.
+    "netral.common.middleware.PublicCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "netral.common.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -284,13 +289,6 @@ NETRAL_DEMO: bool = env.bool("NETRAL_DEMO", default=False)
 # The back-office admin lives at an unguessable path in production.
 NETRAL_ADMIN_PATH: str = env.str("NETRAL_ADMIN_PATH", default="admin")
 NETRAL_DEMO_PORT: int = env.int("PORT", default=8000)
-
-# Shared cache (rate limits): the database by default so that all web processes agree.
-CACHES = {
-    "default": env.cache("CACHE_URL", default="dbcache://netral_cache"),
-}
-# How many reverse proxies in front of the app append to X-Forwarded-For (0: use REMOTE_ADDR).
-NETRAL_TRUSTED_PROXIES: int = env.int("NETRAL_TRUSTED_PROXIES", default=0)
 # The demo's clock (``netral.common.clock``): with DEBUG or NETRAL_DEMO, "now" is this date at
 # the real time of day, so `make demo` tells an election in progress. The default lies in the
 # Pilkada 2024 campaign (25 Sep - 23 Nov 2024, netral/elections/data/pilkada-2024.toml). Empty:
@@ -299,6 +297,13 @@ _DEMO_TODAY = env.str("NETRAL_DEMO_TODAY", default="2024-11-10").strip()
 NETRAL_DEMO_TODAY: datetime.date | None = (
     datetime.date.fromisoformat(_DEMO_TODAY) if _DEMO_TODAY else None
 )
+
+# Shared cache (rate limits): the database by default so that all web processes agree.
+CACHES = {
+    "default": env.cache("CACHE_URL", default="dbcache://netral_cache"),
+}
+# How many reverse proxies in front of the app append to X-Forwarded-For (0: use REMOTE_ADDR).
+NETRAL_TRUSTED_PROXIES: int = env.int("NETRAL_TRUSTED_PROXIES", default=0)
 # How long a new personal API token lives, in days (0: until revoked).
 NETRAL_TOKEN_DAYS: int = env.int("NETRAL_TOKEN_DAYS", default=90)
 # How long aggregate statistics (dashboard, open data, stats API) are served from the cache;
