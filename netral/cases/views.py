@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
-from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -43,10 +43,14 @@ from netral.cases.timeline import case_timeline, verdict_labels
 from netral.cases.workflow import OPEN_FOR_HANDLING, TRANSITIONS, actions_from
 from netral.common import clock
 from netral.common.errors import NotFound
-from netral.common.web import back_to, broken_rules, domain_errors
+from netral.common.web import ActionPanel, action_post, back_to, domain_errors
 from netral.rules.selectors import requirement_list, violation_type_list
 
 PAGE_SIZE = 50
+REGISTER_HINT = gettext_lazy(
+    "Registrasi hanya dapat dilakukan bila semua syarat dicentang. Bila ada yang belum "
+    "terpenuhi, minta kelengkapan atau tetapkan tidak diregistrasi."
+)
 ORIGIN_LABELS = {
     "laporan": gettext_lazy("Laporan"),
     "informasi": gettext_lazy("Informasi"),
@@ -258,8 +262,16 @@ def _detail_page(
     for name in _available(case):
         action = ACTIONS[name]
         form = bound[1] if bound and bound[0] == name else _form(action, actor, case)
+        url = reverse("cases:case_action", kwargs={"case_id": case.pk, "action": name})
         panels.append(
-            {"name": name, "label": action.label, "capability": action.capability, "form": form}
+            ActionPanel(
+                name=name,
+                label=action.label,
+                url=url,
+                form=form,
+                hint=REGISTER_HINT if name == "register" else "",
+                capability=action.capability,
+            )
         )
     types = {t.code: t.name for t in violation_type_list()}
     requirement_names = {r.code: r.name for r in requirement_list()}
@@ -317,23 +329,26 @@ def case_action(request: HttpRequest, case_id: int, action: str) -> HttpResponse
     # Order matters: outside the jurisdiction is 404 before a missing right is 403, and
     # both before the form is read.
     case = case_detail_for(actor=actor, case_id=case_id)
-    if not has_capability(actor, spec.capability):
-        return render(request, "403.html", status=403)
-    form = _form(spec, actor, case, request.POST, request.FILES)
-    if not form.is_valid():
-        return _detail_page(request, case_id, bound=(action, form), status=400)
-    with broken_rules() as broken:
-        spec.perform(actor, case_id, form)
-    if broken:
-        return _detail_page(
-            request, case_id, bound=(action, form), error=broken.message, status=broken.status
-        )
-    messages.success(request, _("Tersimpan: %(action)s.") % {"action": spec.label})
-    try:
-        case_detail_for(actor=actor, case_id=case_id)
-    except NotFound:  # handed over out of the jurisdiction: back to the inbox
-        return redirect("cases:case_list")
-    return redirect("cases:case_detail", case_id=case_id)
+
+    def page(form: forms.Form, error: str, status: int) -> HttpResponse:
+        return _detail_page(request, case_id, bound=(action, form), error=error, status=status)
+
+    def done() -> HttpResponse:
+        try:
+            case_detail_for(actor=actor, case_id=case_id)
+        except NotFound:  # handed over out of the jurisdiction: back to the inbox
+            return redirect("cases:case_list")
+        return redirect("cases:case_detail", case_id=case_id)
+
+    return action_post(
+        request,
+        allowed=has_capability(actor, spec.capability),
+        form=_form(spec, actor, case, request.POST, request.FILES),
+        perform=lambda form: spec.perform(actor, case_id, form),
+        page=page,
+        done=done,
+        success=_("Tersimpan: %(action)s.") % {"action": spec.label},
+    )
 
 
 @never_cache

@@ -99,3 +99,43 @@ def broken_rules(*, refusals: bool = False) -> Iterator[BrokenRule]:
         if not refusals and isinstance(error, NotFound | PermissionDenied):
             raise
         caught.message, caught.field, caught.status = error.message, error.field, error.status_code
+
+
+@dataclass(frozen=True)
+class ActionPanel:
+    """One action form on a staff page (``includes/action_form.html``): where it posts, its
+    button, its bound or empty form, and an optional hint under it."""
+
+    name: str
+    label: Any
+    url: str
+    form: Any
+    hint: Any = ""
+    capability: str = ""
+
+
+def action_post(
+    request: HttpRequest,
+    *,
+    allowed: bool,
+    form: Any,
+    perform: Callable[[Any], Any],
+    page: Callable[[Any, str, int], HttpResponse],
+    done: Callable[[], HttpResponse],
+    success: str,
+) -> HttpResponse:
+    """The POST of one row of an action table (cases, follow-up): 403 without the right,
+    the page again (400) with a form that does not validate or a broken business rule, else
+    the success message and ``done()``. ``page(form, error, status)`` renders the page with
+    the bound form; ``NotFound``/``PermissionDenied`` from ``perform`` reach ``domain_errors``.
+    The caller has resolved the object (404 outside the jurisdiction) first."""
+    if not allowed:
+        return render(request, "403.html", status=403)
+    if not form.is_valid():
+        return page(form, "", 400)
+    with broken_rules() as broken:
+        perform(form)
+    if broken:
+        return page(form, broken.message, broken.status)
+    messages.success(request, success)
+    return done()

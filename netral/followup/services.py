@@ -29,6 +29,7 @@ from netral.followup.models import (
     Sanction,
 )
 from netral.followup.selectors import recommendation_list_for
+from netral.followup.workflow import STEPS
 from netral.regions.models import Region
 from netral.reports.models import Report
 from netral.reports.subjects import AgencyType
@@ -262,11 +263,22 @@ def _locked(actor: User, rec_id: int, capability: str) -> Recommendation:
     return rec
 
 
-def _expect(rec: Recommendation, *, addressee: str, statuses: set[str]) -> None:
-    if rec.addressee != addressee:
+def _locked_for(actor: User, rec_id: int, action: str) -> Recommendation:
+    """Lock and authorize ``rec_id`` for ``action`` of the workflow table (``workflow``):
+    404 outside the actor's desk, 403 without the right, and a refusal for a recommendation
+    to another addressee or in a status the action does not start from."""
+    step = STEPS[action]
+    # One capability for the action: checked first. One per addressee (who records an
+    # answer): the recommendation decides which.
+    general = step.capability if isinstance(step.capability, str) else "recommendation.view"
+    rec = _locked(actor, rec_id, general)
+    if rec.addressee not in step.addressees:
         raise ApplicationError(WRONG_ADDRESSEE)
-    if rec.status not in statuses:
-        raise ApplicationError(NOT_NOW.format(status=rec.get_status_display()))
+    if not isinstance(step.capability, str):
+        require(actor, step.capability_for(rec), rec)
+    if rec.status not in step.statuses:
+        raise ApplicationError(NOT_NOW, params={"status": rec.get_status_display()})
+    return rec
 
 
 def _save(
@@ -289,8 +301,7 @@ def recommendation_assess(
 ) -> Recommendation:
     """BKN's assessment and the sanction it recommends, passed to the PPK; the PPK's
     follow-up deadline starts now (rule ``ppk_tindak_lanjut``)."""
-    rec = _locked(actor, rec_id, "recommendation.assess")
-    _expect(rec, addressee=Addressee.BKN, statuses={RecStatus.ISSUED})
+    rec = _locked_for(actor, rec_id, "assess")
     if not assessment.strip():
         raise ApplicationError(ASSESSMENT_REQUIRED, field="assessment")
     if sanction not in {s.code for s in sanction_list()}:
@@ -328,8 +339,7 @@ def sanction_record(
     decree_file: bytes | None = None,
 ) -> Sanction:
     """The PPK's decision on a neutrality recommendation BKN passed on."""
-    rec = _locked(actor, rec_id, "sanction.record")
-    _expect(rec, addressee=Addressee.BKN, statuses={RecStatus.ASSESSED})
+    rec = _locked_for(actor, rec_id, "sanction")
     now = timezone.now()
     if imposed:
         if not decree_number.strip() or decree_date is None:
@@ -380,8 +390,7 @@ def sanction_record(
 @audited
 def criminal_advance(*, actor: User, rec_id: int, stage: str, note: str = "") -> Recommendation:
     """Close the current stage of the criminal path and open ``stage`` with its deadline."""
-    rec = _locked(actor, rec_id, "criminal.track")
-    _expect(rec, addressee=Addressee.GAKKUMDU, statuses={RecStatus.IN_PROGRESS})
+    rec = _locked_for(actor, rec_id, "advance")
     if stage not in criminal.next_stages(rec.criminal_stage):
         raise ApplicationError(STAGE_NOT_NEXT.format(stage=criminal.stage_label(stage)))
     now = timezone.now()
@@ -409,8 +418,7 @@ def criminal_advance(*, actor: User, rec_id: int, stage: str, note: str = "") ->
 @audited
 def criminal_conclude(*, actor: User, rec_id: int, outcome: str) -> Recommendation:
     """End the criminal path at its current stage (stopped, verdict final) with the outcome."""
-    rec = _locked(actor, rec_id, "criminal.track")
-    _expect(rec, addressee=Addressee.GAKKUMDU, statuses={RecStatus.IN_PROGRESS})
+    rec = _locked_for(actor, rec_id, "conclude")
     if not criminal.STAGES[rec.criminal_stage].may_end:
         raise ApplicationError(CANNOT_END_HERE)
     if not outcome.strip():
@@ -436,22 +444,9 @@ def criminal_conclude(*, actor: User, rec_id: int, outcome: str) -> Recommendati
     )
 
 
-# Who records the answer: KPU itself; for DKPP and other agencies, Bawaslu staff enter the
-# answer they received.
-RESPONDERS: dict[str, str] = {
-    Addressee.KPU: "administrative.respond",
-    Addressee.DKPP: "case.handle",
-    Addressee.OTHER: "case.handle",
-}
-
-
 @audited
 def recommendation_respond(*, actor: User, rec_id: int, response: str) -> Recommendation:
-    rec = _locked(actor, rec_id, "recommendation.view")
-    if rec.addressee not in RESPONDERS:
-        raise ApplicationError(WRONG_ADDRESSEE)
-    require(actor, RESPONDERS[rec.addressee], rec)
-    _expect(rec, addressee=rec.addressee, statuses={RecStatus.ISSUED})
+    rec = _locked_for(actor, rec_id, "respond")
     if not response.strip():
         raise ApplicationError(RESPONSE_REQUIRED, field="response")
     before = rec.status
@@ -495,8 +490,7 @@ def escalations_flag_overdue(*, now: datetime.datetime | None = None) -> list[in
 def escalation_measure_record(*, actor: User, rec_id: int, measure: str) -> Escalation:
     """The measure BKN takes against a PPK that ignored the deadline (e.g. blocking the
     employee's personnel data)."""
-    rec = _locked(actor, rec_id, "recommendation.assess")
-    _expect(rec, addressee=Addressee.BKN, statuses={RecStatus.ASSESSED})
+    rec = _locked_for(actor, rec_id, "measure")
     if rec.due_at is None or rec.due_at >= timezone.now():
         raise ApplicationError(NOT_OVERDUE)
     if not measure.strip():

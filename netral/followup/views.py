@@ -14,6 +14,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -27,9 +28,10 @@ from netral.audit.selectors import audit_entries_for
 from netral.audit.services import audit_record
 from netral.cases.countdown import countdown
 from netral.common.errors import ApplicationError, NotFound, PermissionDenied
-from netral.followup import criminal, letters, selectors, services
+from netral.common.web import ActionPanel, action_post, domain_errors
+from netral.followup import criminal, letters, selectors, services, workflow
 from netral.followup import forms as desk_forms
-from netral.followup.models import Addressee, Recommendation, RecStatus, Sanction
+from netral.followup.models import Recommendation, Sanction
 from netral.rules.selectors import sanction_list
 
 PAGE_SIZE = 50
@@ -37,10 +39,12 @@ PAGE_SIZE = 50
 
 @dataclass(frozen=True)
 class Action:
+    """The page side of a workflow step (``workflow.STEPS``): its button, its form and the
+    service it calls. Which recommendations it applies to and who may take it is the
+    workflow's."""
+
     label: Any
     form: type[forms.Form]
-    capability: str
-    applies: Callable[[Recommendation], bool]
     perform: Callable[[User, int, Any], Any]
 
 
@@ -48,8 +52,6 @@ ACTIONS: dict[str, Action] = {
     "assess": Action(
         gettext_lazy("Simpan penilaian dan teruskan ke PPK"),
         desk_forms.AssessForm,
-        "recommendation.assess",
-        lambda r: r.addressee == Addressee.BKN and r.status == RecStatus.ISSUED,
         lambda actor, pk, f: services.recommendation_assess(
             actor=actor, rec_id=pk, **f.cleaned_data
         ),
@@ -57,20 +59,11 @@ ACTIONS: dict[str, Action] = {
     "sanction": Action(
         gettext_lazy("Simpan keputusan PPK"),
         desk_forms.SanctionForm,
-        "sanction.record",
-        lambda r: r.addressee == Addressee.BKN and r.status == RecStatus.ASSESSED,
         lambda actor, pk, f: services.sanction_record(actor=actor, rec_id=pk, **f.cleaned_data),
     ),
     "measure": Action(
         gettext_lazy("Catat tindakan BKN"),
         desk_forms.MeasureForm,
-        "recommendation.assess",
-        lambda r: (
-            r.addressee == Addressee.BKN
-            and r.status == RecStatus.ASSESSED
-            and r.due_at is not None
-            and r.due_at < timezone.now()
-        ),
         lambda actor, pk, f: services.escalation_measure_record(
             actor=actor, rec_id=pk, measure=f.cleaned_data["measure"]
         ),
@@ -78,17 +71,11 @@ ACTIONS: dict[str, Action] = {
     "advance": Action(
         gettext_lazy("Lanjut ke tahap berikutnya"),
         desk_forms.AdvanceForm,
-        "criminal.track",
-        lambda r: (
-            r.status == RecStatus.IN_PROGRESS and bool(criminal.next_stages(r.criminal_stage))
-        ),
         lambda actor, pk, f: services.criminal_advance(actor=actor, rec_id=pk, **f.cleaned_data),
     ),
     "conclude": Action(
         gettext_lazy("Akhiri proses pidana"),
         desk_forms.ConcludeForm,
-        "criminal.track",
-        lambda r: r.status == RecStatus.IN_PROGRESS and criminal.STAGES[r.criminal_stage].may_end,
         lambda actor, pk, f: services.criminal_conclude(
             actor=actor, rec_id=pk, outcome=f.cleaned_data["outcome"]
         ),
@@ -96,22 +83,31 @@ ACTIONS: dict[str, Action] = {
     "respond": Action(
         gettext_lazy("Catat tanggapan"),
         desk_forms.RespondForm,
-        "recommendation.view",
-        lambda r: r.addressee in services.RESPONDERS and r.status == RecStatus.ISSUED,
         lambda actor, pk, f: services.recommendation_respond(
             actor=actor, rec_id=pk, response=f.cleaned_data["response"]
         ),
     ),
 }
+assert set(ACTIONS) == set(workflow.STEPS)
 
 
 def _may(user: User, name: str, rec: Recommendation) -> bool:
-    action = ACTIONS[name]
-    if not action.applies(rec):
+    """Offered on the page: the step fits the recommendation and the user holds its right."""
+    if not workflow.applies(name, rec):
         return False
-    if name == "respond":
-        return can(user, services.RESPONDERS[rec.addressee], rec)
-    return has_capability(user, action.capability)
+    capability = workflow.STEPS[name].capability
+    if isinstance(capability, str):
+        return has_capability(user, capability)
+    return can(user, capability[rec.addressee], rec)  # who records the answer, for this one
+
+
+def _may_post(user: User, name: str) -> bool:
+    """May post the action at all (403 otherwise); the service checks the rest, with its
+    reason (another addressee, another status)."""
+    capability = workflow.STEPS[name].capability
+    return has_capability(
+        user, capability if isinstance(capability, str) else "recommendation.view"
+    )
 
 
 def _form(name: str, rec: Recommendation, data: Any = None, files: Any = None) -> forms.Form:
@@ -120,6 +116,11 @@ def _form(name: str, rec: Recommendation, data: Any = None, files: Any = None) -
     if name == "sanction":
         return desk_forms.SanctionForm(data, files)
     return ACTIONS[name].form(data)
+
+
+def _panel(name: str, rec: Recommendation, form: forms.Form) -> ActionPanel:
+    url = reverse("followup:act", kwargs={"rec_id": rec.pk, "action": name})
+    return ActionPanel(name=name, label=ACTIONS[name].label, url=url, form=form)
 
 
 @never_cache
@@ -157,12 +158,11 @@ def _detail(
         rec = selectors.recommendation_get_for(actor=user, rec_id=rec_id)
     except NotFound:
         return render(request, "404.html", status=404)
-    actions = []
-    for name in ACTIONS:
-        if not _may(user, name, rec):
-            continue
-        form = bound[1] if bound and bound[0] == name else _form(name, rec)
-        actions.append({"name": name, "label": ACTIONS[name].label, "form": form})
+    actions = [
+        _panel(name, rec, bound[1] if bound and bound[0] == name else _form(name, rec))
+        for name in workflow.actions_for(rec)
+        if _may(user, name, rec)
+    ]
     sanctions = {s.code: s.name for s in sanction_list()}
     sanction = Sanction.objects.filter(recommendation=rec).first()
     context = {
@@ -198,30 +198,27 @@ def detail(request: HttpRequest, rec_id: int) -> HttpResponse:
 @never_cache
 @require_POST
 @staff_required("recommendation.view")
+@domain_errors()
 def act(request: HttpRequest, rec_id: int, action: str) -> HttpResponse:
     user = request_staff(request)
     if action not in ACTIONS:
         return render(request, "404.html", status=404)
-    try:
-        rec = selectors.recommendation_get_for(actor=user, rec_id=rec_id)
-    except NotFound:
-        return render(request, "404.html", status=404)
-    if not has_capability(user, ACTIONS[action].capability):
-        return render(request, "403.html", status=403)
-    form = _form(action, rec, request.POST, request.FILES)
-    if not form.is_valid():
-        return _detail(request, rec_id, bound=(action, form), status=400)
-    try:
-        ACTIONS[action].perform(user, rec_id, form)
-    except NotFound:
-        return render(request, "404.html", status=404)
-    except PermissionDenied:
-        return render(request, "403.html", status=403)
-    except ApplicationError as error:
-        form.add_error(None, error.message)
-        return _detail(request, rec_id, bound=(action, form), status=400)
-    messages.success(request, _("Tersimpan."))
-    return redirect("followup:detail", rec_id=rec_id)
+    rec = selectors.recommendation_get_for(actor=user, rec_id=rec_id)  # 404 off the desk
+
+    def page(form: forms.Form, error: str, status: int) -> HttpResponse:
+        if error:
+            form.add_error(None, error)
+        return _detail(request, rec_id, bound=(action, form), status=status)
+
+    return action_post(
+        request,
+        allowed=_may_post(user, action),
+        form=_form(action, rec, request.POST, request.FILES),
+        perform=lambda form: ACTIONS[action].perform(user, rec_id, form),
+        page=page,
+        done=lambda: redirect("followup:detail", rec_id=rec_id),
+        success=_("Tersimpan."),
+    )
 
 
 @never_cache
