@@ -49,7 +49,7 @@ def test_the_digest_links_the_inbox_and_it_opens(sign_in: SignIn) -> None:
         overdue=(line,),
         due_soon=(),
     )
-    body = digest_message(digest=digest, now=timezone.now()).body
+    body = str(digest_message(digest=digest, now=timezone.now()).body)
     (link,) = links(body)
     assert link.startswith(SITE + "/")
     client, _ = sign_in("bawaslu_staff", "32.75")
@@ -62,7 +62,7 @@ def test_reporter_notices_and_document_links_follow_the_site_address() -> None:
     report = case.reports.get()
     Contact.objects.update_or_create(report=report, defaults={"email": "pelapor@example.org"})
     assert notify_reporter.call(report_id=report.pk, event="status")
-    (link,) = links(mail.outbox[-1].body)
+    (link,) = links(str(mail.outbox[-1].body))
     assert (
         link.startswith(SITE + "/") and resolve(link.removeprefix(SITE)).url_name == "track_start"
     )
