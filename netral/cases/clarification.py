@@ -49,7 +49,8 @@ ATTACHMENT_ALTERED = "Lampiran tidak cocok dengan sidik jarinya; hubungi adminis
 
 
 def _locked_case(actor: User, case_id: int, action: str) -> Case:
-    case = case_list_for(actor=actor).select_for_update().filter(pk=case_id).first()
+    # The case row only (the jurisdiction filter joins the office's region).
+    case = case_list_for(actor=actor).select_for_update(of=("self",)).filter(pk=case_id).first()
     if case is None:
         raise NotFound(CASE_NOT_FOUND)
     require(actor, "case.handle", case)

@@ -252,7 +252,7 @@ def case_document_issue(
     clarification), or return the one issued before."""
     case = (
         case_list_for(actor=actor)
-        .select_for_update()
+        .select_for_update(of=("self",))  # the case row only, not its election or office
         .select_related("office_region", "election")
         .filter(pk=case_id)
         .first()
