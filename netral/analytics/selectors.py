@@ -42,6 +42,7 @@ from netral.elections.models import Election
 from netral.regions.models import Region
 from netral.reports.models import Report
 from netral.reports.subjects import AgencyType, PositionClass
+from netral.rules.labels import rule_name
 from netral.rules.selectors import violation_type_list
 
 T = TypeVar("T")
@@ -377,7 +378,7 @@ def dashboard_get(*, scope: Scope, now: datetime.datetime) -> Dashboard:
     windows = stage_windows(scope=scope)
     cube = report_cube(scope, windows)
     cases = case_counts(scope, now=now)
-    types = [(vt.code, vt.name) for vt in violation_type_list()]
+    types = [(vt.code, rule_name(vt)) for vt in violation_type_list()]
     tables = (
         _week_table(scope),
         _stage_table(windows, cube["stage"]),

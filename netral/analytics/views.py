@@ -33,8 +33,10 @@ from netral.analytics.tilemap import HEIGHT, METRICS, WIDTH, LegendItem, tiles
 from netral.cases.models import Status
 from netral.common import clock
 from netral.common.errors import ApplicationError, NotFound, PermissionDenied
+from netral.common.numbers import number_text
 from netral.followup.selectors import compliance, compliance_total
 from netral.regions.models import Region
+from netral.rules.labels import rule_name
 from netral.rules.selectors import ikp_method_get, violation_type_list
 
 
@@ -89,11 +91,11 @@ def _map(
         values=values,
         href=lambda code: _link(params, region=code),
         classes=classes,
-        fmt=lambda v: "—" if v is None else (f"{v:g}" if metric != "count" else f"{v:.0f}"),
+        fmt=number_text,
     )
     if metric == "ikp":
         legend += [
-            LegendItem(k.code, f"{k.name} ({k.lower:g}-{k.upper:g})")
+            LegendItem(k.code, f"{rule_name(k)} ({number_text(k.lower)}-{number_text(k.upper)})")
             for k in ikp_method_get().classes
         ]
     return {"tiles": grid, "legend": legend, "width": WIDTH, "height": HEIGHT}

@@ -13,6 +13,7 @@ from netral.cases.models import Case, Verdict
 from netral.cases.selectors import public_case_list
 from netral.common.apischemas import refusals
 from netral.regions.selectors import region_get
+from netral.rules.labels import rule_name
 from netral.rules.selectors import violation_type_list
 
 router = Router(tags=["cases"])
@@ -52,7 +53,7 @@ def public_cases(
     request: HttpRequest, region: str, limit: Annotated[int, Field(ge=1, le=1000)] = 200
 ) -> list[PublicCaseOut]:
     scope = region_get(code=region)
-    names = {vt.code: vt.name for vt in violation_type_list()}
+    names = {vt.code: rule_name(vt) for vt in violation_type_list()}
     cases: list[Case] = list(public_case_list(region=scope)[:limit])
     # Follow-up stands above cases: it answers where each case's recommendations stand.
     followups = followups_of([case.pk for case in cases])

@@ -55,7 +55,7 @@ def _locked_case(actor: User, case_id: int, action: str) -> Case:
         raise NotFound(CASE_NOT_FOUND)
     require(actor, "case.handle", case)
     if case.status != Status.CLARIFICATION:
-        raise ApplicationError(NOT_ALLOWED_NOW.format(action=action, status=case.status))
+        raise ApplicationError(NOT_ALLOWED_NOW, params={"action": action, "status": case.status})
     return case
 
 

@@ -128,7 +128,7 @@ def _locked(actor: User, case_id: int, action: str) -> tuple[Case, str]:
     transition = TRANSITIONS[action]
     require(actor, transition.capability, case)
     if not allowed(case.status, action):
-        raise ApplicationError(NOT_ALLOWED_NOW.format(action=action, status=case.status))
+        raise ApplicationError(NOT_ALLOWED_NOW, params={"action": action, "status": case.status})
     return case, case.status
 
 
@@ -219,7 +219,7 @@ def case_register(
         requirements = requirement_list(kind=kind)
         missing = [r.name for r in requirements if not ticked.get(r.code)]
         if missing:
-            raise ApplicationError(message.format(missing="; ".join(missing)), field=kind)
+            raise ApplicationError(message, field=kind, params={"missing": "; ".join(missing)})
         checklist[kind] = {r.code: True for r in requirements}
     now = clock.now()
     case.registered_at = now
@@ -275,7 +275,9 @@ def case_record_study(
         raise NotFound(CASE_NOT_FOUND)
     require(actor, "case.handle", case)
     if case.status != Status.STUDY:
-        raise ApplicationError(NOT_ALLOWED_NOW.format(action="record_study", status=case.status))
+        raise ApplicationError(
+            NOT_ALLOWED_NOW, params={"action": "record_study", "status": case.status}
+        )
     case.study_facts, case.study_analysis, case.study_conclusion = (
         facts.strip(),
         analysis.strip(),
@@ -336,7 +338,7 @@ def case_close(*, actor: User, case_id: int) -> Case:
     # Follow-up (and any app above) answers how many of its items are still open.
     open_followups = sum(case_may_close.ask(case))
     if open_followups:
-        raise ApplicationError(FOLLOWUP_OPEN.format(count=open_followups))
+        raise ApplicationError(FOLLOWUP_OPEN, params={"count": open_followups})
     case.closed_at = clock.now()
     return _finish(actor=actor, case=case, action="close", before=before, fields=["closed_at"])
 
@@ -357,7 +359,7 @@ def case_extend(*, actor: User, case_id: int, reason: str) -> Case:
         raise NotFound(CASE_NOT_FOUND)
     require(actor, "case.handle", case)
     if case.status not in OPEN_FOR_HANDLING:
-        raise ApplicationError(NOT_ALLOWED_NOW.format(action="extend", status=case.status))
+        raise ApplicationError(NOT_ALLOWED_NOW, params={"action": "extend", "status": case.status})
     if case.extended:
         raise ApplicationError(ALREADY_EXTENDED)
     if not reason.strip():
@@ -484,7 +486,9 @@ def case_handover(*, actor: User, case_id: int, to_region_code: str, reason: str
         raise NotFound(CASE_NOT_FOUND)
     require(actor, "case.handle", case)
     if case.status not in OPEN_FOR_HANDLING:
-        raise ApplicationError(NOT_ALLOWED_NOW.format(action="handover", status=case.status))
+        raise ApplicationError(
+            NOT_ALLOWED_NOW, params={"action": "handover", "status": case.status}
+        )
     if not reason.strip():
         raise ApplicationError(REASON_REQUIRED, field="reason")
     target = Region.objects.filter(code=to_region_code.strip()).first()

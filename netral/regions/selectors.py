@@ -22,7 +22,7 @@ def region_list(*, level: str | None = None, parent: str | None = None) -> Query
 def region_get(*, code: str) -> Region:
     region = Region.objects.filter(code=code).first()
     if region is None:
-        raise NotFound(REGION_NOT_FOUND.format(code=code), field="region")
+        raise NotFound(REGION_NOT_FOUND, field="region", params={"code": code})
     return region
 
 

@@ -1,7 +1,8 @@
 """The one validator of a public report, used by the web form and by the API alike.
 
 Field names are the API's (``reporter_name`` is ``reporter.name`` there); every message is
-Indonesian and names what is wrong.
+Indonesian (translated lazily, so the page or API answer is in the visitor's language) and
+names what is wrong.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from netral.common import clock
@@ -19,27 +21,30 @@ from netral.common.text import FreeTextField, NameField
 from netral.elections.models import Election
 from netral.regions.models import Region
 from netral.reports.subjects import PositionClass
+from netral.rules.labels import rule_name
 from netral.rules.selectors import violation_type_list
 
 MAX_LINKS = 10
 MIN_CHRONOLOGY = 20
-EVENT_TOO_OLD = "Tanggal kejadian terlalu lama (sebelum 2019)."
-KNOWN_BEFORE_EVENT = "Tanggal diketahui tidak boleh sebelum tanggal kejadian."
-IN_FUTURE = "Tanggal tidak boleh di masa depan."
-REPORTER_REQUIRED = "Wajib diisi untuk laporan beridentitas (atau pilih melapor tanpa identitas)."
-CONTACT_REQUIRED = "Isi nomor telepon atau e-mail agar petugas dapat menghubungi Anda."
-REGION_UNKNOWN = "Wilayah tidak dikenal. Pilih provinsi dan kabupaten/kota dari daftar."
-REGENCY_NOT_IN_PROVINCE = "Kabupaten/kota tidak berada di provinsi yang dipilih."
-NO_ELECTION = "Tidak ada pemilihan di wilayah ini; pilih kabupaten/kota tempat kejadian."
-ELECTION_NOT_HERE = "Pemilihan yang dipilih tidak berlangsung di wilayah ini."
-BAD_LINK = "Tautan harus berupa alamat web lengkap (http:// atau https://): {link}"
-TOO_MANY_LINKS = f"Paling banyak {MAX_LINKS} tautan."
-HONEYPOT_FILLED = "Permintaan ditolak."
+EVENT_TOO_OLD = _("Tanggal kejadian terlalu lama (sebelum 2019).")
+KNOWN_BEFORE_EVENT = _("Tanggal diketahui tidak boleh sebelum tanggal kejadian.")
+IN_FUTURE = _("Tanggal tidak boleh di masa depan.")
+REPORTER_REQUIRED = _(
+    "Wajib diisi untuk laporan beridentitas (atau pilih melapor tanpa identitas)."
+)
+CONTACT_REQUIRED = _("Isi nomor telepon atau e-mail agar petugas dapat menghubungi Anda.")
+REGION_UNKNOWN = _("Wilayah tidak dikenal. Pilih provinsi dan kabupaten/kota dari daftar.")
+REGENCY_NOT_IN_PROVINCE = _("Kabupaten/kota tidak berada di provinsi yang dipilih.")
+NO_ELECTION = _("Tidak ada pemilihan di wilayah ini; pilih kabupaten/kota tempat kejadian.")
+ELECTION_NOT_HERE = _("Pemilihan yang dipilih tidak berlangsung di wilayah ini.")
+BAD_LINK = _("Tautan harus berupa alamat web lengkap (http:// atau https://): {link}")
+TOO_MANY_LINKS = _("Paling banyak {limit} tautan.")
+HONEYPOT_FILLED = _("Permintaan ditolak.")
 
 
 def _violation_choices() -> list[tuple[str, Any]]:
     return [("", _("Tidak tahu / belum yakin"))] + [
-        (vt.code, vt.name) for vt in violation_type_list()
+        (vt.code, rule_name(vt)) for vt in violation_type_list()
     ]
 
 
@@ -146,7 +151,7 @@ class ReportForm(forms.Form):
         try:
             return nip_parse(raw).nip
         except ValueError as exc:
-            raise forms.ValidationError(str(exc)) from None
+            raise forms.ValidationError(gettext(str(exc))) from None
 
     def clean_reporter_nik(self) -> str:
         raw = self.cleaned_data.get("reporter_nik", "")
@@ -155,13 +160,13 @@ class ReportForm(forms.Form):
         try:
             return nik_parse(raw).nik
         except ValueError as exc:
-            raise forms.ValidationError(str(exc)) from None
+            raise forms.ValidationError(gettext(str(exc))) from None
 
     def clean_links(self) -> list[str]:
         raw = self.cleaned_data.get("links", "")
         links = [line.strip() for line in raw.splitlines() if line.strip()]
         if len(links) > MAX_LINKS:
-            raise forms.ValidationError(TOO_MANY_LINKS)
+            raise forms.ValidationError(TOO_MANY_LINKS.format(limit=MAX_LINKS))
         for link in links:
             parts = urlsplit(link)
             if parts.scheme not in ("http", "https") or not parts.netloc or len(link) > 2000:
