@@ -222,11 +222,15 @@ def docx_with_document(document: str | bytes, **parts: str | bytes) -> bytes:
     return office_document(extra={"word/document.xml": document, **parts})
 
 
-def hostile_docx(repetitions: int = 80_000) -> bytes:
+def hostile_docx(repetitions: int = 80_000, *, tracked: bool = False) -> bytes:
     """The upload that froze the server: "a." repeated in word/document.xml, under 1 KB
-    compressed. A regular expression over it backtracks quadratically (70 s for 80,000)."""
+    compressed. A regular expression over it backtracks quadratically (70 s for 80,000).
+    ``tracked`` makes the text a tracked insertion by the reporter, so the part is rewritten."""
     main_part, main_type = _MAIN_TYPES["docx"]
     text = "a." * repetitions
+    if tracked:
+        run = f"<w:r><w:t>{text}</w:t></w:r>"
+        text = f'</w:t></w:r><w:ins w:author="{REPORTER}">{run}</w:ins><w:r><w:t>'
     return _zip(
         {
             "[Content_Types].xml": _content_types(main_part, main_type),
