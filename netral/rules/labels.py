@@ -19,6 +19,7 @@ class Named(Protocol):
 
 def rule_name(entry: Named) -> str:
     """``entry.name_en`` when the active language is English and it has one, else ``name``."""
-    if (get_language() or "").startswith("en") and getattr(entry, "name_en", ""):
-        return entry.name_en
+    english = str(getattr(entry, "name_en", "") or "")
+    if english and (get_language() or "").startswith("en"):
+        return english
     return entry.name
