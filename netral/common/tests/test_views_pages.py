@@ -68,7 +68,8 @@ def test_server_error_page_renders_without_a_request() -> None:
 
 def test_csrf_failure_page_is_friendly() -> None:
     client = Client(enforce_csrf_checks=True)
-    response = client.post(reverse("set_language"), {"language": "en"})
+    # Any protected form (the language switch is exempt: it only picks the display language).
+    response = client.post(reverse("reports:track_start"), {"receipt_code": "1234"})
     assert response.status_code == 403
     assert "Formulir tidak dapat dikirim" in response.content.decode()
 
