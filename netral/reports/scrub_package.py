@@ -29,7 +29,9 @@ CHUNK_BYTES = 1024 * 1024  # large enough that expat rescanning one long token s
 RATIO_GRACE_BYTES = 1024 * 1024
 _EOCD = struct.Struct("<4s4H2LH")  # end of central directory record
 _EOCD_SIGNATURE = b"PK\x05\x06"
-_CENTRAL_ENTRY_BYTES = 46  # fixed part of one central directory entry
+# One central directory entry: 46 fixed bytes, then name, extra field and comment (Office and
+# OpenDocument names are short; 1 KB each is generous).
+_CENTRAL_ENTRY_BYTES = 46 + 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,9 +58,10 @@ def package_open(data: bytes, *, limits: PackageLimits) -> zipfile.ZipFile:
         raise zipfile.BadZipFile("no end of central directory")
     fields = _EOCD.unpack_from(data, start)
     entries, directory_bytes = fields[4], fields[5]
+    # zipfile reads the whole directory whatever the count says, so its size is what counts.
     # ZIP64 markers (0xFFFF, 0xFFFFFFFF) are over the limits as well.
-    longest = _CENTRAL_ENTRY_BYTES + 0xFFFF
-    if entries > limits.max_entries or directory_bytes > limits.max_entries * longest:
+    too_long = directory_bytes > limits.max_entries * _CENTRAL_ENTRY_BYTES
+    if entries > limits.max_entries or too_long:
         raise ScrubRejected("archive_too_large")
     return zipfile.ZipFile(io.BytesIO(data))
 

@@ -108,6 +108,19 @@ def test_too_many_entries_are_refused_by_the_cleaner(
         clean_copy(many, EvidenceKind.DOCX, filename="banyak.docx")
 
 
+def test_directory_too_large_for_its_entry_limit_is_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Within the entry count, but names of 10,000 characters: the directory alone is too large.
+    long_names = {f"word/{letter * 10_000}.xml": b"<a/>" for letter in "xy"}
+    document = files.office_document(extra=long_names)
+    monkeypatch.setattr(evidence, "MAX_ZIP_ENTRIES", 12)
+    with pytest.raises(EvidenceRejected, match="terlalu besar setelah diekstrak"):
+        sniff(document, "nama-panjang.docx")
+    monkeypatch.setattr(evidence, "MAX_ZIP_ENTRIES", 20)
+    assert sniff(document, "nama-panjang.docx") == EvidenceKind.DOCX
+
+
 # --- XML parsed, not pattern-matched ------------------------------------------------------
 
 
