@@ -10,6 +10,7 @@ import io
 import struct
 import zipfile
 import zlib
+from collections.abc import Mapping
 
 from PIL import Image, PngImagePlugin
 from pypdf import PdfWriter
@@ -172,7 +173,7 @@ def _content_types(main_part: str, main_type: str) -> str:
     )
 
 
-def office_document(kind: str = "docx", *, extra: dict[str, str | bytes] | None = None) -> bytes:
+def office_document(kind: str = "docx", *, extra: Mapping[str, str | bytes] | None = None) -> bytes:
     """A DOCX/XLSX/PPTX package with author, company, custom property, comment and photo."""
     main_part, main_type = _MAIN_TYPES[kind]
     parts: dict[str, str | bytes] = {
