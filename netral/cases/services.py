@@ -136,12 +136,12 @@ def _finish(
     *, actor: User, case: Case, action: str, before: str, fields: list[str], **audit: Any
 ) -> Case:
     case.status = TRANSITIONS[action].target
-    case.save(update_fields=["status", *fields])
-    audit_record(
     if case.status not in OPEN_FOR_HANDLING and case.finished_at is None:
         # Handling ended (decided, not registered, merged): no countdown from now on.
         case.finished_at = case.decided_at or clock.now()
         fields = [*fields, "finished_at"]
+    case.save(update_fields=["status", *fields])
+    audit_record(
         actor=actor,
         action=f"case.{action}",
         obj=case,
@@ -417,8 +417,6 @@ def case_merge(*, actor: User, case_id: int, into_id: int) -> Case:
     )
 
 
-HANDOVER_SAME_OFFICE = "Kantor tujuan sama dengan kantor saat ini."
-HANDOVER_UNKNOWN_REGION = "Kantor tujuan tidak ditemukan."
 NOT_INFORMATION = "Hanya kasus dari informasi awal yang dapat dijadikan temuan."
 FINDING_TOO_LATE = "Kasus berstatus '{status}' tidak dapat lagi dijadikan temuan."
 
@@ -458,6 +456,8 @@ def case_to_finding(*, actor: User, case_id: int) -> Case:
     return case
 
 
+HANDOVER_SAME_OFFICE = "Kantor tujuan sama dengan kantor saat ini."
+HANDOVER_UNKNOWN_REGION = "Kantor tujuan tidak ditemukan."
 HANDOVER_NOT_COMPETENT = "Kantor tujuan tidak berwenang menangani kasus pemilihan ini."
 
 

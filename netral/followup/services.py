@@ -392,7 +392,7 @@ def criminal_advance(*, actor: User, rec_id: int, stage: str, note: str = "") ->
     """Close the current stage of the criminal path and open ``stage`` with its deadline."""
     rec = _locked_for(actor, rec_id, "advance")
     if stage not in criminal.next_stages(rec.criminal_stage):
-        raise ApplicationError(STAGE_NOT_NEXT.format(stage=criminal.stage_label(stage)))
+        raise ApplicationError(STAGE_NOT_NEXT, params={"stage": criminal.stage_label(stage)})
     now = timezone.now()
     CriminalStep.objects.filter(recommendation=rec, completed_at__isnull=True).update(
         completed_at=now

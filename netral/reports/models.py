@@ -86,8 +86,6 @@ class Report(models.Model):
     case = models.ForeignKey(
         "cases.Case", null=True, blank=True, on_delete=models.SET_NULL, related_name="reports"
     )
-
-    class Meta:
     # The region of the Bawaslu office whose case holds the report: staff access follows it,
     # not the event's region (a governor-election report from a regency is the province's).
     # Written with ``case`` by ``netral.reports.handling.report_case_assign`` and
@@ -96,6 +94,8 @@ class Report(models.Model):
     handling_region = models.ForeignKey(
         "regions.Region", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+
+    class Meta:
         ordering = ["-submitted_at"]
         verbose_name = _("laporan")
         verbose_name_plural = _("laporan")

@@ -179,7 +179,7 @@ def report_submit(
     assert form.region_obj is not None and form.election_obj is not None
     prepared = evidence_prepare(files=files)
     anonymous = bool(data["anonymous"])
-    now = timezone.now()
+    now = clock.now()
     written: list[str] = []
     try:
         # Audit entries (report, case) are appended last: the chain head is shared by all.
@@ -254,7 +254,7 @@ def reporter_message_post(
     prepared = evidence_prepare(
         files=files, existing=list(report.evidence.values_list("size", "kind"))
     )
-    now = timezone.now()
+    now = clock.now()
     written: list[str] = []
     try:
         with transaction.atomic():
