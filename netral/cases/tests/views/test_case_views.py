@@ -10,9 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from conftest import SignIn
+from netral.cases.countdown import countdown
 from netral.cases.models import Case, Status
 from netral.cases.tests.factories import case_from_report
-from netral.cases.countdown import countdown
 from netral.rules.selectors import requirement_list
 
 pytestmark = pytest.mark.usefixtures("elections")
