@@ -64,17 +64,20 @@ def case_clock(case: Case, now: datetime.datetime) -> CaseClock:
     """The deadline column of ``case`` at ``now`` (from ``netral.common.clock.now``)."""
     if case.status in OPEN_FOR_HANDLING:
         return CaseClock(live=True, countdown=countdown(case.due_at, now))
-    ended = case.finished_at or case.decided_at
-    note = ""
-    if ended is not None and case.due_at is not None:
-        if ended <= case.due_at:
-            note = _("ditangani dalam tenggat")
-        else:
-            note = _("ditangani %(span)s setelah tenggat") % {"span": _span(ended - case.due_at)}
     return CaseClock(
         live=False,
         countdown=None,
         label=str(Status(case.status).label),
         at=_reached_at(case),
-        note=note,
+        note=finished_note(case.finished_at or case.decided_at, case.due_at),
     )
+
+
+def finished_note(ended: datetime.datetime | None, due_at: datetime.datetime | None) -> str:
+    """Whether something that ended at ``ended`` did so within ``due_at``: a fixed span,
+    never one that grows with the clock. Empty when either is unknown."""
+    if ended is None or due_at is None:
+        return ""
+    if ended <= due_at:
+        return _("ditangani dalam tenggat")
+    return _("ditangani %(span)s setelah tenggat") % {"span": _span(ended - due_at)}

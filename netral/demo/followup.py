@@ -234,7 +234,8 @@ def _bkn(
         rec.due_at = due
         return None
     decree_at = rec.assessed_at + datetime.timedelta(days=rng.randint(3, 40))
-    rec.ended_at = decree_at
+    # The PPK's deadline stays on a finished one: the desk says whether it was met.
+    rec.ended_at, rec.due_at = decree_at, due
     if outcome == "declined":
         rec.status = RecStatus.NOT_IMPOSED
         return Sanction(

@@ -66,7 +66,8 @@ class Recommendation(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     # The deadline of the current step (PPK follow-up, forwarding to the police, a court
-    # stage); None where the law sets none.
+    # stage); None where the law sets none. Kept once the follow-up ended: it tells whether it
+    # ended in time (pages show that, never a countdown).
     due_at = models.DateTimeField(null=True, blank=True, db_index=True)
     # BKN's assessment, passed to the PPK.
     assessed_at = models.DateTimeField(null=True, blank=True)

@@ -9,7 +9,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Min, Q, QuerySet
+from django.db.models import Case as Cond
+from django.db.models import Count, F, IntegerField, Min, Q, QuerySet, When
 from django.utils import timezone
 
 from netral.accounts.models import Role, User
@@ -97,7 +98,9 @@ def recommendation_desk(
     overdue_only: bool = False,
     now: datetime.datetime | None = None,
 ) -> QuerySet[Recommendation]:
-    """A desk's list: open ones first, nearest deadline first."""
+    """A desk's list: live ones first, nearest deadline first (those without one after),
+    then the finished ones, most recently finished first. A finished recommendation keeps
+    its last deadline (to say whether it ended in time): it is never overdue."""
     recs = recommendation_list_for(actor=actor).select_related(
         "case__office_region", "case__election", "ppk_region"
     )
@@ -106,8 +109,17 @@ def recommendation_desk(
     if addressee:
         recs = recs.filter(addressee=addressee)
     if overdue_only:
-        recs = recs.filter(due_at__lt=now or timezone.now())
-    return recs.order_by("ended_at", "due_at", "-issued_at")
+        recs = recs.filter(due_at__lt=now or clock.now()).exclude(status__in=ENDED)
+    return recs.annotate(
+        finished_rank=Cond(When(status__in=ENDED, then=1), default=0, output_field=IntegerField()),
+        live_due=Cond(When(status__in=ENDED, then=None), default=F("due_at")),
+    ).order_by(
+        "finished_rank",
+        F("live_due").asc(nulls_last=True),
+        F("ended_at").desc(nulls_last=True),
+        "-issued_at",
+        "pk",
+    )
 
 
 def case_followups_open(*, case_id: int) -> int:
@@ -262,7 +274,7 @@ def compliance_total(rows: list[ComplianceRow]) -> ComplianceRow:
 def overdue_ppk(*, actor: User | None, now: datetime.datetime | None = None) -> list[Any]:
     """Regional heads (PPK) with overdue neutrality follow-ups, most first: the list
     Kemendagri and BKN act on."""
-    now = now or timezone.now()
+    now = now or clock.now()
     base = Recommendation.objects.all() if actor is None else recommendation_list_for(actor=actor)
     return list(
         base.filter(addressee=Addressee.BKN, status=RecStatus.ASSESSED, due_at__lt=now)

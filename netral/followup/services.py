@@ -374,13 +374,14 @@ def sanction_record(
     record.save()
     before = rec.status
     rec.status = RecStatus.SANCTIONED if imposed else RecStatus.NOT_IMPOSED
-    rec.ended_at, rec.due_at = now, None
+    # The deadline stays: it tells whether the PPK answered in time (never a countdown).
+    rec.ended_at = now
     _save(
         actor=actor,
         rec=rec,
         action="sanction",
         before=before,
-        fields=["ended_at", "due_at"],
+        fields=["ended_at"],
         imposed=imposed,
         sanction=record.sanction,
     )
@@ -428,18 +429,14 @@ def criminal_conclude(*, actor: User, rec_id: int, outcome: str) -> Recommendati
         completed_at=now, note=outcome.strip()
     )
     before = rec.status
-    rec.status, rec.response, rec.ended_at, rec.due_at = (
-        RecStatus.CONCLUDED,
-        outcome.strip(),
-        now,
-        None,
-    )
+    # The last stage's deadline stays: it tells whether the path ended in time.
+    rec.status, rec.response, rec.ended_at = RecStatus.CONCLUDED, outcome.strip(), now
     return _save(
         actor=actor,
         rec=rec,
         action="criminal_conclude",
         before=before,
-        fields=["response", "ended_at", "due_at"],
+        fields=["response", "ended_at"],
         stage=rec.criminal_stage,
     )
 
@@ -450,12 +447,7 @@ def recommendation_respond(*, actor: User, rec_id: int, response: str) -> Recomm
     if not response.strip():
         raise ApplicationError(RESPONSE_REQUIRED, field="response")
     before = rec.status
-    rec.status, rec.response, rec.ended_at, rec.due_at = (
-        RecStatus.RESPONDED,
-        response.strip(),
-        timezone.now(),
-        None,
-    )
+    rec.status, rec.response, rec.ended_at = RecStatus.RESPONDED, response.strip(), timezone.now()
     return _save(
         actor=actor, rec=rec, action="respond", before=before, fields=["response", "ended_at"]
     )

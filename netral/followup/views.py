@@ -15,7 +15,6 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -26,11 +25,12 @@ from netral.accounts.models import User
 from netral.accounts.permissions import can, has_capability
 from netral.audit.selectors import audit_entries_for
 from netral.audit.services import audit_record
-from netral.cases.countdown import countdown
+from netral.common import clock
 from netral.common.errors import ApplicationError, NotFound, PermissionDenied
 from netral.common.web import ActionPanel, action_post, domain_errors
 from netral.followup import criminal, letters, selectors, services, workflow
 from netral.followup import forms as desk_forms
+from netral.followup.countdown import recommendation_clock, step_clock
 from netral.followup.models import Recommendation, Sanction
 from netral.rules.selectors import sanction_list
 
@@ -138,8 +138,8 @@ def desk(request: HttpRequest) -> HttpResponse:
         }
     recs = selectors.recommendation_desk(actor=user, **filters)
     page = Paginator(recs, PAGE_SIZE).get_page(request.GET.get("page"))
-    now = timezone.now()
-    rows = [{"rec": rec, "countdown": countdown(rec.due_at, now)} for rec in page.object_list]
+    now = clock.now()
+    rows = [{"rec": rec, "clock": recommendation_clock(rec, now)} for rec in page.object_list]
     query = request.GET.copy()
     query.pop("page", None)
     context = {"form": form, "page": page, "rows": rows, "query": query.urlencode()}
@@ -165,13 +165,18 @@ def _detail(
     ]
     sanctions = {s.code: s.name for s in sanction_list()}
     sanction = Sanction.objects.filter(recommendation=rec).first()
+    now = clock.now()
     context = {
         "rec": rec,
         "case": rec.case,
-        "countdown": countdown(rec.due_at, timezone.now()),
+        "clock": recommendation_clock(rec, now),
         "actions": actions,
         "steps": [
-            {"step": step, "label": criminal.stage_label(step.stage)}
+            {
+                "step": step,
+                "label": criminal.stage_label(step.stage),
+                "clock": step_clock(step, now),
+            }
             for step in rec.criminal_steps.all()
         ],
         "stage_label": criminal.stage_label(rec.criminal_stage) if rec.criminal_stage else "",
