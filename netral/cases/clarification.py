@@ -31,6 +31,7 @@ from netral.common.errors import ApplicationError, NotFound
 from netral.reports.evidence import (
     CleanResult,
     EvidenceKind,
+    check_count_and_total,
     check_limits,
     clean_copy,
     sha256_hex,
@@ -109,7 +110,10 @@ def clarification_record_minutes(
     files: Sequence[UploadedFile] = (),
 ) -> Clarification:
     """Record whether the invitee came and the minutes, with attachments. Nothing is stored
-    when any file is refused. Files are checked and cleaned before the case is locked."""
+    when any file is refused. Files are checked and cleaned before the case is locked: the
+    count and total size first (from the declared sizes, nothing read), then each file's type
+    and size, and only then is anything cleaned."""
+    check_count_and_total([upload.size or 0 for upload in files])
     kinds, blobs_in, names = [], [], []
     for upload in files:
         name = upload.name or "berkas"

@@ -73,3 +73,50 @@ def test_staff_get_the_photo_without_gps_and_the_original_stays_sealed(
         actor=staff, case_id=case.pk, attachment_id=attachment.pk
     )
     assert content_type == "image/jpeg" and not has_gps(data)
+
+
+class _Unreadable(SimpleUploadedFile):
+    """An upload that fails the test if anything reads it."""
+
+    def read(self, *args: Any, **kwargs: Any) -> bytes:
+        raise AssertionError(f"{self.name} was read before the count and total were checked")
+
+
+@pytest.mark.parametrize(
+    ("count", "size"),
+    [(11, 1024), (2, 60 * 1024 * 1024)],
+    ids=["eleven files", "over the total"],
+)
+def test_count_and_total_refused_before_any_file_is_read_or_cleaned(
+    make_user: Callable[..., User],
+    settings: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    count: int,
+    size: int,
+) -> None:
+    """Item 10.2 for clarifications: 11 files, or files over the total, are refused from
+    their declared sizes; no file is read, sniffed or cleaned."""
+    from netral.cases import clarification
+    from netral.reports.evidence import EvidenceRejected
+
+    settings.MEDIA_ROOT = tmp_path
+    staff = make_user(Role.BAWASLU_STAFF, "32.75")
+    invitation = invite(staff, in_clarification(staff))
+    cleaned: list[str] = []
+    monkeypatch.setattr(
+        clarification,
+        "clean_copy",
+        lambda *a, **k: cleaned.append("x"),  # type: ignore[arg-type]
+    )
+    files = []
+    for index in range(count):
+        upload = _Unreadable(f"berkas-{index}.jpg", b"")
+        upload.size = size
+        files.append(upload)
+    with pytest.raises(EvidenceRejected):
+        clarification_record_minutes(
+            actor=staff, clarification_id=invitation.pk, attended=True, minutes="BA", files=files
+        )
+    assert cleaned == []
+    assert not ClarificationAttachment.objects.exists()
