@@ -24,7 +24,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from netral.accounts.decorators import request_staff, staff_required
 from netral.accounts.models import User
-from netral.accounts.permissions import has_capability
+from netral.accounts.permissions import can, has_capability
 from netral.cases import clarification, services
 from netral.cases import forms as case_forms
 from netral.cases.countdown import case_clock
@@ -297,6 +297,9 @@ def _detail_page(
         "panels": panels,
         "error": error,
         "clarifications": clarification.clarification_list(case=case),
+        # The sealed original of a clarification attachment: offered only to those who may
+        # open originals (every opening is audited); everyone else gets the cleaned copy.
+        "can_open_original": can(actor, "evidence.open_original", case),
         "timeline": case_timeline(case=case),
         "case_documents": case_documents_available(actor=actor, case=case),
         # Sections from the apps above (follow-up lists the recommendations).
