@@ -12,6 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from netral.common.blobs import BlobPurpose, BlobRefField
+from netral.common.fields import EncryptedTextField
 
 if TYPE_CHECKING:
     from netral.regions.models import Region
@@ -41,7 +42,12 @@ class IssuedDocument(models.Model):
     """One official PDF as issued: its number, the SHA-256 of the exact bytes, and where the
     bytes lie (encrypted). ``kind`` is a code an issuing app registered
     (``netral.documents.kinds``); ``subject_type`` and ``subject_id`` name what it is about
-    (("case", "12"), ("clarification", "3")): internal, never shown on the public page."""
+    (("case", "12"), ("clarification", "3")): internal, never shown on the public page.
+
+    A document is *pending* from its issue until its PDF is rendered (after the issuing
+    transaction committed, outside its locks): ``draft`` then holds what the PDF will say
+    (encrypted), ``path`` is empty and ``sha256`` is NULL. Rendering stores the bytes, sets
+    ``path``, ``sha256`` and ``size`` and empties ``draft``."""
 
     number = models.CharField(max_length=40, unique=True)
     kind = models.CharField(max_length=30, db_index=True)
@@ -50,14 +56,15 @@ class IssuedDocument(models.Model):
         "regions.Region", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     issued_at = models.DateTimeField()
-    sha256 = models.CharField(max_length=64, unique=True)
-    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    size = models.PositiveIntegerField(default=0)
     path = BlobRefField(DOCUMENT_BLOBS, sha256_field="sha256")
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     subject_type = models.CharField(max_length=40)
     subject_id = models.CharField(max_length=64)
+    draft = EncryptedTextField(purpose="document.draft", blank=True, default="")
 
     class Meta:
         db_table = "audit_issueddocument"
@@ -68,6 +75,11 @@ class IssuedDocument(models.Model):
 
     def __str__(self) -> str:
         return self.number
+
+    @property
+    def pending(self) -> bool:
+        """Numbered and recorded, its PDF not rendered yet."""
+        return not self.path
 
     @property
     def jurisdiction_region(self) -> Region | None:

@@ -3,8 +3,9 @@ encrypted with their SHA-256, and answer whether an uploaded PDF is one of them,
 
 Numbers read "NTR/<year>/<office>/<sequence>" (office: the region code without dots, "RI"
 for the national office) and are gapless per office and year: the counter row is locked
-while a number is taken, inside the transaction that stores the document, so a failed issue
-gives its number back.
+while a number is taken, inside the transaction that records the document, so a failed issue
+gives its number back. The PDF is rendered only after that transaction committed, outside
+every lock (:func:`document_render`): until then the document is *pending*.
 
 What the public learns about a document is its number, kind, date and hash
 (:class:`PublicDocument`), never its content, its subject or who issued it.
@@ -15,6 +16,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import io
+import json
 import logging
 import re
 from collections.abc import Iterable
@@ -28,7 +30,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from netral.accounts.models import User
-from netral.audit.services import audit_record
+from netral.audit.services import audit_record, audited
 from netral.common import blobs
 from netral.common.errors import ApplicationError
 from netral.common.links import site_url
@@ -50,6 +52,14 @@ KIND_UNKNOWN = "Jenis dokumen tidak dikenal: {kind}."
 TITLE_REQUIRED = "Judul dokumen wajib diisi."
 DOCUMENT_ALTERED = (
     "Berkas dokumen {number} tidak cocok dengan sidik jarinya; hubungi administrator."
+)
+DOCUMENT_PENDING = (
+    "Dokumen {number} sudah bernomor, tetapi berkas PDF-nya sedang disiapkan. Coba lagi "
+    "beberapa saat lagi."
+)
+PENDING = (
+    "Dokumen bernomor {number} sudah diterbitkan, tetapi berkas resminya masih disiapkan: "
+    "keasliannya dapat diperiksa setelah berkas itu tersedia."
 )
 UPLOAD_MISSING = "Unggah berkas PDF pada kolom 'file'."
 UPLOAD_EMPTY = "Berkas kosong."
@@ -74,7 +84,8 @@ class PublicDocument:
     kind: str
     kind_label: str
     issued_at: datetime.datetime
-    sha256: str
+    sha256: str  # "" while pending
+    pending: bool = False
 
 
 @dataclass(frozen=True)
@@ -94,7 +105,8 @@ def document_public(*, document: IssuedDocument) -> PublicDocument:
         kind=document.kind,
         kind_label=kind_label(document.kind),
         issued_at=document.issued_at,
-        sha256=document.sha256,
+        sha256=document.sha256 or "",
+        pending=document.pending,
     )
 
 
@@ -141,7 +153,6 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-@transaction.atomic
 def document_issue(
     *,
     kind: str,
@@ -153,7 +164,13 @@ def document_issue(
     subject: Subject,
     signatory: str = "",
 ) -> IssuedDocument:
-    """Render, number, store (encrypted) and record one official document; audited.
+    """Number and record one official document, pending its PDF; audited.
+
+    Call inside the transaction of the action the document belongs to, after that action's
+    own locks: the office's counter is locked here, as late as possible, and nothing slow
+    follows (no rendering). The PDF is rendered and stored after the commit
+    (:func:`document_render`, queued here; ``documents_render_pending`` catches up after a
+    crash), so a rolled-back issue gives its number back and a committed one gets its bytes.
 
     Callers authorize first: this only checks the document itself. ``subject`` is internal
     (``Subject.of("case", 12)``, of the type the kind declares); ``lines`` and
@@ -166,54 +183,119 @@ def document_issue(
         raise ValueError(f"a {kind} document is about a {declared.subject_type}, not {subject}")
     if not title.strip():
         raise ApplicationError(TITLE_REQUIRED, field="title")
-    issued_at = timezone.now()
-    local = issued_at.astimezone(office_tz(office_region))
-    number = _next_number(region=office_region, year=local.year)
-    data = official_pdf(
-        OfficialDocument(
-            number=number,
-            title=title.strip(),
-            office_name=office_name(office_region),
-            issued_at=local,
-            verify_url=document_verify_url(number=number),
-            place=office_place(office_region),
-            lines=lines,
-            paragraphs=paragraphs,
-            signatory=signatory,
-        )
+    draft = json.dumps(
+        {
+            "title": title.strip(),
+            "office_name": office_name(office_region),
+            "place": office_place(office_region),
+            "lines": [list(line) for line in lines],
+            "paragraphs": list(paragraphs),
+            "signatory": signatory,
+        }
     )
-    # Written before the row: if the caller's transaction later rolls back, an unreferenced
-    # encrypted file stays behind (harmless, never a row without its file).
-    path = _store(data=data, year=local.year)
-    try:
+    issued_at = timezone.now()
+    year = issued_at.astimezone(office_tz(office_region)).year
+    with transaction.atomic():
+        number = _next_number(region=office_region, year=year)
         document = IssuedDocument.objects.create(
             number=number,
             kind=kind,
             title=title.strip()[:200],
             office_region=office_region,
             issued_at=issued_at,
-            sha256=_sha256(data),
-            size=len(data),
-            path=path,
             issued_by=issued_by,
             subject_type=subject.type,
             subject_id=subject.id,
+            draft=draft,
         )
-    except Exception:
+        audit_record(
+            actor=issued_by,
+            action="document.issue",
+            obj=document,
+            after={"number": number, "kind": kind, "subject": f"{subject.type}:{subject.id}"},
+        )
+    document_id = document.pk
+    transaction.on_commit(lambda: _queue_render(document_id), robust=True)
+    return document
+
+
+def _queue_render(document_id: int) -> None:
+    from netral.documents.tasks import document_render_task
+
+    document_render_task.enqueue(document_id=document_id)
+
+
+def _render(document: IssuedDocument) -> bytes:
+    draft = json.loads(document.draft)
+    return official_pdf(
+        OfficialDocument(
+            number=document.number,
+            title=draft["title"],
+            office_name=draft["office_name"],
+            issued_at=document.issued_at.astimezone(office_tz(document.office_region)),
+            verify_url=document_verify_url(number=document.number),
+            place=draft["place"],
+            lines=[(str(key), str(value)) for key, value in draft["lines"]],
+            paragraphs=draft["paragraphs"],
+            signatory=draft["signatory"],
+        )
+    )
+
+
+def document_render(*, document_id: int) -> IssuedDocument:
+    """Render a pending document's PDF, store it (encrypted) and record its SHA-256; audited.
+
+    Nothing is locked while the PDF is rendered and written: only the document's own row,
+    briefly, to record the bytes. Safe to run twice or concurrently: the first to record
+    wins, the other's blob is removed. A document rendered already is returned as it is."""
+    document = IssuedDocument.objects.select_related("office_region").get(pk=document_id)
+    if not document.pending:
+        return document
+    data = _render(document)
+    year = document.issued_at.astimezone(office_tz(document.office_region)).year
+    path = _store(data=data, year=year)
+    try:
+        recorded = _record_render(document_id=document_id, data=data, path=path)
+    except BaseException:
         blobs.delete([path])
         raise
+    if recorded.path != path:  # rendered meanwhile by another worker
+        blobs.delete([path])
+    return recorded
+
+
+@audited
+def _record_render(*, document_id: int, data: bytes, path: str) -> IssuedDocument:
+    document = IssuedDocument.objects.select_for_update(of=("self",)).get(pk=document_id)
+    if not document.pending:
+        return document
+    document.path, document.sha256, document.size = path, _sha256(data), len(data)
+    document.draft = ""  # the content lives in the sealed PDF from now on
+    document.save(update_fields=["path", "sha256", "size", "draft"])
     audit_record(
-        actor=issued_by,
-        action="document.issue",
+        actor=None,
+        action="document.render",
         obj=document,
-        after={
-            "number": number,
-            "kind": kind,
-            "sha256": document.sha256,
-            "subject": f"{subject.type}:{subject.id}",
-        },
+        after={"number": document.number, "sha256": document.sha256, "size": document.size},
     )
     return document
+
+
+def documents_pending() -> QuerySet[IssuedDocument]:
+    return IssuedDocument.objects.filter(path="").order_by("pk")
+
+
+def documents_render_pending(*, limit: int | None = None) -> list[IssuedDocument]:
+    """Render every pending document (oldest first): the catch-up after a crash between a
+    commit and its render. A document that fails to render is logged and left pending."""
+    ids = list(documents_pending().values_list("pk", flat=True)[:limit])
+    done = []
+    for document_id in ids:
+        try:
+            done.append(document_render(document_id=document_id))
+        except Exception:
+            log.exception("official document %s could not be rendered", document_id)
+    return done
 
 
 def documents_about(subjects: Iterable[Subject]) -> QuerySet[IssuedDocument]:
@@ -225,7 +307,15 @@ def documents_about(subjects: Iterable[Subject]) -> QuerySet[IssuedDocument]:
 
 
 def document_pdf(*, document: IssuedDocument) -> bytes:
-    """The stored bytes, exactly as issued (checked against the recorded SHA-256)."""
+    """The stored bytes, exactly as issued (checked against the recorded SHA-256). A pending
+    document is rendered now (its queued render has not run yet); ``ApplicationError``
+    (:data:`DOCUMENT_PENDING`) when that fails."""
+    if document.pending:
+        try:
+            document = document_render(document_id=document.pk)
+        except Exception:
+            log.exception("official document %s could not be rendered", document.number)
+            raise ApplicationError(DOCUMENT_PENDING, params={"number": document.number}) from None
     data = blobs.get(DOCUMENT_BLOBS, document.path)
     if _sha256(data) != document.sha256:
         raise ApplicationError(DOCUMENT_ALTERED.format(number=document.number))
@@ -280,6 +370,8 @@ def document_verify_bytes(*, data: bytes) -> VerifyResult:
         return VerifyResult(genuine=True, reason=GENUINE, document=document)
     numbers = _numbers_named(data)
     known = IssuedDocument.objects.filter(number__in=numbers).first() if numbers else None
+    if known is not None and known.pending:
+        return VerifyResult(genuine=False, reason=PENDING.format(number=known.number))
     if known is not None:
         return VerifyResult(
             genuine=False,

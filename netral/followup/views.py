@@ -267,6 +267,9 @@ def letter(request: HttpRequest, rec_id: int) -> HttpResponse:
         rec, data = letters.recommendation_letter_get(actor=request_staff(request), rec_id=rec_id)
     except NotFound:
         return render(request, "404.html", status=404)
+    except ApplicationError as refused:  # its PDF is still being prepared, or altered
+        messages.error(request, _(refused.message))
+        return redirect("followup:detail", rec_id=rec_id)
     response = HttpResponse(data, content_type="application/pdf")
     name = rec.letter_number.replace("/", "-")
     response["Content-Disposition"] = f'attachment; filename="surat-rekomendasi-{name}.pdf"'

@@ -166,7 +166,12 @@ def receipt_download(request: HttpRequest) -> HttpResponse:
         return render(request, "reports/track_start.html", {"error": _(CODE_NOT_FOUND)}, status=404)
     if request.POST.get("resmi"):
         # The official receipt: registered (number, QR code), without the code.
-        data = document_pdf(document=receipt_document(report=report))
+        try:
+            data = document_pdf(document=receipt_document(report=report))
+        except ApplicationError as refused:  # its PDF is still being prepared
+            return render(
+                request, "reports/track_start.html", {"error": _(refused.message)}, status=503
+            )
         filename = "tanda-terima-resmi-netral.pdf"
     else:
         data, filename = receipt_pdf(report=report, code=code), "tanda-terima-netral.pdf"

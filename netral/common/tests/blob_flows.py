@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
+from django.test import Client, TestCase
 from django.utils import timezone
 
 from netral.accounts.models import Role, User
@@ -41,6 +41,14 @@ class Stored:
 
 
 def store_one_of_each(client: Client, make_user: Callable[..., User]) -> Stored:
+    # As after each commit in production: official documents render once their issue commits.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        stored = _store_one_of_each(client, make_user)
+    stored.document.refresh_from_db()
+    return stored
+
+
+def _store_one_of_each(client: Client, make_user: Callable[..., User]) -> Stored:
     photo = io.BytesIO(jpeg_with_exif())
     photo.name = "bukti.jpg"
     response = client.post("/api/reports", {"report": json.dumps(valid()), "files": [photo]})

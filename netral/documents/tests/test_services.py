@@ -4,6 +4,7 @@ told apart as genuine, modified after issue, or unknown."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 import threading
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 import segno
 from django.core.files.storage import default_storage
 from django.db import connection, transaction
+from django.test import TestCase
 from django.utils import timezone
 from fpdf import FPDF
 from pypdf import PdfReader, PdfWriter
@@ -53,6 +55,14 @@ def about(kind: str, ident: object = 1) -> Subject:
 
 
 def issue(kind: str = REGISTRATION_NOTICE, region: str | None = "32.75") -> IssuedDocument:
+    """Issue as an action would, its render queued for after the commit (run here)."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        document = _issue(kind, region)
+    document.refresh_from_db()
+    return document
+
+
+def _issue(kind: str, region: str | None) -> IssuedDocument:
     return document_issue(
         kind=kind,
         title="Pemberitahuan Uji",
@@ -90,7 +100,12 @@ def test_every_kind_renders_with_number_title_lines_and_verification_footer() ->
         entry = AuditEntry.objects.get(action="document.issue", object_id=str(document.pk))
         after = entry.after or {}
         assert after["number"] == document.number and after["kind"] == kind
-        assert after["sha256"] == document.sha256
+        # The hash is chained when the bytes exist (rendered after the issue, unlocked).
+        document.refresh_from_db()
+        rendered = AuditEntry.objects.get(action="document.render", object_id=str(document.pk))
+        assert (
+            (rendered.after or {})["sha256"] == document.sha256 == hashlib.sha256(data).hexdigest()
+        )
 
 
 def test_qr_code_encodes_the_verification_url() -> None:

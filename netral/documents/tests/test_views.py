@@ -7,7 +7,7 @@ import io
 from typing import Any
 
 import pytest
-from django.test import Client
+from django.test import Client, TestCase
 from django.urls import reverse
 
 from netral.documents.kinds import Subject
@@ -22,6 +22,14 @@ pytestmark = pytest.mark.usefixtures("elections")
 
 @pytest.fixture
 def document(db: Any) -> IssuedDocument:
+    """An issued document, rendered as after its issue's commit."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        issued = _issue()
+    issued.refresh_from_db()
+    return issued
+
+
+def _issue() -> IssuedDocument:
     return document_issue(
         kind="status_announcement",
         title="Pengumuman Status Laporan",
@@ -131,3 +139,15 @@ def test_api_is_rate_limited(client: Client, settings: Any) -> None:
     assert upload(client, API, unrelated_pdf()).status_code == 200
     refused = upload(client, API, unrelated_pdf())
     assert refused.status_code == 429 and refused.json()["reason"]
+
+
+def test_a_pending_document_says_its_file_is_being_prepared(client: Client) -> None:
+    pending = _issue()  # its render waits for the commit, which never comes here
+    response = client.get(f"/verify/{pending.number}")
+    body = response.content.decode()
+    assert response.status_code == 200 and pending.number in body
+    assert "masih disiapkan" in body and "Terdaftar sebagai dokumen resmi" not in body
+    # An upload naming the pending number is neither genuine nor "modified".
+    named = unrelated_pdf().replace(b"%%EOF", f"% {pending.number}\n%%EOF".encode())
+    answer = upload(client, API, named).json()
+    assert answer["genuine"] is False and "masih disiapkan" in answer["reason"]
