@@ -309,6 +309,9 @@ NETRAL_TOKEN_DAYS: int = env.int("NETRAL_TOKEN_DAYS", default=90)
 # How long aggregate statistics (dashboard, open data, stats API) are served from the cache;
 # 0 computes them on every request.
 NETRAL_STATS_CACHE_SECONDS: int = env.int("NETRAL_STATS_CACHE_SECONDS", default=300)
+# Cleaning time one submission's files share (a report, a message, clarification minutes);
+# each document still has its own 10 s limit. Spent, the upload is refused, nothing stored.
+NETRAL_SCRUB_BUDGET_SECONDS: float = env.float("NETRAL_SCRUB_BUDGET_SECONDS", default=20.0)
 # The public address, for links in e-mails and PDFs; unset, the local server on PORT (so
 # `make demo PORT=8123` links to port 8123).
 NETRAL_SITE_URL: str = env.str(

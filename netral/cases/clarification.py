@@ -33,6 +33,7 @@ from netral.reports.evidence import (
     EvidenceKind,
     check_count_and_total,
     check_limits,
+    clean_copies,
     clean_copy,
     sha256_hex,
     sniff,
@@ -122,10 +123,8 @@ def clarification_record_minutes(
         blobs_in.append(data)
         names.append(name)
     check_limits([len(b) for b in blobs_in], kinds, names=names)
-    cleaned = [
-        clean_copy(data, kind, filename=name)
-        for data, kind, name in zip(blobs_in, kinds, names, strict=True)
-    ]
+    # One time budget for all of them (refused naming the file where it ran out).
+    cleaned = clean_copies(list(zip(blobs_in, kinds, names, strict=True)))
     written: list[str] = []
     try:
         with transaction.atomic():

@@ -11,11 +11,15 @@ from __future__ import annotations
 
 import hashlib
 import io
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import PurePath
 
+from django.conf import settings
 from django.db import models
+from django.utils.formats import number_format
 from PIL import Image, ImageOps
 
 from netral.common.errors import ApplicationError
@@ -246,14 +250,15 @@ def _sniff_magic(data: bytes) -> EvidenceKind | None:
     return None
 
 
-def package_limits() -> scrub_package.PackageLimits:
-    """The limits for Office/OpenDocument packages (read when called, so tests may lower them)."""
+def package_limits(max_seconds: float | None = None) -> scrub_package.PackageLimits:
+    """The limits for Office/OpenDocument packages (read when called, so tests may lower them);
+    ``max_seconds`` lowers the time limit (what is left of a submission's budget)."""
     return scrub_package.PackageLimits(
         max_entries=MAX_ZIP_ENTRIES,
         max_entry_bytes=MAX_ZIP_ENTRY_BYTES,
         max_total_bytes=MAX_ZIP_UNCOMPRESSED_BYTES,
         max_ratio=MAX_ZIP_RATIO,
-        max_seconds=MAX_SCRUB_SECONDS,
+        max_seconds=MAX_SCRUB_SECONDS if max_seconds is None else max_seconds,
     )
 
 
@@ -293,7 +298,9 @@ def _sniff_zip(data: bytes, name: str) -> EvidenceKind | None:
 # --- Clean copies -----------------------------------------------------------------------
 
 
-def clean_copy(data: bytes, kind: EvidenceKind, *, filename: str = "") -> CleanResult | None:
+def clean_copy(
+    data: bytes, kind: EvidenceKind, *, filename: str = "", max_seconds: float | None = None
+) -> CleanResult | None:
     """A copy without identifying metadata, or None where none can be made safely.
 
     * Images: EXIF orientation applied, then only the pixels re-encoded (JPEG, or PNG when
@@ -310,16 +317,18 @@ def clean_copy(data: bytes, kind: EvidenceKind, *, filename: str = "") -> CleanR
     page, decompression or time limits (``MAX_SCRUB_SECONDS`` per document), or for Office XML
     with a DTD or entity declarations. Returns None too when a part that would carry metadata
     (an embedded JPEG, a duplicate ZIP entry) cannot be processed. Everything happens in
-    memory, bounded by the limits: a package is read in chunks, never whole.
+    memory, bounded by the limits: a package is read in chunks, never whole. ``max_seconds``
+    lowers the time limit below ``MAX_SCRUB_SECONDS`` (see ``clean_copies``).
     """
     name = display_name(filename or "berkas")
     if kind in IMAGE_KINDS:
         return _clean_image(data, kind, name)
+    seconds = MAX_SCRUB_SECONDS if max_seconds is None else min(max_seconds, MAX_SCRUB_SECONDS)
     try:
         if kind is EvidenceKind.PDF:
-            cleaned = scrub.clean_pdf(data, max_pages=MAX_PDF_PAGES, max_seconds=MAX_SCRUB_SECONDS)
+            cleaned = scrub.clean_pdf(data, max_pages=MAX_PDF_PAGES, max_seconds=seconds)
         elif kind in OOXML_KINDS or kind in ODF_KINDS:
-            cleaned = scrub_package.package_clean(data, limits=package_limits())
+            cleaned = scrub_package.package_clean(data, limits=package_limits(seconds))
         else:
             return None
     except CannotScrub:
@@ -377,3 +386,46 @@ def _clean_image(data: bytes, kind: EvidenceKind, name: str) -> CleanResult | No
         return CleanResult(out.getvalue(), "image/png", ".png")
     pixels.save(out, format="JPEG", quality=JPEG_QUALITY)
     return CleanResult(out.getvalue(), "image/jpeg", ".jpg")
+
+# --- One submission's time budget ---------------------------------------------------------
+
+# Ten files at up to MAX_SCRUB_SECONDS each would hold a worker for 100 s: a submission's files
+# share one budget (setting NETRAL_SCRUB_BUDGET_SECONDS).
+DEFAULT_SCRUB_BUDGET_SECONDS = 20.0
+BUDGET_SPENT = (
+    "Waktu pemrosesan berkas untuk satu kiriman ({limit} detik) habis pada berkas {name}; "
+    "tidak ada yang disimpan. Kirim lebih sedikit berkas atau versi yang lebih sederhana "
+    "(misalnya simpan ulang sebagai PDF)."
+)
+
+
+def scrub_budget_seconds() -> float:
+    """The cleaning time one submission's files share (read when called)."""
+    return float(getattr(settings, "NETRAL_SCRUB_BUDGET_SECONDS", DEFAULT_SCRUB_BUDGET_SECONDS))
+
+
+def clean_copies(
+    files: Sequence[tuple[bytes, EvidenceKind, str]], *, budget_seconds: float | None = None
+) -> list[CleanResult | None]:
+    """``clean_copy`` of each ``(data, kind, filename)`` of one submission, in order, within
+    one time budget (``scrub_budget_seconds``): each document gets what is left of it (at
+    most ``MAX_SCRUB_SECONDS``). Raises EvidenceRejected naming the file at which the budget
+    ran out; the caller stores nothing then. Call after the count and size checks."""
+    budget = scrub_budget_seconds() if budget_seconds is None else budget_seconds
+    started = time.monotonic()
+    cleaned: list[CleanResult | None] = []
+    for data, kind, filename in files:
+        left = budget - (time.monotonic() - started)
+        spent = EvidenceRejected(
+            BUDGET_SPENT,
+            params={"name": display_name(filename), "limit": number_format(Decimal(f"{budget:g}"))},
+        )
+        if left <= 0:
+            raise spent
+        try:
+            cleaned.append(clean_copy(data, kind, filename=filename, max_seconds=left))
+        except EvidenceRejected as error:
+            if error.template == TOO_SLOW and left < MAX_SCRUB_SECONDS:
+                raise spent from None  # the budget, not the file's own limit, ran out
+            raise
+    return cleaned

@@ -20,7 +20,7 @@ from netral.reports.evidence import (
     EvidenceRejected,
     check_count_and_total,
     check_limits,
-    clean_copy,
+    clean_copies,
     sha256_hex,
     sniff,
 )
@@ -82,15 +82,12 @@ def evidence_prepare(
         [*(k for _, k in existing), *kinds],
         names=["(sebelumnya)"] * len(existing) + names,
     )
+    # One time budget for the whole submission's cleaning (refused naming the file where
+    # it ran out).
+    cleaned = clean_copies(list(zip(blobs, kinds, names, strict=True)))
     return [
-        PreparedFile(
-            name=name,
-            data=data,
-            kind=kind,
-            sha256=sha256_hex(data),
-            clean=clean_copy(data, kind, filename=name),
-        )
-        for name, data, kind in zip(names, blobs, kinds, strict=True)
+        PreparedFile(name=name, data=data, kind=kind, sha256=sha256_hex(data), clean=clean)
+        for name, data, kind, clean in zip(names, blobs, kinds, cleaned, strict=True)
     ]
 
 

@@ -98,17 +98,15 @@ def test_count_and_total_refused_before_any_file_is_read_or_cleaned(
     """Item 10.2 for clarifications: 11 files, or files over the total, are refused from
     their declared sizes; no file is read, sniffed or cleaned."""
     from netral.cases import clarification
+    from netral.reports import evidence
     from netral.reports.evidence import EvidenceRejected
 
     settings.MEDIA_ROOT = tmp_path
     staff = make_user(Role.BAWASLU_STAFF, "32.75")
     invitation = invite(staff, in_clarification(staff))
     cleaned: list[str] = []
-    monkeypatch.setattr(
-        clarification,
-        "clean_copy",
-        lambda *a, **k: cleaned.append("x"),  # type: ignore[arg-type]
-    )
+    for module in (clarification, evidence):
+        monkeypatch.setattr(module, "clean_copy", lambda *a, **k: cleaned.append("x"))
     files = []
     for index in range(count):
         upload = _Unreadable(f"berkas-{index}.jpg", b"")
@@ -120,3 +118,26 @@ def test_count_and_total_refused_before_any_file_is_read_or_cleaned(
         )
     assert cleaned == []
     assert not ClarificationAttachment.objects.exists()
+
+
+def test_spent_time_budget_refuses_the_minutes_naming_the_file(
+    make_user: Callable[..., User], settings: Any, tmp_path: Path
+) -> None:
+    """Item 10.2: one time budget for all of a submission's files (here none left)."""
+    from netral.reports.evidence import EvidenceRejected
+
+    settings.MEDIA_ROOT = tmp_path
+    settings.NETRAL_SCRUB_BUDGET_SECONDS = 0
+    staff = make_user(Role.BAWASLU_STAFF, "32.75")
+    invitation = invite(staff, in_clarification(staff))
+    with pytest.raises(EvidenceRejected) as caught:
+        clarification_record_minutes(
+            actor=staff,
+            clarification_id=invitation.pk,
+            attended=True,
+            minutes="BA",
+            files=[SimpleUploadedFile("foto.jpg", jpeg_with_exif())],
+        )
+    assert "habis pada berkas foto.jpg" in caught.value.message
+    assert not ClarificationAttachment.objects.exists()
+    assert not [p for p in tmp_path.rglob("*") if p.is_file()]
