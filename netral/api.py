@@ -57,6 +57,9 @@ BODY_TOO_LARGE = "Permintaan terlalu besar."
 BAD_REQUEST = "Permintaan tidak dapat dibaca: {reason}"
 SERVER_ERROR = "Terjadi kesalahan pada layanan. Kesalahan ini telah dicatat; coba lagi nanti."
 NO_SUCH_ENDPOINT = "Alamat API ini tidak ada. Daftar endpoint: /api/docs."
+INVALID_INPUT = "Masukan tidak valid — {reasons}"
+INVALID_VALUE = "tidak valid"
+AUTH_REQUIRED = "Autentikasi diperlukan: kirim token pribadi yang masih berlaku."
 
 
 @api.exception_handler(ApplicationError)
@@ -74,11 +77,13 @@ def _validation_error(request: HttpRequest, exc: ValidationError) -> HttpRespons
         for e in exc.errors
     ]
     reasons = "; ".join(
-        f"{field or 'body'}: {e.get('msg', 'tidak valid')}"
+        f"{field or 'body'}: {e.get('msg') or _(INVALID_VALUE)}"
         for field, e in zip(fields, exc.errors, strict=True)
     )
     return api.create_response(
-        request, {"detail": f"Masukan tidak valid — {reasons}", "errors": exc.errors}, status=422
+        request,
+        {"detail": _(INVALID_INPUT).format(reasons=reasons), "errors": exc.errors},
+        status=422,
     )
 
 
@@ -86,7 +91,7 @@ def _validation_error(request: HttpRequest, exc: ValidationError) -> HttpRespons
 def _auth_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
     return api.create_response(
         request,
-        {"detail": "Autentikasi diperlukan: kirim token pribadi yang masih berlaku."},
+        {"detail": _(AUTH_REQUIRED)},
         status=401,
     )
 

@@ -19,6 +19,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import URLPattern, path, reverse
+from django.utils.translation import gettext
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from netral.accounts.models import ApiToken, User
@@ -157,13 +158,13 @@ class UserAdmin(DjangoUserAdmin):
             else:
                 if changed.pk == request.user.pk:
                     update_session_auth_hash(request, changed)
-                messages.success(request, "Kata sandi diperbarui.")
+                messages.success(request, gettext("Kata sandi diperbarui."))
                 return HttpResponseRedirect(
                     reverse(f"{self.admin_site.name}:accounts_user_change", args=(user.pk,))
                 )
         context = {
             **self.admin_site.each_context(request),
-            "title": f"Kata sandi: {user.get_username()}",
+            "title": gettext("Kata sandi: {user}").format(user=user.get_username()),
             # Django's own password page does the same (its template wants an AdminForm).
             "adminForm": AdminForm(
                 form,  # type: ignore[arg-type]

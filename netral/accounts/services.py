@@ -10,13 +10,12 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from netral.accounts.models import ROLES_NEEDING_REGION, ApiToken, Role, User
 from netral.accounts.permissions import require
-from netral.audit.services import audit_record
+from netral.audit.services import audit_record, audited
 from netral.common.errors import ApplicationError, NotFound
 from netral.common.text import clean_name
 from netral.regions.models import Region
@@ -37,7 +36,7 @@ def token_digest(raw: str) -> str:
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
 
-@transaction.atomic
+@audited
 def user_create(
     *,
     actor: User | None,
@@ -55,7 +54,7 @@ def user_create(
         require(actor, "user.manage")
     user_role_validate(role=role, jurisdiction=jurisdiction)
     if User.objects.filter(username=username).exists():
-        raise ApplicationError(USERNAME_TAKEN.format(username=username), field="username")
+        raise ApplicationError(USERNAME_TAKEN, params={"username": username}, field="username")
     user = User(
         username=username,
         role=role,
@@ -85,9 +84,9 @@ def user_create(
 def user_role_validate(*, role: str, jurisdiction: Region | None) -> None:
     """The rules every account obeys, however it is created or changed."""
     if role not in Role.values:
-        raise ApplicationError(UNKNOWN_ROLE.format(role=role), field="role")
+        raise ApplicationError(UNKNOWN_ROLE, params={"role": role}, field="role")
     if role in ROLES_NEEDING_REGION and jurisdiction is None:
-        raise ApplicationError(ROLE_NEEDS_REGION.format(role=Role(role).label), field="role")
+        raise ApplicationError(ROLE_NEEDS_REGION, params={"role": Role(role).label}, field="role")
 
 
 # What an account change may touch; staff and superuser flags follow the role.
@@ -102,7 +101,7 @@ USER_FIELDS = (
 )
 
 
-@transaction.atomic
+@audited
 def user_update(*, actor: User, user_id: int, **changes: object) -> User:
     """Change an account's role, jurisdiction, activity or contact details (administrators).
 
@@ -113,7 +112,7 @@ def user_update(*, actor: User, user_id: int, **changes: object) -> User:
     require(actor, "user.manage")
     unknown = set(changes) - set(USER_FIELDS)
     if unknown:
-        raise ApplicationError(UNKNOWN_FIELDS.format(fields=", ".join(sorted(unknown))))
+        raise ApplicationError(UNKNOWN_FIELDS, params={"fields": ", ".join(sorted(unknown))})
     user = User.objects.select_for_update(of=("self",)).filter(pk=user_id).first()
     if user is None:
         raise NotFound(USER_NOT_FOUND)
@@ -143,7 +142,7 @@ def user_update(*, actor: User, user_id: int, **changes: object) -> User:
     return user
 
 
-@transaction.atomic
+@audited
 def user_password_set(*, actor: User, user_id: int, password: str | None) -> User:
     """Set (or, with ``None``, disable) an account's password after the password rules.
     The audit entry records that it changed, never the password or its hash."""
@@ -169,7 +168,7 @@ def user_password_set(*, actor: User, user_id: int, password: str | None) -> Use
     return user
 
 
-@transaction.atomic
+@audited
 def totp_device_reset(*, actor: User, user_id: int) -> None:
     """Remove an account's authenticator: its owner enrols a new one at the next sign-in."""
     require(actor, "user.manage")
@@ -181,7 +180,7 @@ def totp_device_reset(*, actor: User, user_id: int) -> None:
         audit_record(actor=actor, action="user.totp_reset", obj=user)
 
 
-@transaction.atomic
+@audited
 def totp_device_create(*, user: User, key: str | None = None) -> TOTPDevice:
     """Give ``user`` a confirmed TOTP device (replacing any other). ``key`` is hex; random
     when omitted. The caller shows the secret to its owner once."""
@@ -200,7 +199,7 @@ class IssuedToken:
     raw: str  # shown once, never stored
 
 
-@transaction.atomic
+@audited
 def api_token_create(*, actor: User, owner: User, name: str) -> IssuedToken:
     if actor.pk != owner.pk:
         require(actor, "user.manage")
@@ -220,7 +219,7 @@ def api_token_create(*, actor: User, owner: User, name: str) -> IssuedToken:
     return IssuedToken(token=token, raw=raw)
 
 
-@transaction.atomic
+@audited
 def api_token_revoke(*, actor: User, token_id: int) -> ApiToken:
     token = ApiToken.objects.select_for_update().filter(pk=token_id).first()
     if token is None or (token.user_id != actor.pk and actor.role != Role.ADMIN):

@@ -82,11 +82,11 @@ def _election(election_id: str | int | None) -> Election | None:
         pk = int(election_id)
     except (TypeError, ValueError):
         raise ApplicationError(
-            ELECTION_INVALID.format(value=str(election_id)[:40]), field="election"
+            ELECTION_INVALID, params={"value": str(election_id)[:40]}, field="election"
         ) from None
     election = Election.objects.select_related("cycle").filter(pk=pk).first()
     if election is None:
-        raise NotFound(ELECTION_NOT_FOUND.format(id=pk), field="election")
+        raise NotFound(ELECTION_NOT_FOUND, params={"id": pk}, field="election")
     return election
 
 
@@ -103,9 +103,9 @@ def scope_get(
     if code:
         region = Region.objects.filter(code=code).first()
         if region is None:
-            raise NotFound(REGION_NOT_FOUND.format(code=code[:20]), field="region")
+            raise NotFound(REGION_NOT_FOUND, params={"code": code[:20]}, field="region")
     if actor is not None and not covers(actor, region):
-        raise NotFound(REGION_NOT_FOUND.format(code=code[:20]), field="region")
+        raise NotFound(REGION_NOT_FOUND, params={"code": code[:20]}, field="region")
     election = _election(election_id)
     codes = _region_codes(region) if region is not None else ()
     return Scope(region=region, election=election, codes=codes)

@@ -7,13 +7,12 @@ import io
 import math
 from dataclasses import dataclass
 
-from django.db import transaction
 from django.utils import timezone
 
 from netral.accounts.models import User
 from netral.accounts.permissions import require
 from netral.analytics.models import IndicatorValue
-from netral.audit.services import audit_record
+from netral.audit.services import audit_record, audited
 from netral.common.errors import ApplicationError
 from netral.regions.models import Region
 from netral.rules.selectors import ikp_method_get
@@ -37,7 +36,7 @@ def _parse(text: str) -> list[tuple[str, str, float, str]]:
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     missing = [c for c in REQUIRED if c not in (reader.fieldnames or [])]
     if missing:
-        raise ApplicationError(COLUMNS_MISSING.format(missing=", ".join(missing)))
+        raise ApplicationError(COLUMNS_MISSING, params={"missing": ", ".join(missing)})
     known = {i.code for i in ikp_method_get().indicators if i.source == "imported"}
     regions = set(Region.objects.values_list("code", flat=True))
     problems: list[str] = []
@@ -75,7 +74,7 @@ def _parse(text: str) -> list[tuple[str, str, float, str]]:
     return rows
 
 
-@transaction.atomic
+@audited
 def indicator_values_import(*, actor: User | None, text: str) -> ImportResult:
     """Create or replace IKP context values from CSV text (columns region, indicator, value,
     optional source). All or nothing: any bad line stops the import, naming every bad line.

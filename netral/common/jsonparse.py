@@ -11,9 +11,11 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext
 from ninja.parser import Parser
 
 # Netral's own bodies are at most four levels deep (the intake's reporter object with lists).
@@ -41,11 +43,18 @@ _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 class JsonRejected(ValueError):
-    """Text that is not JSON Netral accepts; ``message`` says why, in the reader's words."""
+    """Text that is not JSON Netral accepts; ``message`` says why, in the reader's language
+    (the Indonesian template translated where it is read, ``params`` filled in after)."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: str, *, params: Mapping[str, object] | None = None) -> None:
+        self.template = message
+        self.params = dict(params or {})
+        super().__init__(message.format(**self.params) if self.params else message)
+
+    @property
+    def message(self) -> str:
+        text = gettext(self.template)
+        return text.format(**self.params) if self.params else text
 
 
 def _check_depth(text: str) -> None:
@@ -69,14 +78,14 @@ def _check_depth(text: str) -> None:
         elif char in "[{":
             depth += 1
             if depth > MAX_DEPTH:
-                raise JsonRejected(TOO_DEEP.format(depth=MAX_DEPTH))
+                raise JsonRejected(TOO_DEEP, params={"depth": MAX_DEPTH})
         elif char in "]}":
             depth -= 1
 
 
 def _parse_int(literal: str) -> int:
     if len(literal) > MAX_NUMBER_CHARS:
-        raise JsonRejected(NUMBER_TOO_LONG.format(chars=MAX_NUMBER_CHARS))
+        raise JsonRejected(NUMBER_TOO_LONG, params={"chars": MAX_NUMBER_CHARS})
     value = int(literal)
     if not -MAX_INT - 1 <= value <= MAX_INT:
         raise JsonRejected(NUMBER_OUT_OF_RANGE)
@@ -85,7 +94,7 @@ def _parse_int(literal: str) -> int:
 
 def _parse_float(literal: str) -> float:
     if len(literal) > MAX_NUMBER_CHARS:
-        raise JsonRejected(NUMBER_TOO_LONG.format(chars=MAX_NUMBER_CHARS))
+        raise JsonRejected(NUMBER_TOO_LONG, params={"chars": MAX_NUMBER_CHARS})
     value = float(literal)
     if not math.isfinite(value):  # 1e999
         raise JsonRejected(NUMBER_OUT_OF_RANGE)
@@ -93,13 +102,13 @@ def _parse_float(literal: str) -> float:
 
 
 def _parse_constant(name: str) -> Any:
-    raise JsonRejected(NOT_A_NUMBER.format(value=name))  # NaN, Infinity, -Infinity
+    raise JsonRejected(NOT_A_NUMBER, params={"value": name})  # NaN, Infinity, -Infinity
 
 
 def loads(raw: bytes | str, *, max_bytes: int = MAX_JSON_BYTES) -> Any:
     """Parse ``raw`` as JSON within Netral's limits; ``JsonRejected`` with a reason if not."""
     if len(raw) > max_bytes:
-        raise JsonRejected(TOO_LARGE.format(kb=max_bytes // 1024))
+        raise JsonRejected(TOO_LARGE, params={"kb": max_bytes // 1024})
     if isinstance(raw, bytes):
         try:
             text = raw.decode("utf-8-sig")
@@ -116,9 +125,9 @@ def loads(raw: bytes | str, *, max_bytes: int = MAX_JSON_BYTES) -> Any:
             parse_constant=_parse_constant,
         )
     except json.JSONDecodeError as error:
-        raise JsonRejected(BAD_JSON.format(error=error)) from None
+        raise JsonRejected(BAD_JSON, params={"error": error}) from None
     except RecursionError:  # unreachable after _check_depth; kept as a second fence
-        raise JsonRejected(TOO_DEEP.format(depth=MAX_DEPTH)) from None
+        raise JsonRejected(TOO_DEEP, params={"depth": MAX_DEPTH}) from None
     if _SURROGATE_ESCAPE.search(text):
         # Paired surrogates (an emoji) decode to one character; a lone one stays and fails
         # to encode. One C-speed round trip finds it anywhere, keys included.

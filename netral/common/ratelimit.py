@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
+from django.utils.translation import gettext
 
 
 @dataclass(frozen=True)
@@ -101,5 +102,5 @@ TOO_BUSY = "Layanan sedang sangat sibuk. Silakan coba lagi dalam {minutes} menit
 def refusal_message(error: RateLimited) -> str:
     """What a refused client reads: its own limit, or everyone's (a name ending "-all")."""
     minutes = max(1, math.ceil(error.retry_after / 60))
-    template = TOO_BUSY if error.limit.name.endswith("-all") else TOO_MANY
+    template = gettext(TOO_BUSY) if error.limit.name.endswith("-all") else gettext(TOO_MANY)
     return template.format(minutes=minutes)

@@ -53,7 +53,7 @@ def upload_bytes(request: HttpRequest) -> bytes:
     """The bytes of the multipart field ``file``; ``ApplicationError`` for a missing or
     oversized upload (the body is not read when its declared length is already too big)."""
     too_large = ApplicationError(
-        UPLOAD_TOO_LARGE.format(mb=MAX_VERIFY_BYTES // (1024 * 1024)), field="file"
+        UPLOAD_TOO_LARGE, params={"mb": MAX_VERIFY_BYTES // (1024 * 1024)}, field="file"
     )
     try:
         declared = int(request.META.get("CONTENT_LENGTH") or 0)

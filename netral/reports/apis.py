@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from netral.common.apischemas import WITH_BODY, ErrorOut, refusals
@@ -175,24 +176,24 @@ def submit(request: HttpRequest) -> Status[Any]:
     except RateLimited as error:
         return _refuse(429, refusal_message(error))
     if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_REQUEST_BYTES:
-        return _refuse(413, REQUEST_TOO_LARGE.format(mb=MAX_REQUEST_BYTES // (1024 * 1024)))
+        return _refuse(413, _(REQUEST_TOO_LARGE).format(mb=MAX_REQUEST_BYTES // (1024 * 1024)))
     files: list[Any] = []
     try:
         if request.content_type == "multipart/form-data":
             raw = request.POST.get("report")
             files = request.FILES.getlist("files")
             if raw is None:
-                return _refuse(400, REPORT_PART_MISSING, "report")
+                return _refuse(400, _(REPORT_PART_MISSING), "report")
             payload = parse_json(raw)
         elif request.content_type == "application/json":
             payload = parse_json(request.body)
         else:
-            return _refuse(415, UNSUPPORTED_TYPE)
+            return _refuse(415, _(UNSUPPORTED_TYPE))
         data = payload_to_form_data(payload)
     except (TooManyFieldsSent, TooManyFilesSent):
-        return _refuse(400, TOO_MANY_PARTS)
+        return _refuse(400, _(TOO_MANY_PARTS))
     except RequestDataTooBig:
-        return _refuse(413, REQUEST_TOO_LARGE.format(mb=MAX_REQUEST_BYTES // (1024 * 1024)))
+        return _refuse(413, _(REQUEST_TOO_LARGE).format(mb=MAX_REQUEST_BYTES // (1024 * 1024)))
     except IntakeError as error:
         return _refuse(422 if error.field else 400, error.message, error.field)
     form = ReportForm(data)
@@ -212,7 +213,7 @@ def submit(request: HttpRequest) -> Status[Any]:
             kind=result.report.kind,
             submitted_at=result.report.submitted_at,
             late=result.late,
-            warning=LATE_WARNING if result.late else None,
+            warning=_(LATE_WARNING) if result.late else None,
             evidence_count=tracking.evidence_count,
             deadlines=[ReportDeadlineOut(**d.__dict__) for d in tracking.deadlines],
         ),
@@ -231,7 +232,7 @@ def status(request: HttpRequest, payload: StatusIn) -> Status[Any]:
         return _refuse(429, refusal_message(error))
     report = report_find_by_code(code=payload.receipt_code)
     if report is None:
-        return _refuse(404, CODE_NOT_FOUND)
+        return _refuse(404, _(CODE_NOT_FOUND))
     tracking = report_tracking(report=report)
     return Status(
         200,

@@ -20,6 +20,7 @@ from pathlib import PurePath
 from django.conf import settings
 from django.db import models
 from django.utils.formats import number_format
+from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
 from netral.common.errors import ApplicationError
@@ -75,21 +76,21 @@ class EvidenceRejected(ApplicationError):
 
 
 class EvidenceKind(models.TextChoices):
-    JPEG = "jpeg", "Foto JPEG"
-    PNG = "png", "Gambar PNG"
-    WEBP = "webp", "Gambar WebP"
-    GIF = "gif", "Gambar GIF"
-    HEIC = "heic", "Foto HEIC"
-    PDF = "pdf", "Dokumen PDF"
-    DOCX = "docx", "Dokumen Word"
-    XLSX = "xlsx", "Lembar kerja Excel"
-    PPTX = "pptx", "Presentasi PowerPoint"
-    ODT = "odt", "Dokumen OpenDocument"
-    ODS = "ods", "Lembar kerja OpenDocument"
-    ODP = "odp", "Presentasi OpenDocument"
-    MP4 = "mp4", "Video MP4"
-    MOV = "mov", "Video QuickTime"
-    THREE_GP = "3gp", "Video 3GP"
+    JPEG = "jpeg", _("Foto JPEG")
+    PNG = "png", _("Gambar PNG")
+    WEBP = "webp", _("Gambar WebP")
+    GIF = "gif", _("Gambar GIF")
+    HEIC = "heic", _("Foto HEIC")
+    PDF = "pdf", _("Dokumen PDF")
+    DOCX = "docx", _("Dokumen Word")
+    XLSX = "xlsx", _("Lembar kerja Excel")
+    PPTX = "pptx", _("Presentasi PowerPoint")
+    ODT = "odt", _("Dokumen OpenDocument")
+    ODS = "ods", _("Lembar kerja OpenDocument")
+    ODP = "odp", _("Presentasi OpenDocument")
+    MP4 = "mp4", _("Video MP4")
+    MOV = "mov", _("Video QuickTime")
+    THREE_GP = "3gp", _("Video 3GP")
 
     @property
     def content_type(self) -> str:
@@ -161,11 +162,12 @@ def check_count_and_total(sizes: Sequence[int], *, existing: Sequence[int] = ())
     ``check_limits`` follows once the files are read, and cleaning only after that.
     """
     if len(existing) + len(sizes) > MAX_FILES_PER_REPORT:
-        raise EvidenceRejected(TOO_MANY_FILES.format(limit=MAX_FILES_PER_REPORT))
+        raise EvidenceRejected(TOO_MANY_FILES, params={"limit": MAX_FILES_PER_REPORT})
     total = sum(existing) + sum(sizes)
     if total > MAX_REPORT_BYTES:
         raise EvidenceRejected(
-            REPORT_TOO_LARGE.format(size=_megabytes(total), limit=_megabytes(MAX_REPORT_BYTES))
+            REPORT_TOO_LARGE,
+            params={"size": _megabytes(total), "limit": _megabytes(MAX_REPORT_BYTES)},
         )
 
 
@@ -179,17 +181,18 @@ def check_limits(
     if not len(sizes) == len(kinds) == len(names):
         raise ValueError("sizes, kinds and names must have the same length")
     if len(sizes) > MAX_FILES_PER_REPORT:
-        raise EvidenceRejected(TOO_MANY_FILES.format(limit=MAX_FILES_PER_REPORT))
+        raise EvidenceRejected(TOO_MANY_FILES, params={"limit": MAX_FILES_PER_REPORT})
     for size, kind_value, name in zip(sizes, kinds, names, strict=True):
         kind = EvidenceKind(kind_value)  # also accepts the plain strings stored in the database
         if size > max_file_bytes(kind):
             raise EvidenceRejected(
-                FILE_TOO_LARGE.format(
-                    name=display_name(name),
-                    size=_megabytes(size),
-                    kind=kind.label,
-                    limit=_megabytes(max_file_bytes(kind)),
-                )
+                FILE_TOO_LARGE,
+                params={
+                    "name": display_name(name),
+                    "size": _megabytes(size),
+                    "kind": kind.label,
+                    "limit": _megabytes(max_file_bytes(kind)),
+                },
             )
     check_count_and_total(sizes)
 
@@ -214,14 +217,14 @@ def sniff(data: bytes, filename: str) -> EvidenceKind:
     """The evidence kind of ``data`` from its content; ``filename`` is used in messages only."""
     name = display_name(filename)
     if not data:
-        raise EvidenceRejected(EMPTY_FILE.format(name=name))
+        raise EvidenceRejected(EMPTY_FILE, params={"name": name})
     if data.startswith(_EXECUTABLE_MAGIC):
-        raise EvidenceRejected(EXECUTABLE.format(name=name))
+        raise EvidenceRejected(EXECUTABLE, params={"name": name})
     kind = _sniff_magic(data)
     if kind is None and data.startswith(b"PK\x03\x04"):
         kind = _sniff_zip(data, name)
     if kind is None:
-        raise EvidenceRejected(UNSUPPORTED.format(name=name))
+        raise EvidenceRejected(UNSUPPORTED, params={"name": name})
     return kind
 
 
@@ -286,12 +289,12 @@ def _sniff_zip(data: bytes, name: str) -> EvidenceKind | None:
                 return None
     except ScrubRejected as rejected:
         if rejected.reason == "archive_too_large":
-            raise EvidenceRejected(ARCHIVE_TOO_LARGE.format(name=name)) from None
+            raise EvidenceRejected(ARCHIVE_TOO_LARGE, params={"name": name}) from None
         return None  # e.g. a compression method Office does not use
     except Exception:  # hostile archives make zipfile raise many types; duplicate names too
         return None
     if macros:
-        raise EvidenceRejected(MACRO_DOCUMENT.format(name=name))
+        raise EvidenceRejected(MACRO_DOCUMENT, params={"name": name})
     return kind
 
 
@@ -340,16 +343,16 @@ def clean_copy(
 
 def _rejection(rejected: ScrubRejected, kind: EvidenceKind, name: str) -> EvidenceRejected:
     if rejected.reason == "encrypted":
-        return EvidenceRejected(PDF_ENCRYPTED.format(name=name))
+        return EvidenceRejected(PDF_ENCRYPTED, params={"name": name})
     if rejected.reason == "too_many_pages":
-        return EvidenceRejected(PDF_TOO_MANY_PAGES.format(name=name, limit=rejected.limit))
+        return EvidenceRejected(PDF_TOO_MANY_PAGES, params={"name": name, "limit": rejected.limit})
     if rejected.reason == "archive_too_large":
-        return EvidenceRejected(ARCHIVE_TOO_LARGE.format(name=name))
+        return EvidenceRejected(ARCHIVE_TOO_LARGE, params={"name": name})
     if rejected.reason == "too_slow":
-        return EvidenceRejected(TOO_SLOW.format(name=name, limit=f"{MAX_SCRUB_SECONDS:g}"))
+        return EvidenceRejected(TOO_SLOW, params={"name": name, "limit": f"{MAX_SCRUB_SECONDS:g}"})
     if rejected.reason == "xml_forbidden":
-        return EvidenceRejected(XML_FORBIDDEN.format(name=name))
-    return EvidenceRejected(CORRUPT.format(name=name, kind=kind.label))
+        return EvidenceRejected(XML_FORBIDDEN, params={"name": name})
+    return EvidenceRejected(CORRUPT, params={"name": name, "kind": kind.label})
 
 
 def _clean_image(data: bytes, kind: EvidenceKind, name: str) -> CleanResult | None:
@@ -357,13 +360,13 @@ def _clean_image(data: bytes, kind: EvidenceKind, name: str) -> CleanResult | No
     Image.init()
     if pil_format not in Image.OPEN:
         return None  # HEIC without a plugin
-    corrupt = EvidenceRejected(CORRUPT.format(name=name, kind=kind.label))
+    corrupt = EvidenceRejected(CORRUPT, params={"name": name, "kind": kind.label})
     try:
         # formats= keeps Pillow to the sniffed decoder (never EPS/Ghostscript and the like).
         image = Image.open(io.BytesIO(data), formats=[pil_format])
         if image.width * image.height > MAX_IMAGE_PIXELS:
             raise EvidenceRejected(
-                IMAGE_TOO_LARGE.format(name=name, limit=MAX_IMAGE_PIXELS // 1_000_000)
+                IMAGE_TOO_LARGE, params={"name": name, "limit": MAX_IMAGE_PIXELS // 1_000_000}
             )
         image.load()
         upright = ImageOps.exif_transpose(image)
@@ -371,7 +374,7 @@ def _clean_image(data: bytes, kind: EvidenceKind, name: str) -> CleanResult | No
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise EvidenceRejected(
-            IMAGE_TOO_LARGE.format(name=name, limit=MAX_IMAGE_PIXELS // 1_000_000)
+            IMAGE_TOO_LARGE, params={"name": name, "limit": MAX_IMAGE_PIXELS // 1_000_000}
         ) from None
     except Exception:  # decoders raise many types on hostile input
         raise corrupt from None
@@ -386,6 +389,7 @@ def _clean_image(data: bytes, kind: EvidenceKind, name: str) -> CleanResult | No
         return CleanResult(out.getvalue(), "image/png", ".png")
     pixels.save(out, format="JPEG", quality=JPEG_QUALITY)
     return CleanResult(out.getvalue(), "image/jpeg", ".jpg")
+
 
 # --- One submission's time budget ---------------------------------------------------------
 

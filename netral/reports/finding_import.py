@@ -25,7 +25,7 @@ from openpyxl.utils import get_column_letter
 
 from netral.accounts.models import User
 from netral.accounts.permissions import covers, has_capability, require
-from netral.audit.services import audit_record
+from netral.audit.services import audit_deferred, audit_record
 from netral.common.errors import ApplicationError, NotFound
 from netral.elections.models import Election
 from netral.regions.models import Region
@@ -249,7 +249,7 @@ def _rows(content: bytes) -> Iterator[tuple[int, dict[str, Any]]]:
         if column.header.lower() in header:
             positions[column.field] = header.index(column.header.lower())
         elif column.required:
-            raise ApplicationError(HEADER_MISSING.format(column=column.header))
+            raise ApplicationError(HEADER_MISSING, params={"column": column.header})
     for number, values in enumerate(rows, start=2):
         if all(v is None or str(v).strip() == "" for v in values):
             continue
@@ -412,7 +412,7 @@ def finding_import_run(*, job_id: int) -> ImportJob:
     if not errors:
         _progress(job, status=ImportJob.Status.SAVING)
         try:
-            with transaction.atomic():
+            with transaction.atomic(), audit_deferred():
                 _store(job=job, actor=actor, forms=forms)
         except ApplicationError as error:
             errors.append(

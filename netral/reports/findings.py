@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from netral.accounts.models import User
 from netral.accounts.permissions import covers, require
-from netral.audit.services import audit_record
+from netral.audit.services import audit_deferred, audit_record, audited
 from netral.common import clock
 from netral.common.errors import ApplicationError, PermissionDenied
 from netral.reports.forms import ReportForm
@@ -35,6 +35,7 @@ from netral.reports.storage import evidence_delete
 
 OUTSIDE_JURISDICTION = "Wilayah kejadian berada di luar wilayah kerja Anda."
 NOT_INFORMATION = "Hanya informasi awal (tanpa identitas) yang dapat dijadikan temuan."
+SOURCE_UNKNOWN = "Sumber temuan tidak dikenal: {source}"
 REPORTER_FIELDS = (
     "anonymous",
     "reporter_name",
@@ -89,12 +90,12 @@ def finding_register(
     if not covers(actor, form.region_obj):
         raise PermissionDenied(OUTSIDE_JURISDICTION)
     if source not in Report.FindingSource.values:
-        raise ApplicationError(f"Sumber temuan tidak dikenal: {source}")
+        raise ApplicationError(SOURCE_UNKNOWN, params={"source": source})
     prepared = evidence_prepare(files=files)
     now = clock.now()
     written: list[str] = []
     try:
-        with transaction.atomic():
+        with transaction.atomic(), audit_deferred():
             report = Report.objects.create(
                 kind=Report.Kind.TEMUAN,
                 receipt_digest=_unguessable_digest(),
@@ -125,7 +126,7 @@ def finding_register(
     return report
 
 
-@transaction.atomic
+@audited
 def information_to_finding(
     *, actor: User, report_public_id: str, source: str = "from_information"
 ) -> Report:

@@ -6,9 +6,12 @@ field names: the API's nested ``reporter.name`` is the form's ``reporter_name``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from django.forms import Form
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from netral.common import jsonparse
 from netral.reports.evidence import MAX_REPORT_BYTES
@@ -46,17 +49,32 @@ REPORT_PART_MISSING = "Bagian 'report' (JSON) wajib ada pada permintaan multipar
 
 
 class IntakeError(ValueError):
-    def __init__(self, message: str, field: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
+    """A request the intake refuses; ``message`` is in the reader's language (the Indonesian
+    template translated where it is read, ``params`` filled in after)."""
+
+    def __init__(
+        self,
+        message: str,
+        field: str | None = None,
+        *,
+        params: Mapping[str, object] | None = None,
+    ) -> None:
+        self.template = message
+        self.params = dict(params or {})
+        super().__init__(message.format(**self.params) if self.params else message)
         self.field = field
+
+    @property
+    def message(self) -> str:
+        text = gettext(self.template)
+        return text.format(**self.params) if self.params else text
 
 
 def parse_json(raw: bytes | str) -> dict[str, Any]:
     try:
         payload = jsonparse.loads(raw)  # depth, number and surrogate limits
     except jsonparse.JsonRejected as exc:
-        raise IntakeError(str(exc.message)) from None
+        raise IntakeError(exc.template, params=exc.params) from None
     if not isinstance(payload, dict):
         raise IntakeError(NOT_AN_OBJECT)
     return payload
@@ -67,7 +85,7 @@ def _text(payload: dict[str, Any], key: str) -> str:
     if value is None:
         return ""
     if isinstance(value, bool) or not isinstance(value, str | int):
-        raise IntakeError(WRONG_TYPE.format(field=key, expected="teks"), field=key)
+        raise IntakeError(WRONG_TYPE, params={"field": key, "expected": _("teks")}, field=key)
     return str(value)
 
 
@@ -79,7 +97,7 @@ def _lines(payload: dict[str, Any], key: str) -> str:
         return value
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return "\n".join(value)
-    raise IntakeError(WRONG_TYPE.format(field=key, expected="daftar teks"), field=key)
+    raise IntakeError(WRONG_TYPE, params={"field": key, "expected": _("daftar teks")}, field=key)
 
 
 def payload_to_form_data(payload: dict[str, Any]) -> dict[str, Any]:
@@ -87,22 +105,27 @@ def payload_to_form_data(payload: dict[str, Any]) -> dict[str, Any]:
     unknown = sorted(set(payload) - TOP_LEVEL)
     if unknown:
         shown = ", ".join(unknown[:5]) + (" …" if len(unknown) > 5 else "")
-        raise IntakeError(UNKNOWN_FIELDS.format(fields=shown), field=unknown[0])
+        raise IntakeError(UNKNOWN_FIELDS, params={"fields": shown}, field=unknown[0])
     anonymous = payload.get("anonymous", False)
     if not isinstance(anonymous, bool):
-        raise IntakeError(WRONG_TYPE.format(field="anonymous", expected="true/false"), "anonymous")
+        raise IntakeError(
+            WRONG_TYPE, params={"field": "anonymous", "expected": "true/false"}, field="anonymous"
+        )
     reporter = payload.get("reporter") or {}
     if not isinstance(reporter, dict):
         raise IntakeError(REPORTER_NOT_OBJECT, field="reporter")
     unknown_reporter = sorted(set(reporter) - REPORTER_FIELDS)
     if unknown_reporter:
         raise IntakeError(
-            UNKNOWN_FIELDS.format(fields=", ".join(f"reporter.{f}" for f in unknown_reporter)),
+            UNKNOWN_FIELDS,
+            params={"fields": ", ".join(f"reporter.{f}" for f in unknown_reporter)},
             field=f"reporter.{unknown_reporter[0]}",
         )
     election = payload.get("election")
     if election is not None and (isinstance(election, bool) or not isinstance(election, int)):
-        raise IntakeError(WRONG_TYPE.format(field="election", expected="angka"), "election")
+        raise IntakeError(
+            WRONG_TYPE, params={"field": "election", "expected": _("angka")}, field="election"
+        )
     data: dict[str, Any] = {
         key: _text(payload, key)
         for key in (

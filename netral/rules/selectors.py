@@ -61,7 +61,7 @@ def violation_kind_get(*, code: str) -> ViolationKind:
     for kind in rulebook_get().kinds:
         if kind.code == code:
             return kind
-    raise NotFound(VIOLATION_KIND_UNKNOWN.format(code=code))
+    raise NotFound(VIOLATION_KIND_UNKNOWN, params={"code": code})
 
 
 def violation_type_list(*, violation_kind: str | None = None) -> tuple[ViolationType, ...]:
@@ -76,7 +76,7 @@ def violation_type_get(*, code: str) -> ViolationType:
     for vt in rulebook_get().violation_types:
         if vt.code == code:
             return vt
-    raise NotFound(VIOLATION_TYPE_UNKNOWN.format(code=code))
+    raise NotFound(VIOLATION_TYPE_UNKNOWN, params={"code": code})
 
 
 def sanction_list() -> tuple[Sanction, ...]:
@@ -88,7 +88,7 @@ def sanction_get(*, code: str) -> Sanction:
     for sanction in rulebook_get().sanctions:
         if sanction.code == code:
             return sanction
-    raise NotFound(SANCTION_UNKNOWN.format(code=code))
+    raise NotFound(SANCTION_UNKNOWN, params={"code": code})
 
 
 def criminal_article_list(*, election_kind: str | None = None) -> tuple[CriminalArticle, ...]:
@@ -103,14 +103,14 @@ def criminal_article_get(*, code: str) -> CriminalArticle:
     for article in rulebook_get().criminal_articles:
         if article.code == code:
             return article
-    raise NotFound(CRIMINAL_ARTICLE_UNKNOWN.format(code=code))
+    raise NotFound(CRIMINAL_ARTICLE_UNKNOWN, params={"code": code})
 
 
 def _check_kind(kind: str) -> ElectionKind:
     for known in ELECTION_KINDS:
         if kind == known:
             return known
-    raise NotFound(ELECTION_KIND_UNKNOWN.format(kind=kind))
+    raise NotFound(ELECTION_KIND_UNKNOWN, params={"kind": kind})
 
 
 def deadline_rule_list(*, kind: str, track: str | None = None) -> tuple[DeadlineRule, ...]:
@@ -126,7 +126,7 @@ def deadline_rule_get(*, kind: str, code: str) -> DeadlineRule:
     for rule in deadline_rule_list(kind=kind):
         if rule.code == code:
             return rule
-    raise NotFound(DEADLINE_UNKNOWN.format(code=code, kind=kind))
+    raise NotFound(DEADLINE_UNKNOWN, params={"code": code, "kind": kind})
 
 
 def office_hours_get() -> OfficeHours:
