@@ -24,12 +24,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db.models import Count, F, Q
-from django.utils import timezone
+from django.db.models.functions import Coalesce
 
 from netral.analytics.models import IndicatorValue
 from netral.analytics.scope import Scope, stage_windows
 from netral.analytics.selectors import stage_expression, violation_q
 from netral.cases.models import Case, Status
+from netral.common import clock
 from netral.elections.models import Election
 from netral.regions.models import Region
 from netral.reports.models import Report
@@ -248,15 +249,19 @@ def ikp_raw_values(
             repeats[owner[row["region_id"]]] += row["n"] - row["agencies"]
 
     violation = violation_q()
+    # Late: ended after its deadline, or still open past it. A case whose handling ended
+    # (decided, not registered) is judged by when it ended, not by today's date.
+    ended = Coalesce("finished_at", "decided_at")
     late = Q(due_at__isnull=False) & (
-        Q(decided_at__isnull=False, due_at__lt=F("decided_at"))
-        | Q(decided_at__isnull=True, due_at__lt=timezone.now())
+        Q(ended_at__isnull=False, due_at__lt=F("ended_at"))
+        | Q(ended_at__isnull=True, due_at__lt=clock.now())
     )
     violations: dict[str, float] = defaultdict(float)
     lates: dict[str, float] = defaultdict(float)
     with_due: dict[str, float] = defaultdict(float)
     for row in (
         Case.objects.filter(case_q)
+        .annotate(ended_at=ended)
         .order_by()
         .values("office_region_id")
         .annotate(
