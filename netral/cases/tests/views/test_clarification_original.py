@@ -47,11 +47,9 @@ def _urls(attachment: ClarificationAttachment) -> tuple[str, str, str]:
 
 
 def _openings(attachment: ClarificationAttachment) -> list[bool]:
-    return [
-        entry.after["original"]
-        for entry in AuditEntry.objects.filter(action="case.clarification_attachment_open")
-        if entry.after.get("attachment") == attachment.pk
-    ]
+    entries = AuditEntry.objects.filter(action="case.clarification_attachment_open")
+    afters = [entry.after or {} for entry in entries]
+    return [after["original"] for after in afters if after.get("attachment") == attachment.pk]
 
 
 def test_leader_sees_the_original_link_and_opening_it_is_audited(
