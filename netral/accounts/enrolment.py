@@ -16,7 +16,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from netral.accounts.models import User
-from netral.audit.services import audit_record
+from netral.audit.services import audit_record, audited
 from netral.common.errors import ApplicationError
 
 ALREADY_ENROLLED = "Akun ini sudah memiliki aplikasi autentikator."
@@ -37,7 +37,7 @@ def totp_enrolment_start(*, user: User) -> TOTPDevice:
     return TOTPDevice.objects.create(user=user, name=DEVICE_NAME, confirmed=False)
 
 
-@transaction.atomic
+@audited
 def totp_enrolment_confirm(*, user: User, token: str) -> TOTPDevice | None:
     """Confirm the pending device when ``token`` is its current code; None when it is not.
 

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from netral.accounts.models import User
 from netral.accounts.permissions import require
-from netral.audit.services import audit_record
+from netral.audit.services import audit_deferred, audit_record, audited
 from netral.cases.models import (
     CLARIFICATION_BLOBS,
     Case,
@@ -61,7 +61,7 @@ def _locked_case(actor: User, case_id: int, action: str) -> Case:
     return case
 
 
-@transaction.atomic
+@audited
 def clarification_invite(
     *,
     actor: User,
@@ -127,7 +127,7 @@ def clarification_record_minutes(
     cleaned = clean_copies(list(zip(blobs_in, kinds, names, strict=True)))
     written: list[str] = []
     try:
-        with transaction.atomic():
+        with transaction.atomic(), audit_deferred():
             return _record_minutes(
                 actor=actor,
                 clarification_id=clarification_id,
@@ -204,7 +204,7 @@ def clarification_list(*, case: Case) -> list[Clarification]:
     return list(case.clarifications.prefetch_related("attachments").order_by("scheduled_at", "pk"))
 
 
-@transaction.atomic
+@audited
 def clarification_attachment_open(
     *, actor: User, case_id: int, attachment_id: int, original: bool = False
 ) -> tuple[bytes, str, str]:

@@ -17,12 +17,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from django.db import transaction
 from django.db.models import QuerySet
 
 from netral.accounts.models import User
 from netral.accounts.permissions import has_capability, require
-from netral.audit.services import audit_record
+from netral.audit.services import audit_record, audited
 from netral.cases import document_kinds as kinds
 from netral.cases.clarification import CLARIFICATION_NOT_FOUND
 from netral.cases.models import Case, Clarification, Status, Verdict
@@ -244,7 +243,7 @@ CLARIFICATION_DRAFTS: dict[str, Callable[[Case, Clarification], Draft]] = {
 }
 
 
-@transaction.atomic
+@audited
 def case_document_issue(
     *, actor: User, case_id: int, kind: str, clarification_id: int | None = None
 ) -> IssuedDocument:

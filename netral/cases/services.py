@@ -421,7 +421,7 @@ NOT_INFORMATION = "Hanya kasus dari informasi awal yang dapat dijadikan temuan."
 FINDING_TOO_LATE = "Kasus berstatus '{status}' tidak dapat lagi dijadikan temuan."
 
 
-@transaction.atomic
+@audited
 def case_to_finding(*, actor: User, case_id: int) -> Case:
     """Anonymous information taken up as a finding (temuan): the case becomes a temuan case
     with a laporan's handling deadline, with a case audit entry. Refused once the office has

@@ -7,7 +7,6 @@ import hmac
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import transaction
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -19,6 +18,7 @@ from netral.accounts.services import (
     totp_device_create,
     user_create,
 )
+from netral.audit.services import audited
 from netral.regions.models import Region
 
 DEMO_PASSWORD = "netral-demo-2024"  # noqa: S105 - demo accounts only (DEBUG/NETRAL_DEMO)
@@ -89,7 +89,7 @@ def _demo_token_ensure(user: User) -> str:
     return raw
 
 
-@transaction.atomic
+@audited
 def demo_accounts_ensure() -> list[DemoAccount]:
     """Create the demo accounts if missing, each with its authenticator and its API token,
     both the same from one start to the next."""

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import ProtectedError
 
+from netral.audit.services import audited
 from netral.cases.models import Case, RegisterCounter, Status
 from netral.demo.accounts import demo_plenary_user
 from netral.demo.followup import demo_followups_delete, demo_followups_load
@@ -58,7 +59,7 @@ def demo_data_loaded() -> bool:
     return Case.objects.filter(**{f"checklist__{DEMO_FLAG}": True}).exists()
 
 
-@transaction.atomic
+@audited
 def demo_data_load(*, seed: int = 2024, reports: int = 6000) -> DemoSummary:
     """Insert ``reports`` demo reports with their cases; a few through the real intake.
 
@@ -95,7 +96,7 @@ def demo_data_load(*, seed: int = 2024, reports: int = 6000) -> DemoSummary:
     )
 
 
-@transaction.atomic
+@audited
 def demo_tracking_refresh(*, seed: int = 2024) -> list[TrackingCode]:
     """Replace the tracking reports with new ones and return their codes (codes are never
     stored, so a second ``make demo`` can only show new ones)."""

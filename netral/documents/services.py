@@ -30,7 +30,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from netral.accounts.models import User
-from netral.audit.services import audit_record, audited
+from netral.audit.services import audit_deferred, audit_record, audited
 from netral.common import blobs
 from netral.common.errors import ApplicationError
 from netral.common.links import site_url
@@ -195,7 +195,7 @@ def document_issue(
     )
     issued_at = timezone.now()
     year = issued_at.astimezone(office_tz(office_region)).year
-    with transaction.atomic():
+    with transaction.atomic(), audit_deferred():
         number = _next_number(region=office_region, year=year)
         document = IssuedDocument.objects.create(
             number=number,

@@ -4,12 +4,11 @@ Bawaslu office."""
 
 from __future__ import annotations
 
-from django.db import transaction
 from django.utils import formats, timezone
 
 from netral.accounts.models import User
 from netral.accounts.permissions import require
-from netral.audit.services import audit_record
+from netral.audit.services import audit_record, audited
 from netral.common.errors import NotFound
 from netral.documents.kinds import Subject
 from netral.documents.models import IssuedDocument
@@ -57,7 +56,7 @@ def _lines(rec: Recommendation) -> list[tuple[str, str]]:
     return lines
 
 
-@transaction.atomic
+@audited
 def recommendation_letter_issue(*, actor: User, rec_id: int) -> IssuedDocument:
     """Issue the letter (once: later calls return the same document)."""
     rec = (

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_noop
 
 from netral.accounts.models import User
 from netral.accounts.permissions import can, jurisdiction_q, require
-from netral.audit.services import audit_record
+from netral.audit.services import audit_record, audited
 from netral.common import clock
 from netral.common.errors import ApplicationError, Conflict, NotFound, PermissionDenied
 from netral.regions.models import Region
@@ -102,7 +102,7 @@ def _locked_report(*, actor: User, report_public_id: str) -> Report:
     return Report.objects.select_for_update().get(pk=report.pk)
 
 
-@transaction.atomic
+@audited
 def reveal_request_create(*, actor: User, report_public_id: str, reason: str) -> RevealRequest:
     """Ask to see a report's reporter identity. A leader of the same jurisdiction decides."""
     # Locking the report serialises two clicks of the same button (one pending per person).
@@ -133,7 +133,7 @@ def reveal_request_create(*, actor: User, report_public_id: str, reason: str) ->
     return request
 
 
-@transaction.atomic
+@audited
 def reveal_request_decide(
     *, actor: User, request_id: int, approve: bool, note: str
 ) -> RevealRequest:
@@ -271,7 +271,7 @@ def evidence_open(
     return data, content_type, f"bukti-{str(report.public_id)[:8]}-{evidence.pk}{suffix}{extension}"
 
 
-@transaction.atomic
+@audited
 def staff_message_post(*, actor: User, report_public_id: str, body: str) -> Message:
     """Write to the reporter, who reads it through the receipt code (and gets a notice)."""
     report = report_get_for(actor=actor, public_id=report_public_id)

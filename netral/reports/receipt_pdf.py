@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from django.db import transaction
 from fpdf import FPDF
 
+from netral.audit.services import audited
 from netral.common.pdf import datetime_id, pdf_text
 from netral.documents.kinds import Subject
 from netral.documents.models import IssuedDocument
@@ -103,7 +103,7 @@ def receipt_subject(report: Report) -> Subject:
     return Subject.of("report", report.public_id)
 
 
-@transaction.atomic
+@audited
 def receipt_document(*, report: Report) -> IssuedDocument:
     """The report's official receipt (issued on first request, then the same one): number,
     QR code, what was received and when; never the receipt code or the reporter."""

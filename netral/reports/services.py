@@ -254,7 +254,7 @@ def reporter_message_post(
     now = clock.now()
     written: list[str] = []
     try:
-        with transaction.atomic():
+        with transaction.atomic(), audit_deferred():
             message = Message.objects.create(
                 report=report, sender=Message.Sender.REPORTER, body=body, created_at=now
             )

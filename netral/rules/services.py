@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from netral.audit.services import audit_record
+from netral.audit.services import audit_record, audited
 from netral.rules.models import RulebookVersion
 from netral.rules.selectors import rulebook_get
 
@@ -18,7 +18,7 @@ class RegisterResult:
     created: bool
 
 
-@transaction.atomic
+@audited
 def rulebook_register_active() -> RegisterResult:
     """Record the rulebook in force (version and hash of its files), once.
 

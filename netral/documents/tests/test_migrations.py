@@ -65,4 +65,5 @@ def test_references_become_typed_subjects_and_back() -> None:
         executor = migrate(BEFORE)
         old = executor.loader.project_state(BEFORE).apps.get_model("documents", "IssuedDocument")
         old.objects.all().delete()
-        migrate(AFTER)
+        # Back to the newest migration, for the tests that follow.
+        migrate(MigrationExecutor(connection).loader.graph.leaf_nodes("documents"))
