@@ -19,6 +19,7 @@ from netral.accounts.permissions import AnyUser, covers
 from netral.common.errors import ApplicationError, NotFound
 from netral.elections.models import Election, Stage
 from netral.regions.models import Region
+from netral.rules.labels import rule_name
 
 REGION_NOT_FOUND = "Wilayah dengan kode {code!r} tidak dikenal."
 ELECTION_NOT_FOUND = "Pemilihan dengan id {id} tidak dikenal."
@@ -142,7 +143,7 @@ def stage_windows(*, scope: Scope) -> list[StageWindow]:
             StageWindow(
                 key=f"{stage.cycle.code}/{stage.code}",
                 code=stage.code,
-                label=f"{stage.cycle.name} — {stage.name}",
+                label=f"{rule_name(stage.cycle)} — {rule_name(stage)}",
                 cycle_id=stage.cycle_id,
                 start=start,
                 end=end,

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from netral.cases.models import Case, Clarification, NotRegisteredReason, Status, Verdict
 from netral.elections.models import Election, Stage
+from netral.rules.labels import rule_name
 from netral.rules.selectors import requirement_list, violation_type_list
 
 TEXTAREA = {"rows": 3, "class": "input"}
@@ -69,13 +70,13 @@ class InboxFilterForm(forms.Form):
         everything = [("", _("Semua"))]
         self.fields["status"].choices = everything + list(Status.choices)  # type: ignore[attr-defined]
         self.fields["violation_type"].choices = everything + [  # type: ignore[attr-defined]
-            (t.code, t.name) for t in violation_type_list()
+            (t.code, rule_name(t)) for t in violation_type_list()
         ]
         self.fields["election"].choices = everything + _grouped(  # type: ignore[attr-defined]
-            (e.cycle.name, e.pk, e.name) for e in elections
+            (rule_name(e.cycle), e.pk, e.name) for e in elections
         )
         self.fields["stage"].choices = everything + _grouped(  # type: ignore[attr-defined]
-            (s.cycle.name, s.pk, s.name) for s in stages
+            (rule_name(s.cycle), s.pk, rule_name(s)) for s in stages
         )
 
 
@@ -101,7 +102,7 @@ class RegisterForm(forms.Form):
         super().__init__(*args, **kwargs)
         for requirement in requirement_list():
             self.fields[f"{requirement.kind}_{requirement.code}"] = forms.BooleanField(
-                label=requirement.name, help_text=requirement.legal_basis, required=False
+                label=rule_name(requirement), help_text=requirement.legal_basis, required=False
             )
 
     def fieldsets(self) -> list[Fieldset]:
@@ -139,7 +140,7 @@ class RequestCompletionForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["missing"].choices = [  # type: ignore[attr-defined]
-            (legend, [(r.code, r.name) for r in requirement_list(kind=kind)])
+            (legend, [(r.code, rule_name(r)) for r in requirement_list(kind=kind)])
             for kind, legend in REQUIREMENT_KINDS
         ]
 

@@ -3,7 +3,19 @@
 from __future__ import annotations
 
 from django.db.models import Case as Cond
-from django.db.models import Exists, F, IntegerField, OuterRef, Q, QuerySet, Subquery, When
+from django.db.models import (
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, NullIf
+from django.utils.translation import get_language
 
 from netral.accounts.models import User
 from netral.cases.models import Case, Status
@@ -44,6 +56,13 @@ def _event_stage() -> QuerySet[Stage]:
         start__lte=OuterRef("first_event_date"),
         end__gte=OuterRef("first_event_date"),
     ).order_by("-start", "-order")
+
+
+def _stage_label() -> Coalesce:
+    """The stage's name in the reader's language (the English one where there is one)."""
+    if not (get_language() or "").startswith("en"):
+        return Coalesce(F("name"), Value(""))
+    return Coalesce(NullIf(F("name_en"), Value("")), F("name"))
 
 
 def case_inbox(
@@ -92,7 +111,7 @@ def case_inbox(
         .annotate(
             first_reported_name=Subquery(first_report.values("reported_name")[:1]),
             first_agency=Subquery(first_report.values("agency")[:1]),
-            event_stage_name=Subquery(_event_stage().values("name")[:1]),
+            event_stage_name=Subquery(_event_stage().values(label=_stage_label())[:1]),
         )
         .annotate(
             finished_rank=Cond(

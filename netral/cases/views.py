@@ -44,6 +44,7 @@ from netral.cases.workflow import OPEN_FOR_HANDLING, TRANSITIONS, actions_from
 from netral.common import clock
 from netral.common.errors import NotFound
 from netral.common.web import ActionPanel, action_post, back_to, domain_errors
+from netral.rules.labels import rule_name
 from netral.rules.selectors import requirement_list, violation_type_list
 
 PAGE_SIZE = 50
@@ -273,8 +274,8 @@ def _detail_page(
                 capability=action.capability,
             )
         )
-    types = {t.code: t.name for t in violation_type_list()}
-    requirement_names = {r.code: r.name for r in requirement_list()}
+    types = {t.code: rule_name(t) for t in violation_type_list()}
+    requirement_names = {r.code: rule_name(r) for r in requirement_list()}
     checklist = [
         (
             legend,

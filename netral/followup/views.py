@@ -32,6 +32,7 @@ from netral.followup import criminal, letters, selectors, services, workflow
 from netral.followup import forms as desk_forms
 from netral.followup.countdown import recommendation_clock, step_clock
 from netral.followup.models import Recommendation, Sanction
+from netral.rules.labels import rule_name
 from netral.rules.selectors import sanction_list
 
 PAGE_SIZE = 50
@@ -163,7 +164,7 @@ def _detail(
         for name in workflow.actions_for(rec)
         if _may(user, name, rec)
     ]
-    sanctions = {s.code: s.name for s in sanction_list()}
+    sanctions = {s.code: rule_name(s) for s in sanction_list()}
     sanction = Sanction.objects.filter(recommendation=rec).first()
     now = clock.now()
     context = {

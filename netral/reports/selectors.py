@@ -15,6 +15,7 @@ from netral.common.errors import NotFound
 from netral.reports import hooks
 from netral.reports.models import Message, Report
 from netral.reports.receipts import receipt_code_normalise, receipt_digest, receipt_digests
+from netral.rules.labels import rule_name
 from netral.rules.selectors import deadline_due, deadline_rule_list
 
 REPORT_NOT_FOUND = "Laporan tidak ditemukan."
@@ -107,7 +108,7 @@ def report_deadlines(*, report: Report) -> list[PublicDeadline]:
     return [
         PublicDeadline(
             code=rule.code,
-            name=rule.name,
+            name=rule_name(rule),
             due=deadline_due(
                 kind=kind,
                 code=rule.code,

@@ -123,3 +123,18 @@ def test_document_verification_refusal_in_english(client: Client) -> None:
     page = client.post("/verify/", {"file": upload})
     assert page.status_code == 400
     assert "The file is not a PDF." in page.content.decode()
+
+
+def test_staff_pages_and_tracking_show_the_rulebook_in_english(sign_in: Any) -> None:
+    case, code = case_from_report()
+    staff, _user = sign_in(Role.BAWASLU_STAFF, "32.75")
+    english(staff)
+    inbox = staff.get("/ruang-kerja/kasus/").content.decode()
+    assert "Campaigning or promoting a candidate on social media" in inbox  # type filter
+    assert "Kampanye atau sosialisasi melalui media sosial" not in inbox
+    detail = staff.get(f"/ruang-kerja/kasus/{case.pk}/").content.decode()
+    assert "Reporter&#x27;s identity: name, address and contacts" in detail
+    assert f"case #{case.pk}" in detail
+
+    tracking = english(Client()).post("/lacak/", {"receipt_code": code}, follow=True)
+    assert "Follow-up of a report" in tracking.content.decode()
