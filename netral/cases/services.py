@@ -439,7 +439,7 @@ def case_to_finding(*, actor: User, case_id: int) -> Case:
     rule = IN_PLACE["to_finding"]
     require(actor, rule.capability, case)
     if case.status not in rule.sources:
-        raise ApplicationError(FINDING_TOO_LATE.format(status=Status(case.status).label))
+        raise ApplicationError(FINDING_TOO_LATE, params={"status": Status(case.status).label})
     if case.origin != "informasi":
         raise ApplicationError(NOT_INFORMATION)
     before = {"origin": case.origin, "due_at": case.due_at}

@@ -27,6 +27,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
 from pypdf import PdfReader
 
 from netral.accounts.models import User
@@ -178,7 +179,7 @@ def document_issue(
     """
     declared = kind_get(kind)
     if declared is None:
-        raise ApplicationError(KIND_UNKNOWN.format(kind=kind), field="kind")
+        raise ApplicationError(KIND_UNKNOWN, params={"kind": kind}, field="kind")
     if subject.type != declared.subject_type:
         raise ValueError(f"a {kind} document is about a {declared.subject_type}, not {subject}")
     if not title.strip():
@@ -318,7 +319,7 @@ def document_pdf(*, document: IssuedDocument) -> bytes:
             raise ApplicationError(DOCUMENT_PENDING, params={"number": document.number}) from None
     data = blobs.get(DOCUMENT_BLOBS, document.path)
     if _sha256(data) != document.sha256:
-        raise ApplicationError(DOCUMENT_ALTERED.format(number=document.number))
+        raise ApplicationError(DOCUMENT_ALTERED, params={"number": document.number})
     return data
 
 
@@ -337,7 +338,7 @@ def document_check_upload(*, data: bytes) -> None:
         raise ApplicationError(UPLOAD_EMPTY, field="file")
     if len(data) > MAX_VERIFY_BYTES:
         raise ApplicationError(
-            UPLOAD_TOO_LARGE.format(mb=MAX_VERIFY_BYTES // (1024 * 1024)), field="file"
+            UPLOAD_TOO_LARGE, params={"mb": MAX_VERIFY_BYTES // (1024 * 1024)}, field="file"
         )
     # The header may follow a little junk (the PDF specification tolerates 1024 bytes).
     if b"%PDF-" not in data[:1024]:
@@ -367,16 +368,16 @@ def document_verify_bytes(*, data: bytes) -> VerifyResult:
     document_check_upload(data=data)
     document = IssuedDocument.objects.filter(sha256=_sha256(data)).first()
     if document is not None:
-        return VerifyResult(genuine=True, reason=GENUINE, document=document)
+        return VerifyResult(genuine=True, reason=gettext(GENUINE), document=document)
     numbers = _numbers_named(data)
     known = IssuedDocument.objects.filter(number__in=numbers).first() if numbers else None
     if known is not None and known.pending:
-        return VerifyResult(genuine=False, reason=PENDING.format(number=known.number))
+        return VerifyResult(genuine=False, reason=gettext(PENDING).format(number=known.number))
     if known is not None:
         return VerifyResult(
             genuine=False,
-            reason=MODIFIED.format(number=known.number),
+            reason=gettext(MODIFIED).format(number=known.number),
             document=known,
             modified=True,
         )
-    return VerifyResult(genuine=False, reason=UNKNOWN)
+    return VerifyResult(genuine=False, reason=gettext(UNKNOWN))

@@ -123,14 +123,15 @@ def _name(node: ast.expr) -> str:
 def _constants(tree: ast.Module) -> dict[str, ast.expr]:
     found: dict[str, ast.expr] = {}
     for statement in tree.body:
-        targets: list[ast.expr] = []
         if isinstance(statement, ast.Assign):
-            targets = list(statement.targets)
+            targets, value = list(statement.targets), statement.value
         elif isinstance(statement, ast.AnnAssign) and statement.value is not None:
-            targets = [statement.target]
+            targets, value = [statement.target], statement.value
+        else:
+            continue
         for target in targets:
             if isinstance(target, ast.Name):
-                found[target.id] = statement.value  # type: ignore[assignment]
+                found[target.id] = value
     return found
 
 
