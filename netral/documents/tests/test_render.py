@@ -45,7 +45,8 @@ def test_a_decision_issues_letters_that_are_rendered_after_its_commit(make_user:
         data = document_pdf(document=document)
         assert document_verify_bytes(data=data).genuine
         page = Client().get(f"/verify/{document.number}").content.decode()
-        assert document.sha256 in page and "masih disiapkan" not in page
+        assert document.sha256 is not None and document.sha256 in page
+        assert "masih disiapkan" not in page
     assert audit_verify() is None
 
 

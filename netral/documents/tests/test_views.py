@@ -64,6 +64,7 @@ def test_page_shows_kind_date_and_hash_without_content(
     response = client.get(f"/verify/{document.number}")
     body = response.content.decode()
     assert response.status_code == 200
+    assert document.sha256 is not None  # rendered
     assert document.number in body and "Pengumuman status" in body and document.sha256 in body
     assert "case:4242" not in body and "001/Reg" not in body and "Isi pengumuman" not in body
     assert "<script" not in body and 'enctype="multipart/form-data"' in body
