@@ -78,9 +78,9 @@ def test_every_transaction_that_audits_takes_the_chain_head_last() -> None:
             continue  # the mechanism itself
         where = f"{path.relative_to(ROOT)}:{fn.lineno} {fn.name}"
         deferred = any(_defers(d) for d in fn.decorator_list)
-        if any(_is_atomic(d) for d in fn.decorator_list) and not deferred:
-            if _called(fn) & auditing:
-                offenders.append(f"{where}: @transaction.atomic -> @audited")
+        atomic = any(_is_atomic(d) for d in fn.decorator_list)
+        if atomic and not deferred and _called(fn) & auditing:
+            offenders.append(f"{where}: @transaction.atomic -> @audited")
         for node in ast.walk(fn):
             if not isinstance(node, ast.With) or deferred:
                 continue
