@@ -29,14 +29,11 @@ from netral.cases.services import CASE_NOT_FOUND, NOT_ALLOWED_NOW, case_list_for
 from netral.common import blobs, clock
 from netral.common.errors import ApplicationError, NotFound
 from netral.reports.evidence import (
-    CleanResult,
     EvidenceKind,
-    check_count_and_total,
-    check_limits,
-    clean_copies,
+    PreparedFile,
     clean_copy,
+    evidence_prepare,
     sha256_hex,
-    sniff,
 )
 from netral.reports.handling import NO_CLEAN_COPY
 
@@ -114,17 +111,7 @@ def clarification_record_minutes(
     when any file is refused. Files are checked and cleaned before the case is locked: the
     count and total size first (from the declared sizes, nothing read), then each file's type
     and size, and only then is anything cleaned."""
-    check_count_and_total([upload.size or 0 for upload in files])
-    kinds, blobs_in, names = [], [], []
-    for upload in files:
-        name = upload.name or "berkas"
-        data = upload.read()
-        kinds.append(sniff(data, name))
-        blobs_in.append(data)
-        names.append(name)
-    check_limits([len(b) for b in blobs_in], kinds, names=names)
-    # One time budget for all of them (refused naming the file where it ran out).
-    cleaned = clean_copies(list(zip(blobs_in, kinds, names, strict=True)))
+    prepared = evidence_prepare(files=files)
     written: list[str] = []
     try:
         with transaction.atomic(), audit_deferred():
@@ -133,7 +120,7 @@ def clarification_record_minutes(
                 clarification_id=clarification_id,
                 attended=attended,
                 minutes=minutes,
-                files=list(zip(blobs_in, kinds, cleaned, strict=True)),
+                files=prepared,
                 written=written,
             )
     except BaseException:
@@ -147,7 +134,7 @@ def _record_minutes(
     clarification_id: int,
     attended: bool,
     minutes: str,
-    files: list[tuple[bytes, EvidenceKind, CleanResult | None]],
+    files: list[PreparedFile],
     written: list[str],
 ) -> Clarification:
     case_id = (
@@ -163,7 +150,8 @@ def _record_minutes(
 
     attachments = []
     folder = str(case.pk)
-    for data, kind, clean in files:
+    for prepared in files:
+        data, kind, clean = prepared.data, prepared.kind, prepared.clean
         path = blobs.put(CLARIFICATION_BLOBS, data, folder=folder, label="orig")
         written.append(path)
         clean_path = ""
@@ -175,7 +163,7 @@ def _record_minutes(
                 clarification=clarification,
                 kind=kind.value,
                 size=len(data),
-                sha256=sha256_hex(data),
+                sha256=prepared.sha256,
                 path=path,
                 content_type=kind.content_type,
                 clean_path=clean_path,

@@ -113,18 +113,26 @@ def case_list_for(*, actor: User) -> Any:
     return Case.objects.filter(jurisdiction_q(actor, "office_region"))
 
 
-def _locked(actor: User, case_id: int, action: str) -> tuple[Case, str]:
-    # Only the case row: without ``of`` PostgreSQL would also lock the joined election cycle
-    # (one row for every Pilkada 2024 case) and the office's region.
+def _case_for_update(
+    actor: User, case_id: int, related: tuple[str, ...] = ("election__cycle", "office_region")
+) -> Case:
+    """The actor's case, its row locked, or NotFound. Only the case row: without ``of``
+    PostgreSQL would also lock the joined election cycle (one row for every Pilkada 2024
+    case) and the office's region."""
     case = (
         case_list_for(actor=actor)
         .select_for_update(of=("self",))
-        .select_related("election__cycle", "office_region")
+        .select_related(*related)
         .filter(pk=case_id)
         .first()
     )
     if case is None:
         raise NotFound(CASE_NOT_FOUND)
+    return case
+
+
+def _locked(actor: User, case_id: int, action: str) -> tuple[Case, str]:
+    case = _case_for_update(actor, case_id)
     transition = TRANSITIONS[action]
     require(actor, transition.capability, case)
     if not allowed(case.status, action):
@@ -270,9 +278,7 @@ def case_record_study(
     *, actor: User, case_id: int, facts: str, analysis: str, conclusion: str
 ) -> Case:
     """Write the study (kajian); only while the case is in the study step."""
-    case = case_list_for(actor=actor).select_for_update(of=("self",)).filter(pk=case_id).first()
-    if case is None:
-        raise NotFound(CASE_NOT_FOUND)
+    case = _case_for_update(actor, case_id, related=())
     require(actor, "case.handle", case)
     if case.status != Status.STUDY:
         raise ApplicationError(
@@ -346,17 +352,7 @@ def case_close(*, actor: User, case_id: int) -> Case:
 @audited
 def case_extend(*, actor: User, case_id: int, reason: str) -> Case:
     """Extend the handling deadline once, with a recorded reason (Pilkada: +2 days)."""
-    # Only the case row: without ``of`` PostgreSQL would also lock the joined election cycle
-    # (one row for every Pilkada 2024 case) and the office's region.
-    case = (
-        case_list_for(actor=actor)
-        .select_for_update(of=("self",))
-        .select_related("election__cycle", "office_region")
-        .filter(pk=case_id)
-        .first()
-    )
-    if case is None:
-        raise NotFound(CASE_NOT_FOUND)
+    case = _case_for_update(actor, case_id)
     require(actor, "case.handle", case)
     if case.status not in OPEN_FOR_HANDLING:
         raise ApplicationError(NOT_ALLOWED_NOW, params={"action": "extend", "status": case.status})
@@ -427,15 +423,7 @@ def case_to_finding(*, actor: User, case_id: int) -> Case:
     with a laporan's handling deadline, with a case audit entry. Refused once the office has
     decided on it (workflow ``IN_PLACE["to_finding"]``). Called by the reports app's hook,
     inside the transaction that reclassified the report."""
-    case = (
-        case_list_for(actor=actor)
-        .select_for_update(of=("self",))
-        .select_related("election__cycle", "office_region")
-        .filter(pk=case_id)
-        .first()
-    )
-    if case is None:
-        raise NotFound(CASE_NOT_FOUND)
+    case = _case_for_update(actor, case_id)
     rule = IN_PLACE["to_finding"]
     require(actor, rule.capability, case)
     if case.status not in rule.sources:
@@ -475,15 +463,7 @@ def _may_handle_election(case: Case, target: Region) -> bool:
 def case_handover(*, actor: User, case_id: int, to_region_code: str, reason: str) -> Case:
     """Hand the case over (pelimpahan) to another Bawaslu office, with a recorded reason.
     Deadlines keep running; the old office loses sight of the case through its jurisdiction."""
-    case = (
-        case_list_for(actor=actor)
-        .select_for_update(of=("self",))
-        .select_related("election__region", "office_region")
-        .filter(pk=case_id)
-        .first()
-    )
-    if case is None:
-        raise NotFound(CASE_NOT_FOUND)
+    case = _case_for_update(actor, case_id, related=("election__region", "office_region"))
     require(actor, "case.handle", case)
     if case.status not in OPEN_FOR_HANDLING:
         raise ApplicationError(

@@ -18,6 +18,7 @@ from decimal import Decimal
 from pathlib import PurePath
 
 from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
 from django.db import models
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
@@ -433,3 +434,44 @@ def clean_copies(
                 raise spent from None  # the budget, not the file's own limit, ran out
             raise
     return cleaned
+
+
+@dataclass(frozen=True)
+class PreparedFile:
+    name: str
+    data: bytes
+    kind: EvidenceKind
+    sha256: str
+    clean: CleanResult | None
+
+
+def evidence_prepare(
+    *, files: Sequence[UploadedFile], existing: Sequence[tuple[int, str]] = ()
+) -> list[PreparedFile]:
+    """Read, type-check and clean uploads before anything is stored. Raises EvidenceRejected
+    (with the file named) for the first file that may not be kept.
+
+    ``existing`` is the (size, kind) of the evidence the report already has: the count and
+    size limits cover it too, and all limits are checked before any file is cleaned.
+    """
+    check_count_and_total([upload.size or 0 for upload in files], existing=[s for s, _ in existing])
+    kinds, blobs, names = [], [], []
+    for upload in files:
+        name = upload.name or "berkas"
+        # The request size is capped before parsing (see ``intake``), so this stays bounded.
+        data = upload.read()
+        kinds.append(sniff(data, name))
+        blobs.append(data)
+        names.append(name)
+    check_limits(
+        [s for s, _ in existing] + [len(b) for b in blobs],
+        [*(k for _, k in existing), *kinds],
+        names=["(sebelumnya)"] * len(existing) + names,
+    )
+    # One time budget for the whole submission's cleaning (refused naming the file where
+    # it ran out).
+    cleaned = clean_copies(list(zip(blobs, kinds, names, strict=True)))
+    return [
+        PreparedFile(name=name, data=data, kind=kind, sha256=sha256_hex(data), clean=clean)
+        for name, data, kind, clean in zip(names, blobs, kinds, cleaned, strict=True)
+    ]

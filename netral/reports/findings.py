@@ -21,6 +21,7 @@ from netral.accounts.permissions import covers, require
 from netral.audit.services import audit_deferred, audit_record, audited
 from netral.common import clock
 from netral.common.errors import ApplicationError, PermissionDenied
+from netral.reports.evidence import evidence_prepare
 from netral.reports.forms import ReportForm
 from netral.reports.hooks import (
     ReportMadeFinding,
@@ -30,7 +31,7 @@ from netral.reports.hooks import (
 )
 from netral.reports.models import Report
 from netral.reports.selectors import report_get_for
-from netral.reports.services import evidence_prepare, evidence_store, report_fields
+from netral.reports.services import evidence_store, report_fields
 from netral.reports.storage import evidence_delete
 
 OUTSIDE_JURISDICTION = "Wilayah kejadian berada di luar wilayah kerja Anda."

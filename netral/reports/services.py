@@ -15,14 +15,9 @@ from netral.audit.services import audit_deferred, audit_record
 from netral.common import clock
 from netral.common.errors import Conflict
 from netral.reports.evidence import (
-    CleanResult,
-    EvidenceKind,
     EvidenceRejected,
-    check_count_and_total,
-    check_limits,
-    clean_copies,
-    sha256_hex,
-    sniff,
+    PreparedFile,
+    evidence_prepare,
 )
 from netral.reports.forms import ReportForm
 from netral.reports.hooks import ReportSubmitted, report_submitted
@@ -44,51 +39,10 @@ class AlreadySubmitted(Conflict):
 
 
 @dataclass(frozen=True)
-class PreparedFile:
-    name: str
-    data: bytes
-    kind: EvidenceKind
-    sha256: str
-    clean: CleanResult | None
-
-
-@dataclass(frozen=True)
 class SubmitResult:
     report: Report
     receipt_code: str  # shown to the reporter once; never stored
     late: bool
-
-
-def evidence_prepare(
-    *, files: Sequence[UploadedFile], existing: Sequence[tuple[int, str]] = ()
-) -> list[PreparedFile]:
-    """Read, type-check and clean uploads before anything is stored. Raises EvidenceRejected
-    (with the file named) for the first file that may not be kept.
-
-    ``existing`` is the (size, kind) of the evidence the report already has: the count and
-    size limits cover it too, and all limits are checked before any file is cleaned.
-    """
-    check_count_and_total([upload.size or 0 for upload in files], existing=[s for s, _ in existing])
-    kinds, blobs, names = [], [], []
-    for upload in files:
-        name = upload.name or "berkas"
-        # The request size is capped before parsing (see ``intake``), so this stays bounded.
-        data = upload.read()
-        kinds.append(sniff(data, name))
-        blobs.append(data)
-        names.append(name)
-    check_limits(
-        [s for s, _ in existing] + [len(b) for b in blobs],
-        [*(k for _, k in existing), *kinds],
-        names=["(sebelumnya)"] * len(existing) + names,
-    )
-    # One time budget for the whole submission's cleaning (refused naming the file where
-    # it ran out).
-    cleaned = clean_copies(list(zip(blobs, kinds, names, strict=True)))
-    return [
-        PreparedFile(name=name, data=data, kind=kind, sha256=sha256_hex(data), clean=clean)
-        for name, data, kind, clean in zip(names, blobs, kinds, cleaned, strict=True)
-    ]
 
 
 def evidence_store(
