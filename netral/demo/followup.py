@@ -32,9 +32,7 @@ from netral.followup.models import (
 )
 from netral.followup.services import (
     ADDRESSEE_FOR_VERDICT,
-    BODY,
-    addressee_name_for,
-    ppk_region_for,
+    recommendation_new,
 )
 from netral.reports.models import Report
 from netral.rules.deadlines import add_working_days, non_working_days
@@ -178,35 +176,21 @@ def _recommendation(
     issuer: User,
 ) -> Recommendation:
     assert case.decided_at is not None
-    name = addressee_name_for(case, addressee)
     articles = (
         [a.code for a in criminal_article_list(election_kind=case.election.cycle.kind)]
         if addressee == Addressee.GAKKUMDU
         else []
     )
-    rec = Recommendation(
+    return recommendation_new(
         case=case,
         addressee=addressee,
         verdict=verdict,
-        addressee_name=name,
+        subject=person,
         articles=articles,
-        body=BODY[addressee].format(
-            register=case.register_number or f"#{case.pk}",
-            subject=f"{person.reported_name} ({person.agency})" if person else "",
-            articles=", ".join(articles),
-            name=name,
-        ),
-        number=f"{case.register_number or case.pk}/REK-{index}",
+        index=index,
         issued_at=case.decided_at,
         issued_by=issuer,
     )
-    if person is not None:
-        rec.subject_name, rec.subject_nip = person.reported_name, person.reported_nip
-        rec.subject_agency, rec.subject_agency_type = person.agency, person.agency_type
-        rec.subject_position = person.position
-        rec.subject_position_class = person.position_class
-        rec.ppk_region = ppk_region_for(person)
-    return rec
 
 
 def _bkn(

@@ -188,17 +188,19 @@ def recommendations_from_decision(*, actor: User, case: Case) -> list[Recommenda
     return made
 
 
-def _create(
+def recommendation_new(
     *,
-    actor: User,
     case: Case,
     addressee: str,
     verdict: str,
     subject: Report | None,
-    now: datetime.datetime,
+    articles: list[str],
     index: int,
+    issued_at: datetime.datetime,
+    issued_by: User,
 ) -> Recommendation:
-    articles = _articles(case) if addressee == Addressee.GAKKUMDU else []
+    """The unsaved recommendation: addressee, letter body, number and the subject's details
+    copied from the report (the issuing service and the demo loader both build it here)."""
     name = addressee_name_for(case, addressee)
     subject_label = f"{subject.reported_name} ({subject.agency})" if subject else ""
     rec = Recommendation(
@@ -214,8 +216,8 @@ def _create(
             name=name,
         ),
         number=f"{case.register_number or case.pk}/REK-{index}",
-        issued_at=now,
-        issued_by=actor,
+        issued_at=issued_at,
+        issued_by=issued_by,
         status=RecStatus.IN_PROGRESS if addressee == Addressee.GAKKUMDU else RecStatus.ISSUED,
     )
     if subject is not None:
@@ -226,6 +228,29 @@ def _create(
         rec.subject_position = subject.position
         rec.subject_position_class = subject.position_class
         rec.ppk_region = ppk_region_for(subject)
+    return rec
+
+
+def _create(
+    *,
+    actor: User,
+    case: Case,
+    addressee: str,
+    verdict: str,
+    subject: Report | None,
+    now: datetime.datetime,
+    index: int,
+) -> Recommendation:
+    rec = recommendation_new(
+        case=case,
+        addressee=addressee,
+        verdict=verdict,
+        subject=subject,
+        articles=_articles(case) if addressee == Addressee.GAKKUMDU else [],
+        index=index,
+        issued_at=now,
+        issued_by=actor,
+    )
     if addressee == Addressee.GAKKUMDU:
         rec.criminal_stage = criminal.FIRST
         rec.due_at = _due(case, criminal.STAGES[criminal.FIRST].deadline, now, case.office_region)
