@@ -60,16 +60,33 @@ def _reached_at(case: Case) -> datetime.datetime | None:
     return by_status.get(Status(case.status)) or case.finished_at or case.decided_at
 
 
+def deadline_clock(
+    *,
+    live: bool,
+    due_at: datetime.datetime | None,
+    now: datetime.datetime,
+    label: str = "",
+    at: datetime.datetime | None = None,
+    ended: datetime.datetime | None = None,
+) -> CaseClock:
+    """A deadline column: counting down to ``due_at`` while ``live``; otherwise ``label``
+    (the status reached), ``at`` (when) and whether it ``ended`` within ``due_at``."""
+    if live:
+        return CaseClock(live=True, countdown=countdown(due_at, now))
+    return CaseClock(
+        live=False, countdown=None, label=label, at=at, note=finished_note(ended, due_at)
+    )
+
+
 def case_clock(case: Case, now: datetime.datetime) -> CaseClock:
     """The deadline column of ``case`` at ``now`` (from ``netral.common.clock.now``)."""
-    if case.status in OPEN_FOR_HANDLING:
-        return CaseClock(live=True, countdown=countdown(case.due_at, now))
-    return CaseClock(
-        live=False,
-        countdown=None,
+    return deadline_clock(
+        live=case.status in OPEN_FOR_HANDLING,
+        due_at=case.due_at,
+        now=now,
         label=str(Status(case.status).label),
         at=_reached_at(case),
-        note=finished_note(case.finished_at or case.decided_at, case.due_at),
+        ended=case.finished_at or case.decided_at,
     )
 
 

@@ -7,30 +7,28 @@ from __future__ import annotations
 
 import datetime
 
-from netral.cases.countdown import CaseClock, countdown, finished_note
+from netral.cases.countdown import CaseClock, deadline_clock
 from netral.followup.models import CriminalStep, Recommendation
 
 
 def recommendation_clock(rec: Recommendation, now: datetime.datetime) -> CaseClock:
     """The deadline column of ``rec`` at ``now`` (from ``netral.common.clock.now``)."""
-    if not rec.ended:
-        return CaseClock(live=True, countdown=countdown(rec.due_at, now))
-    return CaseClock(
-        live=False,
-        countdown=None,
+    return deadline_clock(
+        live=not rec.ended,
+        due_at=rec.due_at,
+        now=now,
         label=str(rec.get_status_display()),
         at=rec.ended_at,
-        note=finished_note(rec.ended_at, rec.due_at),
+        ended=rec.ended_at,
     )
 
 
 def step_clock(step: CriminalStep, now: datetime.datetime) -> CaseClock:
     """A stage of the criminal path: counting down while open, its outcome once completed."""
-    if step.completed_at is None:
-        return CaseClock(live=True, countdown=countdown(step.due_at, now))
-    return CaseClock(
-        live=False,
-        countdown=None,
+    return deadline_clock(
+        live=step.completed_at is None,
+        due_at=step.due_at,
+        now=now,
         at=step.completed_at,
-        note=finished_note(step.completed_at, step.due_at),
+        ended=step.completed_at,
     )
