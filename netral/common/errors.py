@@ -17,10 +17,10 @@ from collections.abc import Mapping
 from django.utils.translation import gettext
 
 
-class ApplicationError(Exception):
-    """A request that breaks a business rule (HTTP 400/409)."""
-
-    status_code = 400
+class TranslatedError(Exception):
+    """An error whose ``message`` is in the reader's language: the Indonesian template
+    translated where it is read, ``params`` filled in after. ``str()`` is the Indonesian
+    text (logs)."""
 
     def __init__(
         self,
@@ -39,6 +39,12 @@ class ApplicationError(Exception):
         """The message in the active language (the request's), values filled in."""
         text = gettext(self.template) if self.template else self.template
         return text.format(**self.params) if self.params else text
+
+
+class ApplicationError(TranslatedError):
+    """A request that breaks a business rule (HTTP 400/409)."""
+
+    status_code = 400
 
 
 class NotFound(ApplicationError):

@@ -11,12 +11,12 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Mapping
 from typing import Any
 
 from django.http import HttpRequest
-from django.utils.translation import gettext
 from ninja.parser import Parser
+
+from netral.common.errors import TranslatedError
 
 # Netral's own bodies are at most four levels deep (the intake's reporter object with lists).
 MAX_DEPTH = 32
@@ -42,19 +42,8 @@ _STRUCTURE = re.compile(r'["\\\[\]{}]')
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
-class JsonRejected(ValueError):
-    """Text that is not JSON Netral accepts; ``message`` says why, in the reader's language
-    (the Indonesian template translated where it is read, ``params`` filled in after)."""
-
-    def __init__(self, message: str, *, params: Mapping[str, object] | None = None) -> None:
-        self.template = message
-        self.params = dict(params or {})
-        super().__init__(message.format(**self.params) if self.params else message)
-
-    @property
-    def message(self) -> str:
-        text = gettext(self.template)
-        return text.format(**self.params) if self.params else text
+class JsonRejected(TranslatedError, ValueError):
+    """Text that is not JSON Netral accepts; ``message`` says why, in the reader's language."""
 
 
 def _check_depth(text: str) -> None:

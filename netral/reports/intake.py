@@ -6,14 +6,13 @@ field names: the API's nested ``reporter.name`` is the form's ``reporter_name``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 from django.forms import Form
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from netral.common import jsonparse
+from netral.common.errors import TranslatedError
 from netral.reports.evidence import MAX_REPORT_BYTES
 
 # The largest request worth parsing: every file at its limit plus the text fields.
@@ -48,26 +47,8 @@ WRONG_TYPE = "{field} harus berupa {expected}."
 REPORT_PART_MISSING = "Bagian 'report' (JSON) wajib ada pada permintaan multipart."
 
 
-class IntakeError(ValueError):
-    """A request the intake refuses; ``message`` is in the reader's language (the Indonesian
-    template translated where it is read, ``params`` filled in after)."""
-
-    def __init__(
-        self,
-        message: str,
-        field: str | None = None,
-        *,
-        params: Mapping[str, object] | None = None,
-    ) -> None:
-        self.template = message
-        self.params = dict(params or {})
-        super().__init__(message.format(**self.params) if self.params else message)
-        self.field = field
-
-    @property
-    def message(self) -> str:
-        text = gettext(self.template)
-        return text.format(**self.params) if self.params else text
+class IntakeError(TranslatedError, ValueError):
+    """A request the intake refuses; ``message`` is in the reader's language."""
 
 
 def parse_json(raw: bytes | str) -> dict[str, Any]:
