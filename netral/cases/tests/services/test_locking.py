@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from django.db import connection
 
 from netral.accounts.models import Role
 from netral.audit.models import AuditEntry
@@ -22,48 +21,15 @@ from netral.audit.selectors import audit_verify
 from netral.cases import services
 from netral.cases.models import Case, Status
 from netral.cases.tests.factories import case_from_report
+from netral.common.tests.pglocks import PG_ONLY, WAIT, lock_timeout, threads
 
-pytestmark = [
-    pytest.mark.skipif(
-        connection.vendor != "postgresql", reason="row locks need PostgreSQL (SQLite: one lock)"
-    ),
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.usefixtures("elections"),
-]
-
-WAIT = 20  # seconds: only reached when something is wrong
-
-
-def _lock_timeout(seconds: int) -> None:
-    """A blocked statement fails after ``seconds`` instead of hanging the suite."""
-    with connection.cursor() as cursor:
-        cursor.execute(f"SET lock_timeout = '{seconds}s'")
+pytestmark = [*PG_ONLY, pytest.mark.usefixtures("elections")]
 
 
 @pytest.fixture
-def in_thread() -> Iterator[Callable[[Callable[[], Any]], threading.Thread]]:
-    errors: list[BaseException] = []
-    threads: list[threading.Thread] = []
-
-    def start(work: Callable[[], Any]) -> threading.Thread:
-        def run() -> None:
-            try:
-                _lock_timeout(5)
-                work()
-            except BaseException as exc:
-                errors.append(exc)
-            finally:
-                connection.close()
-
-        thread = threading.Thread(target=run)
-        threads.append(thread)
-        thread.start()
-        return thread
-
-    yield start
-    for thread in threads:
-        thread.join(WAIT)
-    assert errors == []
+def in_thread() -> Iterator[Callable[..., threading.Thread]]:
+    with threads() as start:
+        yield start
 
 
 def test_another_office_acts_while_one_case_action_holds_its_locks(
@@ -93,7 +59,7 @@ def test_another_office_acts_while_one_case_action_holds_its_locks(
     )
     assert locked.wait(WAIT)
     try:
-        _lock_timeout(3)  # before the fix: "canceling statement due to lock timeout"
+        lock_timeout(3)  # before the fix: "canceling statement due to lock timeout"
         services.case_request_completion(
             actor=bandung, case_id=bandung_case.pk, missing=["Fotokopi KTP"]
         )
