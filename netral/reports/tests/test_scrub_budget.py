@@ -4,19 +4,16 @@ refused naming the file where it ran out, before anything is stored."""
 
 from __future__ import annotations
 
-import datetime
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
-from django.utils import timezone
 
 from netral.reports import evidence
 from netral.reports.models import Report
 from netral.reports.tests import files
+from netral.reports.tests.apis.test_submit_api import post_with_files
 
 pytestmark = pytest.mark.usefixtures("elections")
 
@@ -29,20 +26,6 @@ def media(settings: Any, tmp_path: Path) -> Path:
 
 def _stored(media: Path) -> list[Path]:
     return [path for path in media.rglob("*") if path.is_file()] if media.exists() else []
-
-
-def _post(client: Client, uploads: list[tuple[str, bytes]], **headers: Any) -> Any:
-    body = {
-        "region": "32.75",
-        "reported_name": "Drs. Bambang Wijaya",
-        "agency": "Dinas Pendidikan Kota Bekasi",
-        "event_date": str(timezone.localdate() - datetime.timedelta(days=2)),
-        "known_date": str(timezone.localdate() - datetime.timedelta(days=1)),
-        "chronology": "Terlapor mengunggah foto kampanye pasangan calon di akun pribadinya.",
-        "anonymous": True,
-    }
-    sent = [SimpleUploadedFile(name, data) for name, data in uploads]
-    return client.post("/api/reports", {"report": json.dumps(body), "files": sent}, **headers)
 
 
 class _Clock:
@@ -62,7 +45,7 @@ def test_spent_budget_names_the_file_and_stores_nothing(
     settings.NETRAL_SCRUB_BUDGET_SECONDS = 1.5
     monkeypatch.setattr(evidence, "time", _Clock())
     uploads = [("satu.docx", files.office_document()), ("dua.docx", files.office_document())]
-    response = _post(client, uploads)
+    response = post_with_files(client, uploads)
     assert response.status_code == 400, response.content
     assert response.json()["field"] == "files"
     detail = response.json()["detail"]
@@ -75,11 +58,11 @@ def test_no_budget_left_refuses_at_the_first_file_in_english_too(
 ) -> None:
     settings.NETRAL_SCRUB_BUDGET_SECONDS = 0
     uploads = [("foto.jpg", files.jpeg_with_exif()), ("ba.pdf", files.pdf_with_metadata())]
-    response = _post(client, uploads)
+    response = post_with_files(client, uploads)
     assert response.status_code == 400
     assert "habis pada berkas foto.jpg" in response.json()["detail"]
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    english = _post(client, uploads)
+    english = post_with_files(client, uploads)
     assert english.status_code == 400
     assert "ran out at file foto.jpg" in english.json()["detail"]
     assert not Report.objects.exists() and _stored(media) == []
@@ -87,5 +70,5 @@ def test_no_budget_left_refuses_at_the_first_file_in_english_too(
 
 def test_default_budget_accepts_an_ordinary_report(client: Client, media: Path) -> None:
     uploads = [("foto.jpg", files.jpeg_with_exif()), ("ba.pdf", files.pdf_with_metadata())]
-    assert _post(client, uploads).status_code == 201
+    assert post_with_files(client, uploads).status_code == 201
     assert Report.objects.get().evidence.count() == 2

@@ -4,7 +4,6 @@ documents refused with a reason on the API, nothing stored for a refused upload.
 from __future__ import annotations
 
 import datetime
-import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ from netral.reports.forms import ReportForm
 from netral.reports.models import Evidence, Message, Report
 from netral.reports.services import report_submit, reporter_message_post
 from netral.reports.tests import files
+from netral.reports.tests.apis.test_submit_api import post_with_files
 
 pytestmark = pytest.mark.usefixtures("elections", "media")
 
@@ -107,20 +107,6 @@ def test_the_tenth_file_is_still_accepted(cleanings: list[int]) -> None:
     assert report.evidence.count() == 10 and len(cleanings) == 10
 
 
-def _post(client: Client, name: str, data: bytes) -> Any:
-    body = {
-        "region": "32.75",
-        "reported_name": "Drs. Bambang Wijaya",
-        "agency": "Dinas Pendidikan Kota Bekasi",
-        "event_date": str(timezone.localdate() - datetime.timedelta(days=2)),
-        "known_date": str(timezone.localdate() - datetime.timedelta(days=1)),
-        "chronology": "Terlapor mengunggah foto kampanye pasangan calon di akun pribadinya.",
-        "anonymous": True,
-    }
-    upload = SimpleUploadedFile(name, data)
-    return client.post("/api/reports", {"report": json.dumps(body), "files": [upload]})
-
-
 @pytest.mark.parametrize(
     ("name", "make", "detail"),
     [
@@ -137,7 +123,7 @@ def _post(client: Client, name: str, data: bytes) -> Any:
 def test_api_refuses_hostile_documents_with_a_json_reason(
     client: Client, media: Path, name: str, make: Callable[[], bytes], detail: str
 ) -> None:
-    response = _post(client, name, make())
+    response = post_with_files(client, [(name, make())])
 
     assert response.status_code == 400
     assert response.json()["detail"] == detail
@@ -146,7 +132,7 @@ def test_api_refuses_hostile_documents_with_a_json_reason(
 
 
 def test_api_accepts_the_docx_that_froze_the_server(client: Client) -> None:
-    response = _post(client, "a.docx", files.hostile_docx(80_000))
+    response = post_with_files(client, [("a.docx", files.hostile_docx(80_000))])
     assert response.status_code == 201, response.content
     evidence = Evidence.objects.get()
     assert evidence.kind == "docx" and evidence.has_clean_copy

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime
 import io
 import json
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
 from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
 
@@ -51,6 +53,13 @@ def valid(**overrides: Any) -> dict[str, Any]:
 
 def post_json(client: Client, body: Any) -> Any:
     return client.post("/api/reports", json.dumps(body), content_type="application/json")
+
+
+def post_with_files(client: Client, uploads: Sequence[tuple[str, bytes]], **headers: Any) -> Any:
+    """An anonymous report (``valid``) sent as multipart with ``uploads`` (name, bytes)."""
+    body = valid(anonymous=True, reporter=None)
+    sent = [SimpleUploadedFile(name, data) for name, data in uploads]
+    return client.post("/api/reports", {"report": json.dumps(body), "files": sent}, **headers)
 
 
 def test_identified_report_is_a_laporan_with_deadlines(client: Client) -> None:
