@@ -11,10 +11,9 @@ from django.utils import timezone
 
 from conftest import SignIn
 from netral.accounts.models import Role
-from netral.cases.models import Verdict
-from netral.followup.models import Recommendation, RecStatus, Sanction
+from netral.followup.models import RecStatus, Sanction
 from netral.followup.selectors import compliance, compliance_total
-from netral.followup.tests.factories import decided_case
+from netral.followup.tests.factories import bare_decided_case, bkn_recommendation
 from netral.rules.selectors import sanction_get
 
 pytestmark = pytest.mark.usefixtures("elections")
@@ -31,18 +30,12 @@ PAIRS = [
 
 @pytest.fixture
 def sanctioned(make_user: Any) -> None:
-    case = decided_case(make_user, verdicts=[Verdict.ASN_NEUTRALITY])
-    template = Recommendation.objects.get(case=case)
+    case = bare_decided_case(make_user)
     recorder = make_user(Role.PPK_OFFICE, "32.75")
-    Recommendation.objects.filter(pk=template.pk).delete()
     now = timezone.now()
     for i, (recommended, imposed) in enumerate(PAIRS):
-        rec = Recommendation.objects.create(
-            case=case,
-            addressee="bkn",
-            verdict=Verdict.ASN_NEUTRALITY,
-            addressee_name="BKN",
-            body="-",
+        rec = bkn_recommendation(
+            case,
             number=f"L-{i}",
             issued_at=now,
             issued_by=recorder,

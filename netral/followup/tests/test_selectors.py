@@ -9,10 +9,9 @@ import pytest
 from django.utils import timezone
 
 from netral.accounts.models import Role
-from netral.cases.models import Verdict
-from netral.followup.models import Recommendation, RecStatus, Sanction
+from netral.followup.models import RecStatus, Sanction
 from netral.followup.selectors import compliance, compliance_total, overdue_ppk
-from netral.followup.tests.factories import decided_case
+from netral.followup.tests.factories import bare_decided_case, bkn_recommendation
 
 pytestmark = pytest.mark.usefixtures("elections")
 
@@ -32,19 +31,13 @@ FIXED = [
 
 @pytest.fixture
 def fixed(make_user: Any) -> None:
-    case = decided_case(make_user, verdicts=[Verdict.ASN_NEUTRALITY])
-    template = Recommendation.objects.get(case=case)
+    case = bare_decided_case(make_user)
     recorder = make_user(Role.PPK_OFFICE, "32.75")
     assert case.decided_at is not None
     decided = timezone.localdate(case.decided_at)
-    Recommendation.objects.filter(pk=template.pk).delete()
     for i, (region, agency, status, days, late) in enumerate(FIXED):
-        rec = Recommendation.objects.create(
-            case=case,
-            addressee="bkn",
-            verdict=Verdict.ASN_NEUTRALITY,
-            addressee_name="BKN",
-            body="-",
+        rec = bkn_recommendation(
+            case,
             number=f"T-{i}",
             issued_at=NOW,
             issued_by=recorder,
