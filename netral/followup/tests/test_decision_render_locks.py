@@ -19,7 +19,7 @@ from netral.audit.selectors import audit_verify
 from netral.cases import services as case_services
 from netral.cases.documents import case_document_issue
 from netral.cases.models import Case, Status, Verdict
-from netral.common.tests.pglocks import PG_ONLY, WAIT, lock_timeout, threads
+from netral.common.tests.concurrency import PG_ONLY, WAIT, lock_timeout, threads
 from netral.documents import services as document_services
 from netral.documents.models import DocumentCounter, IssuedDocument
 from netral.followup.models import Recommendation

@@ -1,14 +1,15 @@
 """``audit_deferred`` / ``audited``: a service's entries are appended as its last write, so
 the chain head (one row for the whole country) is locked only from there to the commit."""
 
-import threading
+import functools
 
 import pytest
-from django.db import connection, transaction
+from django.db import transaction
 
 from netral.audit.models import AuditEntry, ChainHead
 from netral.audit.selectors import audit_verify
 from netral.audit.services import audit_deferred, audit_record, audited
+from netral.common.tests.concurrency import threads
 
 pytestmark = pytest.mark.usefixtures("regions")
 
@@ -45,8 +46,6 @@ def test_a_failed_block_leaves_no_entry() -> None:
 
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_deferred_writers_keep_the_chain_gapless() -> None:
-    errors: list[BaseException] = []
-
     @audited
     def write(worker: int, i: int) -> None:
         for part in range(3):
@@ -55,20 +54,12 @@ def test_concurrent_deferred_writers_keep_the_chain_gapless() -> None:
             )
 
     def run(worker: int) -> None:
-        try:
-            for i in range(10):
-                write(worker, i)
-        except BaseException as exc:  # pragma: no cover - reported below
-            errors.append(exc)
-        finally:
-            connection.close()
+        for i in range(10):
+            write(worker, i)
 
-    threads = [threading.Thread(target=run, args=(n,)) for n in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    with threads() as start:
+        for n in range(4):
+            start(functools.partial(run, n))
     seqs = list(AuditEntry.objects.order_by("seq").values_list("seq", flat=True))
     assert seqs == list(range(1, 121))
     assert audit_verify() is None

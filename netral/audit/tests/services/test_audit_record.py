@@ -1,5 +1,5 @@
 import datetime
-import threading
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -9,6 +9,7 @@ from django.db import DatabaseError, connection, transaction
 from netral.audit.models import GENESIS_HASH, AuditEntry, ChainHead
 from netral.audit.selectors import audit_verify
 from netral.audit.services import audit_record
+from netral.common.tests.concurrency import threads
 
 pytestmark = pytest.mark.usefixtures("regions")
 
@@ -87,26 +88,14 @@ def test_a_rolled_back_change_leaves_no_entry() -> None:
 
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_writers_keep_the_chain_gapless() -> None:
-    errors: list[BaseException] = []
-
     def write(worker: int) -> None:
-        try:
-            for i in range(10):
-                with transaction.atomic():
-                    audit_record(
-                        actor=None, action="load", object_type="t", object_id=f"{worker}-{i}"
-                    )
-        except BaseException as exc:  # pragma: no cover - reported below
-            errors.append(exc)
-        finally:
-            connection.close()
+        for i in range(10):
+            with transaction.atomic():
+                audit_record(actor=None, action="load", object_type="t", object_id=f"{worker}-{i}")
 
-    threads = [threading.Thread(target=write, args=(n,)) for n in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    with threads() as start:
+        for n in range(4):
+            start(functools.partial(write, n))
     seqs = list(AuditEntry.objects.order_by("seq").values_list("seq", flat=True))
     assert seqs == list(range(1, 41))
     assert audit_verify() is None

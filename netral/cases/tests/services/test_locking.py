@@ -21,7 +21,7 @@ from netral.audit.selectors import audit_verify
 from netral.cases import services
 from netral.cases.models import Case, Status
 from netral.cases.tests.factories import case_from_report
-from netral.common.tests.pglocks import PG_ONLY, WAIT, lock_timeout, threads
+from netral.common.tests.concurrency import PG_ONLY, WAIT, lock_timeout, threads
 
 pytestmark = [*PG_ONLY, pytest.mark.usefixtures("elections")]
 

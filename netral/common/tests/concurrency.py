@@ -1,7 +1,8 @@
-"""Helpers for tests of PostgreSQL row locks (SQLite locks the whole database, so there is
-nothing to show there; CI runs the suite on PostgreSQL too): the marks such a module needs,
-a lock timeout so that a blocked statement fails instead of hanging the suite, and threads
-that each use their own connection and hand their errors back."""
+"""Helpers for tests that run work in threads, each with its own database connection:
+``threads`` on any database; for row-lock tests (PostgreSQL only: SQLite locks the whole
+database, so there is nothing to show there; CI runs the suite on PostgreSQL too) the marks
+such a module needs and a lock timeout, so that a blocked statement fails instead of
+hanging the suite."""
 
 from __future__ import annotations
 
@@ -31,16 +32,17 @@ def lock_timeout(seconds: int) -> None:
 
 @contextmanager
 def threads() -> Iterator[Callable[..., threading.Thread]]:
-    """``start(work, name=...)`` runs ``work`` in a thread with its own connection (a 5 s
-    lock timeout, closed after); on leaving, every thread is joined and none may have
-    raised."""
+    """``start(work, name=...)`` runs ``work`` in a thread with its own connection (closed
+    after; on PostgreSQL with a 5 s lock timeout); on leaving, every thread is joined and
+    none may have raised."""
     errors: list[BaseException] = []
     started: list[threading.Thread] = []
 
     def start(work: Callable[[], Any], *, name: str | None = None) -> threading.Thread:
         def run() -> None:
             try:
-                lock_timeout(5)
+                if connection.vendor == "postgresql":
+                    lock_timeout(5)
                 work()
             except BaseException as exc:
                 errors.append(exc)
