@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "netral.reports",
     "netral.cases",
     "netral.followup",
+    "netral.prevention",
     "netral.analytics",
     "netral.demo",
 ]

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class PreventionConfig(AppConfig):
+    """Prevention: guidance for ASN, neutrality pledges, appeals to regional heads, warnings.
+
+    A feature app above follow-up (issue #11); it reads the layers below and nothing below
+    imports it.
+    """
+
+    name = "netral.prevention"
+    label = "prevention"
+    verbose_name = "Pencegahan"
