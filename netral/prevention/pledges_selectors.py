@@ -1,0 +1,74 @@
+"""Reads for pledges: aggregates only. No name, NIP or agency name leaves here.
+
+Small counts are not suppressed yet: a count per region and agency type names nobody, but a
+cell of one in a small region may point at a person once combined with other knowledge;
+the shared small-count rule lives in analytics, above this app, and is left for the
+dashboard and open-data aggregates (issue #11 item 3, later).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, QuerySet
+
+from netral.prevention.models import Pledge
+from netral.regions.models import Region
+from netral.regions.selectors import region_and_descendant_codes
+from netral.reports.subjects import AgencyType
+
+
+@dataclass(frozen=True)
+class RegionCount:
+    region: str
+    region_name: str
+    count: int
+
+
+@dataclass(frozen=True)
+class AgencyTypeCount:
+    agency_type: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class PledgeSummary:
+    total: int
+    by_region: list[RegionCount]
+    by_agency_type: list[AgencyTypeCount]
+
+
+def pledges_in(*, region: Region | None = None, election_id: int | None = None) -> QuerySet[Pledge]:
+    pledges = Pledge.objects.all()
+    if region is not None:
+        pledges = pledges.filter(region_id__in=region_and_descendant_codes(region=region))
+    if election_id is not None:
+        pledges = pledges.filter(election_id=election_id)
+    return pledges
+
+
+def pledge_summary(
+    *, region: Region | None = None, election_id: int | None = None
+) -> PledgeSummary:
+    """How many pledged, per region (where the ASN serves) and per agency type."""
+    pledges = pledges_in(region=region, election_id=election_id).order_by()
+    per_region = {
+        row["region_id"]: row["n"] for row in pledges.values("region_id").annotate(n=Count("pk"))
+    }
+    names = dict(Region.objects.filter(code__in=per_region).values_list("code", "name"))
+    per_type = {
+        row["agency_type"]: row["n"]
+        for row in pledges.values("agency_type").annotate(n=Count("pk"))
+    }
+    return PledgeSummary(
+        total=sum(per_region.values()),
+        by_region=[
+            RegionCount(region=code, region_name=names.get(code, code), count=per_region[code])
+            for code in sorted(per_region)
+        ],
+        by_agency_type=[
+            AgencyTypeCount(agency_type=value, label=str(label), count=per_type.get(value, 0))
+            for value, label in AgencyType.choices
+        ],
+    )
