@@ -21,6 +21,8 @@ urlpatterns = [
     path("ruang-kerja/tindak-lanjut/", include("netral.followup.urls")),
     path("", include("netral.analytics.urls")),
     path("verify/", include("netral.documents.urls")),
+    path("ikrar/", include("netral.prevention.pledges_urls")),
+    path("", include("netral.prevention.guidance_urls")),
     path("api/", api.urls),
     re_path(r"^api/", api_not_found),  # JSON 404 for the rest of /api/
     path(f"{settings.NETRAL_ADMIN_PATH}/", admin.site.urls),

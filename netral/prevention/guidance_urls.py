@@ -1,0 +1,11 @@
+"""The public "Boleh atau tidak?" guide."""
+
+from django.urls import path
+
+from netral.prevention import guidance_views
+
+app_name = "guidance"
+
+urlpatterns = [
+    path("boleh-atau-tidak/", guidance_views.guidance_page, name="page"),
+]
