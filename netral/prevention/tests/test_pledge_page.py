@@ -94,3 +94,14 @@ def test_page_invalid_nip_shows_the_reason(client: Client, election: Election) -
 def test_thanks_without_a_pledge_goes_to_the_form(client: Client, db: Any) -> None:
     response = client.get("/ikrar/terima-kasih/")
     assert response.status_code == 302 and response["Location"] == "/ikrar/"
+
+
+def test_page_in_english(client: Client, election: Election) -> None:
+    from django.conf import settings
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert "Civil servant neutrality pledge" in client.get("/ikrar/").content.decode()
+    refused = client.post("/ikrar/", form(election, nip="123")).content.decode()
+    assert "A NIP is 18 digits" in refused
+    sent = client.post("/ikrar/", form(election), follow=True).content.decode()
+    assert "Thank you, your pledge is recorded" in sent
