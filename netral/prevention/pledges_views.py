@@ -59,11 +59,15 @@ class PledgeForm(forms.Form):
             groups.setdefault(provinces.get(province, province), []).append(
                 (region.code, region.name)
             )
-        self.fields["region"].choices = [("", "—"), *sorted(groups.items())]
+        region_field = self.fields["region"]
+        assert isinstance(region_field, forms.ChoiceField)
+        region_field.choices = [("", "—"), *sorted(groups.items())]
         elections = Election.objects.select_related("cycle").order_by(
             "-cycle__voting_date", "region_id", "office"
         )
-        self.fields["election"].choices = [("", "—")] + [(str(e.pk), e.name) for e in elections]
+        election_field = self.fields["election"]
+        assert isinstance(election_field, forms.ChoiceField)
+        election_field.choices = [("", "—")] + [(str(e.pk), e.name) for e in elections]
 
 
 def _grant(request: HttpRequest, pledge: Pledge) -> None:

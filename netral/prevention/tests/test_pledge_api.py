@@ -110,7 +110,7 @@ def test_summary_counts_by_region_and_agency_type(client: Client, election: Elec
     post(client, body(election))
     post(client, body(election, nip=OTHER_NIP, agency="Kementerian Agama", name="Siti Aminah"))
     post(client, body(election, nip="197002021995031001", region="32.01", name="Asep"))
-    response = client.get("/api/pledges/summary", {"region": "32", "election": election.pk})
+    response = client.get("/api/pledges/summary", {"region": "32", "election": str(election.pk)})
     assert response.status_code == 200
     data = response.json()
     assert data["total"] == 3
