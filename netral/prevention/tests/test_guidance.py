@@ -88,3 +88,8 @@ def test_page_renders_in_english(client: Client) -> None:
     assert "Allowed or not?" in page
     assert "Campaigning or promoting a candidate on social media" in page
     assert "Moral sanction" in page
+
+
+def test_attending_an_official_event_depends() -> None:
+    first = guidance_search(question="Bolehkah saya hadir upacara dinas yang dihadiri petahana?")[0]
+    assert (first.entry.code, first.entry.verdict) == ("hadir_acara_dinas", "depends")
