@@ -290,6 +290,7 @@ def test_kinds_are_those_the_issuing_apps_register() -> None:
         "clarification_minutes": "clarification",
         "status_announcement": "case",
         "recommendation": "recommendation",
+        "pledge": "pledge",
     }
     with pytest.raises(ValueError, match="already registered"):
         register_kind("receipt", "Kuitansi", subject_type="case")
