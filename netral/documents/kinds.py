@@ -23,6 +23,9 @@ class Kind:
     code: str
     label: str | Promise
     subject_type: str
+    # A series of its own ("IKR": numbers NTR/<year>/IKR-<office>/<n>) for documents the
+    # public can cause, so they never take numbers from the office's letters; "" shares it.
+    series: str = ""
 
 
 @dataclass(frozen=True)
@@ -40,10 +43,12 @@ class Subject:
 _KINDS: dict[str, Kind] = {}
 
 
-def register_kind(code: str, label: str | Promise, *, subject_type: str) -> str:
+def register_kind(code: str, label: str | Promise, *, subject_type: str, series: str = "") -> str:
     """Declare a kind of document; returns its code. Registering the same kind again is a
     no-op (modules may be imported twice); a different kind under a taken code is an error."""
-    kind = Kind(code=code, label=label, subject_type=subject_type)
+    if series and not (series.isascii() and series.isalpha() and series.isupper()):
+        raise ValueError(f"document series {series!r}: capital letters only")
+    kind = Kind(code=code, label=label, subject_type=subject_type, series=series)
     known = _KINDS.setdefault(code, kind)
     if known != kind:
         raise ValueError(f"document kind {code!r} is already registered as {known!r}")

@@ -73,7 +73,7 @@ MODIFIED = (
 )
 UNKNOWN = "Dokumen tidak dikenal: berkas ini tidak cocok dengan dokumen mana pun yang diterbitkan."
 
-_NUMBER_RE = re.compile(rf"{NUMBER_PREFIX}/\d{{4}}/[A-Z0-9]{{1,20}}/\d{{6}}")
+_NUMBER_RE = re.compile(rf"{NUMBER_PREFIX}/\d{{4}}/[A-Z0-9-]{{1,20}}/\d{{6}}")
 _NUMBER_BYTES_RE = re.compile(_NUMBER_RE.pattern.encode())
 
 
@@ -132,14 +132,15 @@ def office_tz(region: Region | None) -> ZoneInfo:
     return ZoneInfo(region.tzinfo_name if region is not None else settings.TIME_ZONE)
 
 
-def _scope(region: Region | None) -> str:
-    return NATIONAL_SCOPE if region is None else region.code.replace(".", "")
+def _scope(region: Region | None, series: str = "") -> str:
+    office = NATIONAL_SCOPE if region is None else region.code.replace(".", "")
+    return f"{series}-{office}" if series else office
 
 
-def _next_number(*, region: Region | None, year: int) -> str:
+def _next_number(*, region: Region | None, year: int, series: str = "") -> str:
     """Take the next number; call inside a transaction (the counter stays locked to its end)."""
     counter, _ = DocumentCounter.objects.select_for_update().get_or_create(
-        scope=_scope(region), year=year
+        scope=_scope(region, series), year=year
     )
     counter.last += 1
     counter.save(update_fields=["last"])
@@ -197,7 +198,7 @@ def document_issue(
     issued_at = timezone.now()
     year = issued_at.astimezone(office_tz(office_region)).year
     with transaction.atomic(), audit_deferred():
-        number = _next_number(region=office_region, year=year)
+        number = _next_number(region=office_region, year=year, series=declared.series)
         document = IssuedDocument.objects.create(
             number=number,
             kind=kind,

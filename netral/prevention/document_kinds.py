@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from netral.documents.kinds import register_kind
 
+# Anyone may pledge: certificates are numbered in a series of their own (IKR), never from
+# the office's letters.
 PLEDGE_CERTIFICATE = register_kind(
-    "pledge", _("Sertifikat ikrar netralitas ASN"), subject_type="pledge"
+    "pledge", _("Sertifikat ikrar netralitas ASN"), subject_type="pledge", series="IKR"
 )

@@ -106,6 +106,19 @@ def test_certificate_verifies(client: Client, election: Election) -> None:
     assert NAME not in page.content.decode()
 
 
+def test_certificates_never_take_the_offices_letter_numbers(
+    client: Client, election: Election
+) -> None:
+    # Anyone may pledge: if certificates shared the office's counter, the public could move
+    # the numbering of Bawaslu Kota Bekasi's own letters.
+    from netral.documents.models import DocumentCounter
+
+    number = post(client, body(election)).json()["number"]
+    assert "/IKR-3275/" in number
+    assert not DocumentCounter.objects.filter(scope="3275").exists()
+    assert client.get(f"/verify/{number}").status_code == 200
+
+
 def test_summary_counts_by_region_and_agency_type(client: Client, election: Election) -> None:
     post(client, body(election))
     post(client, body(election, nip=OTHER_NIP, agency="Kementerian Agama", name="Siti Aminah"))
