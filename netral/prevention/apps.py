@@ -11,3 +11,10 @@ class PreventionConfig(AppConfig):
     name = "netral.prevention"
     label = "prevention"
     verbose_name = "Pencegahan"
+
+    def ready(self) -> None:
+        # The staff case page tells whether each reported civil servant pledged neutrality.
+        from netral.cases import hooks as case_hooks
+        from netral.prevention import handlers
+
+        case_hooks.case_sections.register(handlers.case_page_section)

@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from django.db.models import Count, QuerySet
 
 from netral.prevention.models import Pledge
+from netral.prevention.pledges import nip_digests, nip_masked
 from netral.regions.models import Region
 from netral.regions.selectors import region_and_descendant_codes
+from netral.reports.models import Report
 from netral.reports.subjects import AgencyType
 
 
@@ -72,3 +74,47 @@ def pledge_summary(
             for value, label in AgencyType.choices
         ],
     )
+
+
+@dataclass(frozen=True)
+class ReportedPledge:
+    """Whether one reported civil servant of a case pledged neutrality for its election."""
+
+    reported_name: str
+    nip_masked: str
+    pledge: Pledge | None
+
+
+def _nip_digits(raw: str) -> str:
+    return "".join(ch for ch in raw if ch.isdigit())
+
+
+def case_reported_pledges(*, case_id: int, election_id: int) -> list[ReportedPledge]:
+    """For each reported NIP of a case (once per NIP), its pledge for the case's election.
+
+    Two queries whatever the number of reports: the NIPs, then the pledges by their keyed
+    hashes (under the current key and the fallbacks). Reports without a NIP are left out.
+    """
+    rows = (
+        Report.objects.filter(case_id=case_id)
+        .exclude(reported_nip="")
+        .order_by("pk")
+        .values_list("reported_name", "reported_nip")
+    )
+    names: dict[str, str] = {}
+    for name, raw in rows:
+        nip = _nip_digits(raw)
+        if len(nip) == 18:
+            names.setdefault(nip, name)
+    if not names:
+        return []
+    digests = {digest: nip for nip in names for digest in nip_digests(nip)}
+    pledged: dict[str, Pledge] = {}
+    for pledge in Pledge.objects.select_related("document").filter(
+        election_id=election_id, nip_digest__in=list(digests)
+    ):
+        pledged.setdefault(digests[pledge.nip_digest], pledge)
+    return [
+        ReportedPledge(reported_name=name, nip_masked=nip_masked(nip), pledge=pledged.get(nip))
+        for nip, name in names.items()
+    ]
