@@ -30,6 +30,7 @@ from netral.demo.plan import (
     demo_plan,
     register_number,
 )
+from netral.demo.pledges import demo_pledges_delete, demo_pledges_load
 from netral.reports.forms import ReportForm
 from netral.reports.models import Report, Reporter
 from netral.reports.services import report_submit
@@ -53,6 +54,7 @@ class DemoSummary:
     tracking: list[TrackingCode]
     seconds: float
     recommendations: int = 0
+    pledges: int = 0
 
 
 def demo_data_loaded() -> bool:
@@ -85,8 +87,10 @@ def demo_data_load(*, seed: int = 2024, reports: int = 6000) -> DemoSummary:
     _counters_save(counters)
     tracking = [_tracking_submit(row) for row in rows if row.tracking]
     recommendations = demo_followups_load(seed=seed, issuer=demo_plenary_user())
+    pledges = demo_pledges_load(seed=seed)
     return DemoSummary(
         recommendations=recommendations,
+        pledges=pledges,
         reports=len(rows),
         cases=len(rows) + sum(1 for r in bulk if r.merge_into),
         reporters=len(reporters) + len(tracking),
@@ -116,6 +120,7 @@ def demo_data_delete() -> int:
     ) | Report.objects.filter(case__in=cases)
     deleted = reports.count()
     demo_followups_delete(cases=cases)
+    demo_pledges_delete()
     reports.delete()
     cases.filter(merged_into__isnull=False).delete()
     cases.delete()

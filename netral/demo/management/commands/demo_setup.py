@@ -41,7 +41,8 @@ class Command(BaseCommand):
             tracking = summary.tracking
             self.stdout.write(
                 f"Demo data: {summary.reports} reports, {summary.cases} cases, "
-                f"{summary.recommendations} recommendations ({summary.seconds:.1f} s)."
+                f"{summary.recommendations} recommendations, {summary.pledges} pledges "
+                f"({summary.seconds:.1f} s)."
             )
         port = settings.NETRAL_DEMO_PORT
         w = self.stdout.write
@@ -49,6 +50,7 @@ class Command(BaseCommand):
         w("=" * 78)
         w(f" Netral demo: http://127.0.0.1:{port}/   staff sign-in: /akun/masuk/")
         w(f" API docs: http://127.0.0.1:{port}/api/docs")
+        w(f" For ASN: http://127.0.0.1:{port}/boleh-atau-tidak/ (guide) and /ikrar/ (pledge)")
         w(f" Password for every account: {DEMO_PASSWORD}")
         w(" Sign-in asks for a 6-digit authenticator code: add the TOTP secret to any")
         w(" authenticator app, or print the current code with:")

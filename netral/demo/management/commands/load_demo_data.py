@@ -37,7 +37,8 @@ class Command(BaseCommand):
             self.stdout.write(f"Deleted {deleted} demo reports.")
         summary = demo_data_load(seed=options["seed"], reports=options["reports"])
         self.stdout.write(
-            f"Loaded {summary.reports} demo reports, {summary.cases} cases "
+            f"Loaded {summary.reports} demo reports, {summary.cases} cases, "
+            f"{summary.pledges} pledges "
             f"in {summary.seconds:.1f} s (seed {options['seed']})."
         )
         for tracking in summary.tracking:
