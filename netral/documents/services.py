@@ -3,10 +3,10 @@ encrypted with their SHA-256, and answer whether an uploaded PDF is one of them,
 
 Numbers read "NTR/<year>/<office>/<sequence>" (office: the region code without dots, "RI"
 for the national office; "<series>-<office>" for a kind with a series of its own, such as
-the public's pledge certificates, "IKR") and are gapless per office and year: the counter row is locked
-while a number is taken, inside the transaction that records the document, so a failed issue
-gives its number back. The PDF is rendered only after that transaction committed, outside
-every lock (:func:`document_render`): until then the document is *pending*.
+the public's pledge certificates, "IKR") and are gapless per office and year: the counter
+row is locked while a number is taken, inside the transaction that records the document, so a
+failed issue gives its number back. The PDF is rendered only after that transaction
+committed, outside every lock (:func:`document_render`): until then the document is *pending*.
 
 What the public learns about a document is its number, kind, date and hash
 (:class:`PublicDocument`), never its content, its subject or who issued it.
