@@ -52,6 +52,20 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "sanction.record": frozenset({Role.PPK_OFFICE}),
     "criminal.track": frozenset({Role.GAKKUMDU}),
     "administrative.respond": frozenset({Role.KPU}),
+    # Prevention (issue #11). Appeals go from a Bawaslu office to the regional governments
+    # (PPK offices) in its jurisdiction; the addressee acknowledges and reports follow-up.
+    "appeal.view": BAWASLU | frozenset({Role.PPK_OFFICE}),
+    "appeal.issue": BAWASLU,
+    "appeal.respond": frozenset({Role.PPK_OFFICE}),
+    # Integrity pacts, coordination meetings, commitments and prevention activities.
+    "prevention.view": BAWASLU | frozenset({Role.PPK_OFFICE, Role.BKN_OFFICER}),
+    "prevention.record": BAWASLU,
+    "commitment.update": BAWASLU | frozenset({Role.PPK_OFFICE}),
+    # Collective pledge events are organised by a regional government, or logged by Bawaslu.
+    "pledge_event.record": BAWASLU | frozenset({Role.PPK_OFFICE}),
+    # Early warnings per region.
+    "warning.view": BAWASLU | frozenset({Role.ADMIN}),
+    "warning.acknowledge": BAWASLU,
     # Aggregates.
     "dashboard.view": BAWASLU | frozenset({Role.BKN_OFFICER, Role.ADMIN}),
     "export.download": BAWASLU | frozenset({Role.BKN_OFFICER}),

@@ -17,9 +17,9 @@ from django.core.exceptions import ImproperlyConfigured
 from pydantic import BaseModel, ValidationError
 
 from netral.rules.checks import ParsedFiles, Problem, rulebook_problems
+from netral.rules.files import FILE_SCHEMAS
 from netral.rules.rulebook import Rulebook
 from netral.rules.schemas import (
-    FILE_SCHEMAS,
     CollectiveLeaveFile,
     CriminalArticlesFile,
     DeadlinesFile,
@@ -29,6 +29,8 @@ from netral.rules.schemas import (
     SanctionsFile,
     ViolationTypesFile,
 )
+from netral.rules.schemas_appeals import AppealsFile
+from netral.rules.schemas_warnings import WarningsFile
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -160,7 +162,14 @@ def rulebook_load(*, root: Path, version: str | None = None) -> Rulebook:
     problems = rulebook_problems(files)
     if problems:
         raise RulebookInvalid(version=chosen, problems=problems)
-    # The IKP file checks itself (references, weights) in its schema; it is kept apart from
-    # ``ParsedFiles`` because nothing in ``checks.py`` spans it and the other files.
+    # The IKP, appeals and warnings files check themselves in their schemas; they are kept
+    # apart from ``ParsedFiles`` because nothing in ``checks.py`` spans them and the others.
     ikp = _pick(parsed, "ikp.toml", IkpFile)
-    return Rulebook.from_files(version=chosen, sha256=digest.hexdigest(), files=files, ikp=ikp)
+    return Rulebook.from_files(
+        version=chosen,
+        sha256=digest.hexdigest(),
+        files=files,
+        ikp=ikp,
+        appeals=_pick(parsed, "appeals.toml", AppealsFile),
+        warnings=_pick(parsed, "warnings.toml", WarningsFile),
+    )

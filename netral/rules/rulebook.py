@@ -21,6 +21,8 @@ from netral.rules.schemas import (
     ViolationKind,
     ViolationType,
 )
+from netral.rules.schemas_appeals import AppealsFile
+from netral.rules.schemas_warnings import WarningsFile
 
 
 @dataclass(frozen=True)
@@ -40,9 +42,21 @@ class Rulebook:
     completion_deadline: str
     # The vulnerability index method (IKP): dimensions, indicators, weights and classes.
     ikp: IkpFile
+    # Prevention: appeal templates and deadlines; how early warnings are computed.
+    appeals: AppealsFile
+    warnings: WarningsFile
 
     @classmethod
-    def from_files(cls, *, version: str, sha256: str, files: ParsedFiles, ikp: IkpFile) -> Rulebook:
+    def from_files(
+        cls,
+        *,
+        version: str,
+        sha256: str,
+        files: ParsedFiles,
+        ikp: IkpFile,
+        appeals: AppealsFile,
+        warnings: WarningsFile,
+    ) -> Rulebook:
         """Assemble a rulebook; ``files`` must already have passed ``rulebook_problems``."""
         common = files.deadlines.common
         deadlines: dict[ElectionKind, tuple[DeadlineRule, ...]] = {
@@ -62,6 +76,8 @@ class Rulebook:
             requirements=files.requirements.requirements,
             completion_deadline=files.requirements.completion_deadline,
             ikp=ikp,
+            appeals=appeals,
+            warnings=warnings,
         )
 
     def collective_leave_dates(self) -> frozenset[datetime.date]:
@@ -77,4 +93,5 @@ class Rulebook:
             "collective_leave_days": len(self.collective_leave),
             "requirements": len(self.requirements),
             "ikp_indicators": len(self.ikp.indicators),
+            "appeal_templates": len(self.appeals.templates),
         }

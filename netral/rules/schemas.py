@@ -343,16 +343,3 @@ class IkpFile(_Entry):
         if problems:
             raise ValueError("; ".join(sorted(set(problems))))
         return self
-
-
-# Every file a rulebook version folder must hold, with its schema.
-FILE_SCHEMAS: dict[str, type[_Entry]] = {
-    "violation_types.toml": ViolationTypesFile,
-    "sanctions.toml": SanctionsFile,
-    "criminal_articles.toml": CriminalArticlesFile,
-    "deadlines.toml": DeadlinesFile,
-    "office_hours.toml": OfficeHours,
-    "collective_leave.toml": CollectiveLeaveFile,
-    "requirements.toml": RequirementsFile,
-    "ikp.toml": IkpFile,
-}

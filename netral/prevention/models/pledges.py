@@ -16,6 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from netral.common.fields import EncryptedTextField
 from netral.reports.subjects import AgencyType
 
+__all__ = ["Pledge"]
+
 
 class Pledge(models.Model):
     """One ASN's neutrality pledge for one election, with its official certificate."""
