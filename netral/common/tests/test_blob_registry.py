@@ -53,4 +53,5 @@ def test_the_registry_holds_every_kind_of_blob() -> None:
         "followup.Sanction.file_path": "decree",
         "cases.ClarificationAttachment.path": "clarification",
         "cases.ClarificationAttachment.clean_path": "clarification",
+        "prevention.AppealFollowUp.file_path": "appeal",
     }
