@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "netral.cases",
     "netral.followup",
     "netral.prevention",
+    "netral.triage",
     "netral.analytics",
     "netral.demo",
 ]
