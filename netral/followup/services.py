@@ -15,7 +15,7 @@ from netral.accounts.models import User
 from netral.accounts.permissions import require
 from netral.audit.services import audit_record, audited
 from netral.cases.models import Case, Verdict
-from netral.common import blobs
+from netral.common import blobs, clock
 from netral.common.errors import ApplicationError, NotFound
 from netral.followup import criminal
 from netral.followup.letters import letter_issue_for
@@ -164,7 +164,7 @@ def addressee_name_for(case: Case, addressee: str) -> str:
 def recommendations_from_decision(*, actor: User, case: Case) -> list[Recommendation]:
     """One recommendation per violation verdict (for ASN neutrality, one per reported person),
     each to its addressee. Call inside the decision's transaction, with the case locked."""
-    now = case.decided_at or timezone.now()
+    now = case.decided_at or clock.now()
     made: list[Recommendation] = []
     for verdict in case.verdicts:
         addressee = ADDRESSEE_FOR_VERDICT.get(verdict)
@@ -331,7 +331,7 @@ def recommendation_assess(
         raise ApplicationError(ASSESSMENT_REQUIRED, field="assessment")
     if sanction not in {s.code for s in sanction_list()}:
         raise ApplicationError(SANCTION_UNKNOWN, field="sanction")
-    now = timezone.now()
+    now = clock.now()
     before = rec.status
     rec.status, rec.assessment, rec.recommended_sanction = (
         RecStatus.ASSESSED,
@@ -365,7 +365,7 @@ def sanction_record(
 ) -> Sanction:
     """The PPK's decision on a neutrality recommendation BKN passed on."""
     rec = _locked_for(actor, rec_id, "sanction")
-    now = timezone.now()
+    now = clock.now()
     if imposed:
         if not decree_number.strip() or decree_date is None:
             raise ApplicationError(DECREE_REQUIRED, field="decree_number")
@@ -419,7 +419,7 @@ def criminal_advance(*, actor: User, rec_id: int, stage: str, note: str = "") ->
     rec = _locked_for(actor, rec_id, "advance")
     if stage not in criminal.next_stages(rec.criminal_stage):
         raise ApplicationError(STAGE_NOT_NEXT, params={"stage": criminal.stage_label(stage)})
-    now = timezone.now()
+    now = clock.now()
     CriminalStep.objects.filter(recommendation=rec, completed_at__isnull=True).update(
         completed_at=now
     )
@@ -449,7 +449,7 @@ def criminal_conclude(*, actor: User, rec_id: int, outcome: str) -> Recommendati
         raise ApplicationError(CANNOT_END_HERE)
     if not outcome.strip():
         raise ApplicationError(OUTCOME_REQUIRED, field="outcome")
-    now = timezone.now()
+    now = clock.now()
     CriminalStep.objects.filter(recommendation=rec, completed_at__isnull=True).update(
         completed_at=now, note=outcome.strip()
     )
@@ -472,7 +472,7 @@ def recommendation_respond(*, actor: User, rec_id: int, response: str) -> Recomm
     if not response.strip():
         raise ApplicationError(RESPONSE_REQUIRED, field="response")
     before = rec.status
-    rec.status, rec.response, rec.ended_at = RecStatus.RESPONDED, response.strip(), timezone.now()
+    rec.status, rec.response, rec.ended_at = RecStatus.RESPONDED, response.strip(), clock.now()
     return _save(
         actor=actor, rec=rec, action="respond", before=before, fields=["response", "ended_at"]
     )
@@ -486,7 +486,7 @@ def overdue_ppk_q(now: datetime.datetime) -> Q:
 def escalations_flag_overdue(*, now: datetime.datetime | None = None) -> list[int]:
     """Flag every neutrality recommendation whose PPK let the deadline pass (once each), so
     BKN's and Bawaslu's desks show it; returns the ids flagged now. Run daily (``tasks``)."""
-    now = now or timezone.now()
+    now = now or clock.now()
     pending = Recommendation.objects.filter(overdue_ppk_q(now)).exclude(
         escalations__kind=Escalation.Kind.OVERDUE
     )
@@ -508,7 +508,7 @@ def escalation_measure_record(*, actor: User, rec_id: int, measure: str) -> Esca
     """The measure BKN takes against a PPK that ignored the deadline (e.g. blocking the
     employee's personnel data)."""
     rec = _locked_for(actor, rec_id, "measure")
-    if rec.due_at is None or rec.due_at >= timezone.now():
+    if rec.due_at is None or rec.due_at >= clock.now():
         raise ApplicationError(NOT_OVERDUE)
     if not measure.strip():
         raise ApplicationError(MEASURE_REQUIRED, field="measure")
@@ -516,7 +516,7 @@ def escalation_measure_record(*, actor: User, rec_id: int, measure: str) -> Esca
         recommendation=rec,
         kind=Escalation.Kind.MEASURE,
         measure=measure.strip(),
-        created_at=timezone.now(),
+        created_at=clock.now(),
         created_by=actor,
     )
     audit_record(actor=actor, action="recommendation.measure", obj=rec, after={"measure": measure})

@@ -7,10 +7,10 @@ from collections import defaultdict
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db.models import Q
-from django.utils import timezone
 from django_tasks import task
 
 from netral.accounts.models import Role, User
+from netral.common import clock
 from netral.common.links import site_url
 from netral.followup.models import Recommendation
 from netral.followup.services import escalations_flag_overdue
@@ -48,7 +48,7 @@ def _recipients(rec: Recommendation) -> set[str]:
 @task()
 def flag_overdue_followups() -> int:
     """Flag overdue PPK follow-ups and mail each recipient one list. Returns mails sent."""
-    flagged = escalations_flag_overdue(now=timezone.now())
+    flagged = escalations_flag_overdue(now=clock.now())
     if not flagged:
         return 0
     per_person: dict[str, list[str]] = defaultdict(list)

@@ -12,8 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.utils import timezone
-
+from netral.common import clock
 from netral.followup import criminal
 from netral.followup.models import Addressee, Recommendation, RecStatus
 
@@ -23,7 +22,7 @@ def _always(rec: Recommendation) -> bool:
 
 
 def _ppk_overdue(rec: Recommendation) -> bool:
-    return rec.due_at is not None and rec.due_at < timezone.now()
+    return rec.due_at is not None and rec.due_at < clock.now()
 
 
 def _has_next_stage(rec: Recommendation) -> bool:

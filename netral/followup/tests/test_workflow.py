@@ -3,10 +3,12 @@ same table, so what a page offers is what the service accepts."""
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Any
 
 import pytest
+from django.utils import timezone
 
 from conftest import SignIn
 from netral.accounts.models import Role
@@ -58,3 +60,19 @@ def test_every_step_has_its_page_action() -> None:
     from netral.followup.views import ACTIONS
 
     assert set(ACTIONS) == set(workflow.STEPS)
+
+
+def test_overdue_is_read_on_the_domain_clock(make_user: Any, settings: Any) -> None:
+    """A PPK past its deadline in demo time is overdue, though the real clock says not yet."""
+    case = decided_case(make_user, verdicts=[Verdict.ASN_NEUTRALITY])
+    rec = Recommendation.objects.get(case=case)
+    services.recommendation_assess(
+        actor=make_user(Role.BKN_OFFICER), rec_id=rec.pk, assessment="x", sanction="moral"
+    )
+    rec.refresh_from_db()
+    rec.due_at = timezone.now() + datetime.timedelta(days=2)
+    settings.NETRAL_DEMO = True
+    settings.NETRAL_DEMO_TODAY = timezone.localdate() - datetime.timedelta(days=5)
+    assert "measure" not in workflow.actions_for(rec)
+    settings.NETRAL_DEMO_TODAY = timezone.localdate() + datetime.timedelta(days=5)
+    assert "measure" in workflow.actions_for(rec)
