@@ -9,3 +9,6 @@ from netral.documents.kinds import register_kind
 PLEDGE_CERTIFICATE = register_kind(
     "pledge", _("Sertifikat ikrar netralitas ASN"), subject_type="pledge", series="IKR"
 )
+
+# Appeals (imbauan) are the office's own letters: numbered in its series.
+APPEAL_LETTER = register_kind("appeal", _("Surat imbauan"), subject_type="appeal")
