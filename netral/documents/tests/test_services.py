@@ -295,6 +295,7 @@ def test_kinds_are_those_the_issuing_apps_register() -> None:
         "status_announcement": "case",
         "recommendation": "recommendation",
         "pledge": "pledge",
+        "appeal": "appeal",
     }
     with pytest.raises(ValueError, match="already registered"):
         register_kind("receipt", "Kuitansi", subject_type="case")
