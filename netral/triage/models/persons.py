@@ -1,0 +1,5 @@
+"""Triage records: persons (see the package docstring)."""
+
+from __future__ import annotations
+
+__all__: list[str] = []
