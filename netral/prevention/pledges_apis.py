@@ -11,11 +11,12 @@ from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from netral.common.apischemas import MAX_ID, WITH_BODY, ErrorOut, refusals
+from netral.common.disclosure import SUPPRESSION_NOTE
 from netral.common.errors import ApplicationError
 from netral.common.ratelimit import RateLimited
 from netral.documents.services import document_verify_url
 from netral.prevention.pledges import AGENCY_MAX, NAME_MAX, REGION_UNKNOWN, pledge_submit
-from netral.prevention.pledges_selectors import pledge_summary
+from netral.prevention.pledges_selectors import pledge_summary_published
 from netral.prevention.pledges_throttles import refusal_message, throttle_pledge
 from netral.regions.models import Region
 
@@ -38,19 +39,28 @@ class PledgeOut(Schema):
 class RegionCountOut(Schema):
     region: str
     region_name: str
-    count: int
+    # null when hidden; ``suppressed`` then says why ("<5" or "x", as in open data).
+    count: int | None
+    suppressed: str | None
 
 
 class AgencyTypeCountOut(Schema):
     agency_type: str
     label: str
-    count: int
+    count: int | None
+    suppressed: str | None
 
 
 class PledgeSummaryOut(Schema):
-    total: int
+    """Published as open data is (``netral.common.disclosure``): a count from 1 to 4 is null
+    with ``suppressed: "<5"``; a larger one hidden so that a small one cannot be worked out
+    from the total is null with ``suppressed: "x"``."""
+
+    total: int | None
+    total_suppressed: str | None
     by_region: list[RegionCountOut]
     by_agency_type: list[AgencyTypeCountOut]
+    suppression: str
 
 
 class SummaryQuery(Schema):
@@ -93,7 +103,8 @@ def pledge(request: HttpRequest, payload: PledgeIn) -> Status[Any]:
 @router.get(
     "/summary",
     response={200: PledgeSummaryOut, **refusals(400, 422)},
-    summary="Jumlah ikrar per wilayah dan jenis instansi (tanpa nama atau NIP)",
+    summary="Jumlah ikrar per wilayah dan jenis instansi (tanpa nama atau NIP; angka kecil "
+    "disamarkan seperti data terbuka)",
 )
 def summary(request: HttpRequest, filters: Query[SummaryQuery]) -> Status[Any]:
     region = None
@@ -101,12 +112,30 @@ def summary(request: HttpRequest, filters: Query[SummaryQuery]) -> Status[Any]:
         region = Region.objects.filter(code=filters.region.strip()).first()
         if region is None:
             return _refuse(400, _(REGION_UNKNOWN), "region")
-    counts = pledge_summary(region=region, election_id=filters.election)
+    counts = pledge_summary_published(region=region, election_id=filters.election)
     return Status(
         200,
         PledgeSummaryOut(
-            total=counts.total,
-            by_region=[RegionCountOut(**c.__dict__) for c in counts.by_region],
-            by_agency_type=[AgencyTypeCountOut(**c.__dict__) for c in counts.by_agency_type],
+            total=counts.total.count,
+            total_suppressed=counts.total.suppressed,
+            by_region=[
+                RegionCountOut(
+                    region=c.region,
+                    region_name=c.region_name,
+                    count=shown.count,
+                    suppressed=shown.suppressed,
+                )
+                for c, shown in counts.by_region
+            ],
+            by_agency_type=[
+                AgencyTypeCountOut(
+                    agency_type=c.agency_type,
+                    label=c.label,
+                    count=shown.count,
+                    suppressed=shown.suppressed,
+                )
+                for c, shown in counts.by_agency_type
+            ],
+            suppression=SUPPRESSION_NOTE,
         ),
     )

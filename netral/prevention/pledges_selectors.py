@@ -1,9 +1,9 @@
 """Reads for pledges: aggregates only. No name, NIP or agency name leaves here.
 
-Small counts are not suppressed yet: a count per region and agency type names nobody, but a
-cell of one in a small region may point at a person once combined with other knowledge;
-the shared small-count rule lives in analytics, above this app, and is left for the
-dashboard and open-data aggregates (issue #11 item 3, later).
+A count per region and agency type names nobody, but a cell of one in a small region may
+point at a person once combined with other knowledge: what is published
+(``pledge_summary_published``) goes through the one small-count rule of open data
+(``netral.common.disclosure.protect``).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet
 
+from netral.common.disclosure import COMPLEMENT, SUPPRESSED, protect, suppress
 from netral.prevention.models import Pledge
 from netral.prevention.pledges import nip_digests, nip_masked
 from netral.regions.models import Region
@@ -73,6 +74,46 @@ def pledge_summary(
             AgencyTypeCount(agency_type=value, label=str(label), count=per_type.get(value, 0))
             for value, label in AgencyType.choices
         ],
+    )
+
+
+@dataclass(frozen=True)
+class PublishedCount:
+    """One published cell: ``count`` is None when hidden, ``suppressed`` says why
+    (``"<5"``: a small count; ``"x"``: hidden so that a small one cannot be worked out)."""
+
+    count: int | None
+    suppressed: str | None
+
+
+def _published(value: int | str) -> PublishedCount:
+    if isinstance(value, str):
+        assert value in (SUPPRESSED, COMPLEMENT)
+        return PublishedCount(count=None, suppressed=value)
+    return PublishedCount(count=value, suppressed=None)
+
+
+@dataclass(frozen=True)
+class PublishedSummary:
+    """``PledgeSummary`` as the public may see it: the total and each table protected."""
+
+    total: PublishedCount
+    by_region: list[tuple[RegionCount, PublishedCount]]
+    by_agency_type: list[tuple[AgencyTypeCount, PublishedCount]]
+
+
+def pledge_summary_published(
+    *, region: Region | None = None, election_id: int | None = None
+) -> PublishedSummary:
+    """The summary with small cells hidden: the total as a lone count, and each table
+    (whose total is the published one) protected on its own."""
+    counts = pledge_summary(region=region, election_id=election_id)
+    regions = protect({c.region: c.count for c in counts.by_region})
+    types = protect({c.agency_type: c.count for c in counts.by_agency_type})
+    return PublishedSummary(
+        total=_published(suppress(counts.total)),
+        by_region=[(c, _published(regions[c.region])) for c in counts.by_region],
+        by_agency_type=[(c, _published(types[c.agency_type])) for c in counts.by_agency_type],
     )
 
 
