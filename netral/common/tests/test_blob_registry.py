@@ -54,4 +54,6 @@ def test_the_registry_holds_every_kind_of_blob() -> None:
         "cases.ClarificationAttachment.path": "clarification",
         "cases.ClarificationAttachment.clean_path": "clarification",
         "prevention.AppealFollowUp.file_path": "appeal",
+        "prevention.PledgeEvent.photo_path": "pledge_event",
+        "prevention.PledgeEvent.photo_clean_path": "pledge_event",
     }
