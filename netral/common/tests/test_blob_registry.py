@@ -54,6 +54,8 @@ def test_the_registry_holds_every_kind_of_blob() -> None:
         "cases.ClarificationAttachment.path": "clarification",
         "cases.ClarificationAttachment.clean_path": "clarification",
         "prevention.AppealFollowUp.file_path": "appeal",
+        "prevention.IntegrityPact.file_path": "pact",
+        "prevention.CoordinationMeeting.minutes_path": "minutes",
         "prevention.PledgeEvent.photo_path": "pledge_event",
         "prevention.PledgeEvent.photo_clean_path": "pledge_event",
     }
