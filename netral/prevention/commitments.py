@@ -303,7 +303,9 @@ def commitment_add(
     commitment = Commitment.objects.create(
         meeting=meeting,
         text=_free_text(text, label="Isi komitmen", field="text", required=True),
-        owner_institution=_line(owner_institution, label="Penanggung jawab", field="owner"),
+        owner_institution=_line(
+            owner_institution, label="Penanggung jawab", field="owner_institution"
+        ),
         owner_region=owner,
         due_on=due_on,
         created_at=clock.now(),

@@ -352,3 +352,13 @@ def office_name(region_name: str) -> str:
     if not region_name.startswith(("Kota", "Kabupaten")):
         return f"Bawaslu Provinsi {region_name}"
     return f"Bawaslu {region_name}"
+
+
+def owner_region_choices(*, meeting: CoordinationMeeting) -> list[tuple[str, str]]:
+    """The regional governments a meeting's commitments may be owned by: those in the area
+    of the office that held it (every one for Bawaslu RI)."""
+    regions = Region.objects.order_by("code")
+    if meeting.office_region_id is not None:
+        code = meeting.office_region_id
+        regions = regions.filter(Q(code=code) | Q(parent_id=code))
+    return [(code, name) for code, name in regions.values_list("code", "name")]

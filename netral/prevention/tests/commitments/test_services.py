@@ -176,7 +176,7 @@ def test_commitment_add_with_owner_and_due_date(make_user: MakeUser) -> None:
         ({"due_on": datetime.date(2024, 9, 1)}, "due_on"),  # before the meeting
         ({"due_on": None}, "due_on"),
         ({"text": " "}, "text"),
-        ({"owner_institution": ""}, "owner"),
+        ({"owner_institution": ""}, "owner_institution"),
     ],
 )
 def test_commitment_add_rules(make_user: MakeUser, fields: dict[str, Any], field: str) -> None:
