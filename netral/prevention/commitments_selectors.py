@@ -146,6 +146,7 @@ def meeting_list(
             pending_count=Count("commitments", filter=pending),
             overdue_count=Count("commitments", filter=pending & Q(commitments__due_on__lt=today)),
         )
+        .order_by("-held_on", "-pk")  # an aggregate query drops Meta.ordering
     )
     if region:
         meetings = meetings.filter(Q(office_region_id=region) | Q(office_region__parent_id=region))
