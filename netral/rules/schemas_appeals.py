@@ -7,16 +7,19 @@ names them. Each template names the election stages it serves and cites its lega
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field, StrictInt, model_validator
 
-from netral.rules.schemas import Code, DeadlineUnit, Text, _Entry, _Sourced
+from netral.rules.schemas import Code, Text, _Entry, _Sourced
 
 DUPLICATE_TEMPLATE = "template {code!r} appears twice"
 
 
 class AppealDeadline(_Sourced):
     days: StrictInt = Field(gt=0, le=90)
-    unit: DeadlineUnit = "working_day"
+    # Counted in days as ``rules.deadlines`` counts them (the issue day not counted).
+    unit: Literal["working_day", "calendar_day"] = "working_day"
 
 
 class AppealTemplate(_Sourced):
