@@ -32,6 +32,7 @@ from netral.accounts.models import Role, User
 from netral.audit.services import audit_record
 from netral.common import clock
 from netral.common.links import site_url
+from netral.documents.services import office_name
 from netral.prevention.models import Appeal, AppealRecipient
 
 PPK_SUBJECT = "Netral: {count} imbauan netralitas ASN menunggu tanggapan {region}"
@@ -55,10 +56,8 @@ APPEAL_LINE = "- {number} — {subject}"
 MISSING_ACK = "belum mengonfirmasi penerimaan (tenggat {due:%d-%m-%Y})"
 MISSING_FOLLOW_UP = "belum melaporkan tindak lanjut (tenggat {due:%d-%m-%Y})"
 REGION_LINE = "  - {region}: {missing}"
-NATIONAL_OFFICE = "Bawaslu Republik Indonesia"
-OFFICE_NAME = "Bawaslu {region}"
 # The appeals pages (``appeals_urls``); the workspace when they are not mounted.
-DESK_VIEWS = ("prevention_appeals:appeal_list", "reports_staff:report_list")
+DESK_VIEWS = ("appeals:list", "reports_staff:report_list")
 
 
 @dataclass
@@ -218,8 +217,7 @@ def _office_messages(
             )
             for rows in by_appeal.values()
         )
-        office_region = silent[0].appeal.office_region
-        name = OFFICE_NAME.format(region=office_region.name) if office_region else NATIONAL_OFFICE
+        name = office_name(silent[0].appeal.office_region)
         for email in emails:
             messages.append(
                 EmailMessage(

@@ -79,6 +79,7 @@ def test_an_overdue_region_is_mailed_once_a_day(people: dict[str, Any], smtp: In
     assert appeal.subject in _body(ppk) and "belum mengonfirmasi penerimaan" in _body(ppk)
     office = next(m for rcpt, m in smtp.messages if rcpt == ["staf.jabar@bawaslu.go.id"])
     assert "Kota Bekasi" in _body(office) and "Kota Bandung" not in _body(office)
+    assert "Bawaslu Provinsi Jawa Barat" in _subject(office)
 
     row = AppealRecipient.objects.get(appeal=appeal, region_id="32.75")
     assert row.reminders_sent == 1 and row.last_reminded_at is not None
