@@ -1,15 +1,25 @@
 """ "Boleh atau tidak?": the guide for ASN built from the rulebook, and its question box.
 
-The forbidden acts are the rulebook's violation types (act, sanctions, legal basis), with the
-examples and keywords of ``data/guidance.toml``; the permitted acts live in that file only.
+The forbidden acts are the rulebook's violation types: their act, sanctions and legal basis
+are read from the rulebook, never restated, and :func:`guidance_problems` refuses a guidance
+file that misses a type, names an unknown one, or whose texts name a sanction the rulebook
+does not give that type. ``data/guidance.toml`` adds plain-language explanations, examples and
+search keywords (Indonesian and English); the permitted acts live in that file only, each
+with its source and ``confirmed = false`` where no official text says so.
+
 A question is matched by a bounded, deterministic scorer: normalise case, drop punctuation,
-split on whitespace, fold slang and synonyms, strip a few suffixes, and add up the weights of
-the entry's words the question shares. No regular expression runs over the question.
+split on whitespace, fold slang, English and synonyms, strip a few suffixes, and add up the
+weights of the entry's words the question shares, a word found in few entries counting more
+(inverse document frequency). An entry whose ``unless`` words the question uses
+(spreading material is not receiving it) is left out. No regular expression runs over the
+question.
 """
 
 from __future__ import annotations
 
+import math
 import tomllib
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -19,7 +29,7 @@ from django.utils.translation import gettext as _
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from netral.rules import selectors as rules
-from netral.rules.schemas import NO_SANCTION, Code
+from netral.rules.schemas import NO_SANCTION, Code, Sanction, ViolationType
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "guidance.toml"
 
@@ -32,7 +42,7 @@ MAX_QUESTION = 500
 MAX_WORDS = 80
 MAX_RESULTS = 10
 QUESTION_TOO_LONG = "Pertanyaan terlalu panjang: paling banyak {limit} karakter."
-UNMATCHED_CODES = "guidance.toml does not match the rulebook: missing {missing}, unknown {unknown}"
+GUIDE_INVALID = "guidance.toml does not match the rulebook: {problems}"
 
 # Weights: a keyword says most about an entry, then the words of its title, then examples.
 WEIGHT_KEYWORD = 3
@@ -44,20 +54,30 @@ class _Entry(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class ForbiddenGuide(_Entry):
+class _Texts(_Entry):
     code: Code
+    # What the act means in plain words, and examples; Indonesian and English, one for one.
+    explanation: Text
+    explanation_en: Text
     examples: tuple[Text, ...] = Field(min_length=1)
+    examples_en: tuple[Text, ...] = Field(min_length=1)
     keywords: tuple[Text, ...] = ()
+    # English of the note (the rulebook's note for a forbidden act, ``note`` for a permitted one).
+    note_en: str = ""
+    # A question with one of these words is not about this act (e.g. "sebar" for receiving).
+    unless: tuple[Text, ...] = ()
 
 
-class PermittedAct(_Entry):
-    code: Code
+class ForbiddenGuide(_Texts):
+    pass
+
+
+class PermittedAct(_Texts):
     title: Text
     title_en: Text
     verdict: Literal["allowed", "depends"]
-    examples: tuple[Text, ...] = Field(min_length=1)
-    keywords: tuple[Text, ...] = ()
     legal_basis: Text
+    legal_basis_en: Text
     confirmed: bool = True
     note: str = ""
 
@@ -81,7 +101,7 @@ SYNONYMS: dict[str, str] = {
     "share": "bagikan",
     "ngeshare": "bagikan",
     "membagikan": "bagikan",
-    "dibagikan": "bagikan",
+    # "dibagikan" (handed out to one) stays apart: receiving is not spreading.
     "repost": "bagikan",
     "forward": "bagikan",
     "meneruskan": "bagikan",
@@ -123,7 +143,7 @@ SYNONYMS: dict[str, str] = {
     "pose": "foto",
     "berpose": "foto",
     # candidates
-    "paslon": "calon",
+    "paslon": "pasangan calon",
     "capres": "calon",
     "cawapres": "calon",
     "caleg": "calon",
@@ -209,6 +229,78 @@ SYNONYMS: dict[str, str] = {
     "honorer": "asn",
     "pegawai": "pegawai",
     "bawahan": "pegawai",
+    "staf": "pegawai",
+    "staff": "pegawai",
+    # more informal Indonesian
+    "nyalon": "mencalonkan",
+    "dengerin": "dengar",
+    "nempel": "tempel",
+    "masang": "pasang",
+    "nyebar": "bagikan",
+    "menyebar": "bagikan",
+    "disebar": "bagikan",
+    "sebarkan": "bagikan",
+    "bagi2": "bagikan",
+    "kasih": "beri",
+    "ngasih": "beri",
+    "acungkan": "acung",
+    "mengacungkan": "acung",
+    "jempol": "jari",
+    "kta": "kartu anggota",
+    "kader": "anggota",
+    "relawan": "sukses",
+    "pemenangan": "sukses",
+    "mengarahkan": "ajak",
+    "arahkan": "ajak",
+    "menyuruh": "kerah",
+    "suruh": "kerah",
+    "memobilisasi": "kerah",
+    "mobilisasi": "kerah",
+    "cuitan": "unggah",
+    "tweet": "unggah",
+    "tv": "televisi",
+    "laporkan": "lapor",
+    # English (the page and the API answer in English too)
+    "candidate": "calon",
+    "candidates": "calon",
+    "campaigning": "kampanye",
+    "campaigns": "kampanye",
+    "party": "partai",
+    "parties": "partai",
+    "posts": "unggah",
+    "liking": "suka",
+    "liked": "suka",
+    "sharing": "bagikan",
+    "shared": "bagikan",
+    "following": "ikuti",
+    "commenting": "komentar",
+    "comments": "komentar",
+    "photos": "foto",
+    "picture": "foto",
+    "banners": "spanduk",
+    "billboard": "baliho",
+    "billboards": "baliho",
+    "member": "anggota",
+    "membership": "anggota",
+    "attend": "hadir",
+    "attending": "hadir",
+    "declaration": "deklarasi",
+    "uniform": "seragam",
+    "car": "mobil",
+    "debate": "debat",
+    "debates": "debat",
+    "report": "lapor",
+    "reporting": "lapor",
+    "leaflet": "selebaran",
+    "leaflets": "selebaran",
+    "receive": "terima",
+    "receiving": "terima",
+    "voted": "pilih",
+    "ballot": "suara",
+    "gesture": "gestur",
+    "gestures": "gestur",
+    "finger": "jari",
+    "fingers": "jari",
 }
 
 # Words that carry no meaning for matching.
@@ -292,6 +384,58 @@ STOPWORDS = frozenset(
         "agar",
         "supaya",
         "kepada",
+        "gimana",
+        "gmn",
+        "bagaimana",
+        "sy",
+        "gk",
+        "kl",
+        "kok",
+        "cuma",
+        "hanya",
+        "sama",
+        "bareng",
+        "buat",
+        "waktu",
+        "lewat",
+        "harus",
+        "dulu",
+        "sanksinya",
+        # English
+        "can",
+        "could",
+        "may",
+        "am",
+        "is",
+        "are",
+        "be",
+        "an",
+        "the",
+        "to",
+        "of",
+        "my",
+        "me",
+        "it",
+        "on",
+        "in",
+        "at",
+        "for",
+        "with",
+        "as",
+        "do",
+        "does",
+        "or",
+        "and",
+        "if",
+        "we",
+        "you",
+        "what",
+        "about",
+        "by",
+        "allowed",
+        "civil",
+        "servant",
+        "servants",
     ]
 )
 SUFFIXES = ("nya", "kah", "lah", "ku", "mu")
@@ -299,14 +443,14 @@ SUFFIXES = ("nya", "kah", "lah", "ku", "mu")
 _KEEP = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
 
-def _word(raw: str) -> str:
+def _word(raw: str) -> list[str]:
     if raw in SYNONYMS:
-        return SYNONYMS[raw]
+        return SYNONYMS[raw].split()
     for suffix in SUFFIXES:
         if raw.endswith(suffix) and len(raw) - len(suffix) >= 4:
             raw = raw[: -len(suffix)]
             break
-    return SYNONYMS.get(raw, raw)
+    return SYNONYMS.get(raw, raw).split()
 
 
 def words(text: str) -> list[str]:
@@ -314,9 +458,9 @@ def words(text: str) -> list[str]:
     cleaned = "".join(c if c in _KEEP else " " for c in text.lower())
     out: list[str] = []
     for raw in cleaned.split():
-        word = _word(raw)
-        if word not in STOPWORDS and len(word) > 1:
-            out.append(word)
+        for word in _word(raw):
+            if word not in STOPWORDS and len(word) > 1:
+                out.append(word)
     return out
 
 
@@ -332,11 +476,19 @@ class GuideEntry:
     discipline_sanction: str
     discipline_sanction_en: str
     legal_basis: str
+    legal_basis_en: str
+    explanation: str
+    explanation_en: str
     examples: tuple[str, ...]
+    examples_en: tuple[str, ...]
     confirmed: bool
     note: str
-    # word -> weight, for the scorer.
+    note_en: str
+    # How often the act was reported (Bawaslu, Nov 2020), from the rulebook; None if unknown.
+    share_2020: float | None
+    # word -> weight, for the scorer; words that rule this entry out.
     index: tuple[tuple[str, int], ...]
+    unless: frozenset[str]
 
     def sanction_text(self, *, english: bool = False) -> str:
         ethics = self.ethics_sanction_en if english else self.ethics_sanction
@@ -348,24 +500,59 @@ class GuideEntry:
             parts.append(f"{_('Disiplin')}: {discipline}")
         return "; ".join(parts)
 
+    def text(self, *, english: bool) -> EntryText:
+        """The entry's words in one language (legal citations stay as written)."""
+        if english:
+            return EntryText(
+                title=self.title_en,
+                explanation=self.explanation_en,
+                examples=self.examples_en,
+                ethics_sanction=self.ethics_sanction_en,
+                discipline_sanction=self.discipline_sanction_en,
+                legal_basis=self.legal_basis_en,
+                note=self.note_en,
+            )
+        return EntryText(
+            title=self.title,
+            explanation=self.explanation,
+            examples=self.examples,
+            ethics_sanction=self.ethics_sanction,
+            discipline_sanction=self.discipline_sanction,
+            legal_basis=self.legal_basis,
+            note=self.note,
+        )
 
-def _index(title: str, examples: tuple[str, ...], keywords: tuple[str, ...]) -> tuple:
+
+@dataclass(frozen=True)
+class EntryText:
+    title: str
+    explanation: str
+    examples: tuple[str, ...]
+    ethics_sanction: str
+    discipline_sanction: str
+    legal_basis: str
+    note: str
+
+
+def _index(
+    titles: tuple[str, ...], texts: tuple[str, ...], keywords: tuple[str, ...]
+) -> tuple[tuple[str, int], ...]:
     weights: dict[str, int] = {}
-    for texts, weight in (
-        (examples, WEIGHT_EXAMPLE),
-        ((title,), WEIGHT_TITLE),
+    for group, weight in (
+        (texts, WEIGHT_EXAMPLE),
+        (titles, WEIGHT_TITLE),
         (keywords, WEIGHT_KEYWORD),
     ):
-        for text in texts:
+        for text in group:
             for word in words(text):
                 weights[word] = max(weights.get(word, 0), weight)
     return tuple(sorted(weights.items()))
 
 
-def _sanction_names(code: str) -> tuple[str, str]:
+def _sanction_names(sanctions: dict[str, Sanction], code: str) -> tuple[str, str]:
     if code == NO_SANCTION:
         return "", ""
-    sanction = rules.sanction_get(code=code)
+    sanction = sanctions[code]
     return sanction.name, sanction.name_en
 
 
@@ -374,20 +561,82 @@ def guidance_file_load(path: Path = DATA_FILE) -> GuidanceFile:
     return GuidanceFile.model_validate(tomllib.loads(path.read_text(encoding="utf-8")))
 
 
-@lru_cache(maxsize=4)
-def _guide(sha256: str) -> tuple[GuideEntry, ...]:
-    data = guidance_file_load()
+def _sanction_phrases(sanctions: Iterable[Sanction]) -> list[tuple[str, str]]:
+    """(phrase in lower case, sanction code) for every way a text may name a sanction: its
+    names, its options' names, and the name without a leading "Hukuman "/"Sanksi "."""
+    phrases: list[tuple[str, str]] = []
+    for sanction in sanctions:
+        names = [sanction.name, sanction.name_en]
+        names += [o.name for o in sanction.options] + [o.name_en for o in sanction.options]
+        for name in names:
+            lowered = name.lower()
+            phrases.append((lowered, sanction.code))
+            for lead in ("hukuman ", "sanksi "):
+                if lowered.startswith(lead):
+                    phrases.append((lowered[len(lead) :], sanction.code))
+    return phrases
+
+
+def guidance_problems(
+    data: GuidanceFile, types: Sequence[ViolationType], sanctions: Sequence[Sanction]
+) -> list[str]:
+    """What keeps ``data`` from being the guide of this rulebook; empty when it fits.
+
+    Every violation type needs exactly one ``[[forbidden]]`` entry and no entry may name an
+    unknown type; an entry's texts may name only the sanctions the rulebook gives its type
+    (the guide shows the rulebook's sanctions, and must not contradict them in prose); one
+    English example per Indonesian one; an English note where the rulebook has a note;
+    permitted codes may not clash with violation types or each other.
+    """
+    problems: list[str] = []
+    known = {t.code: t for t in types}
+    seen: set[str] = set()
+    phrases = _sanction_phrases(sanctions)
+    for guide in data.forbidden:
+        if guide.code in seen:
+            problems.append(f"{guide.code}: listed twice")
+        seen.add(guide.code)
+        vt = known.get(guide.code)
+        if vt is None:
+            problems.append(f"{guide.code}: not a violation type of the rulebook")
+            continue
+        given = {vt.ethics_sanction, vt.discipline_sanction}
+        prose = (guide.explanation, guide.explanation_en, guide.note_en, *guide.examples)
+        prose += guide.examples_en
+        text = " ".join(prose).lower()
+        for phrase, code in phrases:
+            if phrase in text and code not in given:
+                problems.append(f"{guide.code}: names sanction {code!r}, not given to this type")
+        if vt.note and not guide.note_en:
+            problems.append(f"{guide.code}: the rulebook has a note; note_en is missing")
+    for code in sorted(known.keys() - seen):
+        problems.append(f"{code}: violation type without a guide entry")
+    permitted = [p.code for p in data.permitted]
+    for code in sorted({c for c in permitted if permitted.count(c) > 1 or c in known}):
+        problems.append(f"{code}: permitted code listed twice or also a violation type")
+    for entry in (*data.forbidden, *data.permitted):
+        if len(entry.examples) != len(entry.examples_en):
+            problems.append(f"{entry.code}: examples and examples_en differ in number")
+        if isinstance(entry, PermittedAct) and entry.note and not entry.note_en:
+            problems.append(f"{entry.code}: note without note_en")
+    return problems
+
+
+def guide_build(
+    data: GuidanceFile, types: Sequence[ViolationType], sanctions: Sequence[Sanction]
+) -> tuple[GuideEntry, ...]:
+    """The guide of this rulebook: forbidden acts in rulebook order, then permitted ones.
+    Raises ``ValueError`` naming every problem when ``data`` does not fit the rulebook."""
+    problems = guidance_problems(data, types, sanctions)
+    if problems:
+        raise ValueError(GUIDE_INVALID.format(problems="; ".join(problems)))
+    by_code = {s.code: s for s in sanctions}
     extras = {g.code: g for g in data.forbidden}
-    types = rules.violation_type_list()
-    known = {t.code for t in types}
-    missing, unknown = sorted(known - extras.keys()), sorted(extras.keys() - known)
-    if missing or unknown or len(extras) != len(data.forbidden):
-        raise ValueError(UNMATCHED_CODES.format(missing=missing, unknown=unknown))
     entries: list[GuideEntry] = []
     for t in types:
         extra = extras[t.code]
-        ethics, ethics_en = _sanction_names(t.ethics_sanction)
-        discipline, discipline_en = _sanction_names(t.discipline_sanction)
+        ethics, ethics_en = _sanction_names(by_code, t.ethics_sanction)
+        discipline, discipline_en = _sanction_names(by_code, t.discipline_sanction)
         entries.append(
             GuideEntry(
                 code=t.code,
@@ -399,10 +648,21 @@ def _guide(sha256: str) -> tuple[GuideEntry, ...]:
                 discipline_sanction=discipline,
                 discipline_sanction_en=discipline_en,
                 legal_basis=t.legal_basis,
+                legal_basis_en=t.legal_basis,
+                explanation=extra.explanation,
+                explanation_en=extra.explanation_en,
                 examples=extra.examples,
+                examples_en=extra.examples_en,
                 confirmed=t.confirmed,
                 note=t.note,
-                index=_index(t.name, extra.examples, extra.keywords),
+                note_en=extra.note_en,
+                share_2020=t.share_2020,
+                index=_index(
+                    (t.name, t.name_en),
+                    (extra.explanation, extra.explanation_en, *extra.examples, *extra.examples_en),
+                    extra.keywords,
+                ),
+                unless=frozenset(w for text in extra.unless for w in words(text)),
             )
         )
     for p in data.permitted:
@@ -417,18 +677,45 @@ def _guide(sha256: str) -> tuple[GuideEntry, ...]:
                 discipline_sanction="",
                 discipline_sanction_en="",
                 legal_basis=p.legal_basis,
+                legal_basis_en=p.legal_basis_en,
+                explanation=p.explanation,
+                explanation_en=p.explanation_en,
                 examples=p.examples,
+                examples_en=p.examples_en,
                 confirmed=p.confirmed,
                 note=p.note,
-                index=_index(p.title, p.examples, p.keywords),
+                note_en=p.note_en,
+                share_2020=None,
+                index=_index(
+                    (p.title, p.title_en),
+                    (p.explanation, p.explanation_en, *p.examples, *p.examples_en),
+                    p.keywords,
+                ),
+                unless=frozenset(w for text in p.unless for w in words(text)),
             )
         )
     return tuple(entries)
 
 
+@lru_cache(maxsize=4)
+def _guide(sha256: str) -> tuple[GuideEntry, ...]:
+    return guide_build(guidance_file_load(), rules.violation_type_list(), rules.sanction_list())
+
+
 def guide_entries() -> tuple[GuideEntry, ...]:
     """Every entry of the guide: forbidden acts in rulebook order, then permitted ones."""
     return _guide(rules.rulebook_get().sha256)
+
+
+@lru_cache(maxsize=4)
+def _rarity(sha256: str) -> dict[str, float]:
+    """word -> 1 + ln(entries / entries having the word): a word few entries share counts more."""
+    entries = guide_entries()
+    counts: dict[str, int] = {}
+    for entry in entries:
+        for word, _weight in entry.index:
+            counts[word] = counts.get(word, 0) + 1
+    return {word: 1 + math.log(len(entries) / n) for word, n in counts.items()}
 
 
 @dataclass(frozen=True)
@@ -441,14 +728,18 @@ def guidance_search(*, question: str, limit: int = MAX_RESULTS) -> list[Match]:
     """Entries sharing words with ``question``, best first (ties in guide order).
 
     ``question`` must be at most ``MAX_QUESTION`` characters (the caller refuses longer ones).
+    The score is the sum over shared words of weight x rarity, times ten, rounded.
     """
     asked = list(dict.fromkeys(words(question[:MAX_QUESTION])))[:MAX_WORDS]
     if not asked:
         return []
+    rarity = _rarity(rules.rulebook_get().sha256)
     matches: list[tuple[int, int, GuideEntry]] = []
     for position, entry in enumerate(guide_entries()):
+        if entry.unless.intersection(asked):
+            continue
         weights = dict(entry.index)
-        score = sum(weights.get(word, 0) for word in asked)
+        score = round(10 * sum(weights.get(w, 0) * rarity.get(w, 0.0) for w in asked))
         if score > 0:
             matches.append((-score, position, entry))
     matches.sort(key=lambda m: (m[0], m[1]))
