@@ -19,6 +19,7 @@ urlpatterns = [
     path("ruang-kerja/kasus/", include("netral.cases.urls")),
     path("ruang-kerja/kasus/", include("netral.cases.document_urls")),
     path("ruang-kerja/tindak-lanjut/", include("netral.followup.urls")),
+    path("ruang-kerja/imbauan/", include("netral.prevention.appeals_urls")),
     path("ruang-kerja/pencegahan/", include("netral.prevention.commitments_urls")),
     path("", include("netral.analytics.urls")),
     path("verify/", include("netral.documents.urls")),
