@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models import ProtectedError
@@ -20,6 +20,7 @@ from django.db.models import ProtectedError
 from netral.audit.services import audited
 from netral.cases.models import Case, RegisterCounter, Status
 from netral.demo.accounts import demo_plenary_user
+from netral.demo.commitments import demo_commitments_delete, demo_commitments_load
 from netral.demo.followup import demo_followups_delete, demo_followups_load
 from netral.demo.plan import (
     DEMO_FLAG,
@@ -55,6 +56,7 @@ class DemoSummary:
     seconds: float
     recommendations: int = 0
     pledges: int = 0
+    commitments: dict[str, int] = field(default_factory=dict)  # pacts, meetings, activities
 
 
 def demo_data_loaded() -> bool:
@@ -88,9 +90,11 @@ def demo_data_load(*, seed: int = 2024, reports: int = 6000) -> DemoSummary:
     tracking = [_tracking_submit(row) for row in rows if row.tracking]
     recommendations = demo_followups_load(seed=seed, issuer=demo_plenary_user())
     pledges = demo_pledges_load(seed=seed)
+    commitments = demo_commitments_load(seed=seed)
     return DemoSummary(
         recommendations=recommendations,
         pledges=pledges,
+        commitments=commitments,
         reports=len(rows),
         cases=len(rows) + sum(1 for r in bulk if r.merge_into),
         reporters=len(reporters) + len(tracking),
@@ -121,6 +125,7 @@ def demo_data_delete() -> int:
     deleted = reports.count()
     demo_followups_delete(cases=cases)
     demo_pledges_delete()
+    demo_commitments_delete()
     reports.delete()
     cases.filter(merged_into__isnull=False).delete()
     cases.delete()

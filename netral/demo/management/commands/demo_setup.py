@@ -51,6 +51,10 @@ class Command(BaseCommand):
         w(f" Netral demo: http://127.0.0.1:{port}/   staff sign-in: /akun/masuk/")
         w(f" API docs: http://127.0.0.1:{port}/api/docs")
         w(f" For ASN: http://127.0.0.1:{port}/boleh-atau-tidak/ (guide) and /ikrar/ (pledge)")
+        w(
+            f" Prevention: http://127.0.0.1:{port}/ruang-kerja/pencegahan/komitmen/ (commitments,"
+            " meetings, pacts, activities; try bekasi.staf and ppk.bekasi)"
+        )
         w(f" Password for every account: {DEMO_PASSWORD}")
         w(" Sign-in asks for a 6-digit authenticator code: add the TOTP secret to any")
         w(" authenticator app, or print the current code with:")
