@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from netral.prevention.commitments import MAX_PARTICIPANTS, MAX_PDF_BYTES, MAX_REACH
 from netral.prevention.models import ActivityKind, CommitmentStatus
 
-Choices = list[tuple[str, str]]
+Choices = list[tuple[str, Any]]
 
 FILE_TOO_LARGE = _("Berkas paling besar 10 MB.")
 FILE_NOT_PDF = _("Berkas harus berupa PDF.")

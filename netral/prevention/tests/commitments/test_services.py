@@ -54,7 +54,7 @@ def test_pact_record_keeps_the_scan_sealed_and_audits(make_user: MakeUser) -> No
     assert blobs.get(PACT_BLOBS, pact.file_path) == b"%PDF-1.7 pakta"
     assert b"pakta" not in blobs.read_sealed(pact.file_path)
     [entry] = _entries("prevention.pact_record", pact)
-    assert entry.actor_id == staff.pk and entry.after["region"] == "32.75"
+    assert entry.actor_id == staff.pk and (entry.after or {})["region"] == "32.75"
 
 
 @pytest.mark.parametrize(
@@ -108,7 +108,7 @@ def test_meeting_record_counts_as_a_coordination_activity(make_user: MakeUser) -
     assert activity.kind == ActivityKind.COORDINATION and activity.reach == 17
     assert activity.office_region_id == "32.75" and activity.held_on == held.held_on
     [entry] = _entries("prevention.meeting_record", held)
-    assert entry.after["participants"] == [
+    assert (entry.after or {})["participants"] == [
         ["Pemerintah Kota Bekasi", 12],
         ["Bawaslu Kota Bekasi", 5],
     ]
@@ -213,7 +213,7 @@ def test_the_owner_ppk_office_updates_its_commitment(make_user: MakeUser) -> Non
     [entry] = _entries("prevention.commitment_status", made)
     assert entry.actor_id == ppk.pk
     assert entry.before == {"status": "open", "note": ""}
-    assert entry.after["status"] == "done"
+    assert (entry.after or {})["status"] == "done"
 
 
 def test_bawaslu_updates_the_commitments_of_its_meetings(make_user: MakeUser) -> None:
@@ -296,7 +296,9 @@ def test_activity_record_and_audit(make_user: MakeUser) -> None:
     activity = _activity(staff, kind=ActivityKind.SOCIAL_MEDIA_PATROL, reach=0)
     assert activity.kind == ActivityKind.SOCIAL_MEDIA_PATROL and activity.reach == 0
     [entry] = _entries("prevention.activity_record", activity)
-    assert entry.after["kind"] == "social_patrol" and entry.after["office_region"] == "32.75"
+    assert (entry.after or {})["kind"] == "social_patrol" and (entry.after or {})[
+        "office_region"
+    ] == "32.75"
 
 
 @pytest.mark.parametrize(
