@@ -212,15 +212,15 @@ def _regions_for(office: Region | None, codes: Iterable[str]) -> list[Region]:
             raise ApplicationError(
                 REGION_UNKNOWN, params={"code": code}, field="recipient_region_codes"
             )
-        if region.is_administrative:
-            raise ApplicationError(
-                REGION_ADMINISTRATIVE, params={"name": region.name}, field="recipient_region_codes"
-            )
         if not office_may_address(office, region):
             raise ApplicationError(
                 REGION_OUTSIDE,
                 params={"name": region.name, "office": office_name(office)},
                 field="recipient_region_codes",
+            )
+        if region.is_administrative:
+            raise ApplicationError(
+                REGION_ADMINISTRATIVE, params={"name": region.name}, field="recipient_region_codes"
             )
         regions.append(region)
     return sorted(regions, key=lambda r: r.code)
