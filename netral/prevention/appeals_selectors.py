@@ -13,7 +13,8 @@ import datetime
 import hashlib
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Case as Cond
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, When
 
 from netral.accounts.models import Role, User
 from netral.accounts.permissions import BAWASLU, has_capability, jurisdiction_q
@@ -183,9 +184,13 @@ def appeal_ppk_desk(*, actor: User, pending_only: bool = False) -> QuerySet[Appe
     )
     if pending_only:
         rows = rows.filter(Q(acknowledged_at__isnull=True) | Q(followed_up_at__isnull=True))
-    return rows.order_by(
-        "-acknowledged_at__isnull", "-followed_up_at__isnull", "-appeal__issued_at", "-pk"
+    open_first = Cond(
+        When(acknowledged_at__isnull=True, then=0),
+        When(followed_up_at__isnull=True, then=1),
+        default=2,
+        output_field=IntegerField(),
     )
+    return rows.annotate(open_rank=open_first).order_by("open_rank", "-appeal__issued_at", "-pk")
 
 
 @dataclass(frozen=True)
