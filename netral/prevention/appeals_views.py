@@ -211,11 +211,16 @@ def _detail(
         )
     else:
         recipient = selectors.recipient_list_for(actor=user).get(appeal=appeal)
+        panels = _panels(user, recipient, bound)
+        if bound and bound[0] not in {p.name for p in panels}:
+            # The action no longer applies (acknowledged already): its refusal is the news.
+            for error in bound[1].non_field_errors():
+                messages.error(request, error)
         context.update(
             mode="ppk",
             recipient=recipient,
             follow_ups=list(recipient.follow_ups.all()),
-            panels=_panels(user, recipient, bound),
+            panels=panels,
         )
     return render(request, "prevention/appeals/detail.html", context, status=status)
 
