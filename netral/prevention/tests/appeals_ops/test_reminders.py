@@ -77,6 +77,7 @@ def test_an_overdue_region_is_mailed_once_a_day(people: dict[str, Any], smtp: In
     ppk = next(m for rcpt, m in smtp.messages if rcpt == ["bkpsdm@bekasikota.go.id"])
     assert "Kota Bekasi" in _subject(ppk)
     assert appeal.subject in _body(ppk) and "belum mengonfirmasi penerimaan" in _body(ppk)
+    assert "/ruang-kerja/imbauan/" in _body(ppk)
     office = next(m for rcpt, m in smtp.messages if rcpt == ["staf.jabar@bawaslu.go.id"])
     assert "Kota Bekasi" in _body(office) and "Kota Bandung" not in _body(office)
     assert "Bawaslu Provinsi Jawa Barat" in _subject(office)
