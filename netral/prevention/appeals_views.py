@@ -215,7 +215,7 @@ def _detail(
         if bound and bound[0] not in {p.name for p in panels}:
             # The action no longer applies (acknowledged already): its refusal is the news.
             for error in bound[1].non_field_errors():
-                messages.error(request, error)
+                messages.error(request, str(error))
         context.update(
             mode="ppk",
             recipient=recipient,

@@ -40,7 +40,7 @@ def test_office_list_counts_in_one_query(
     make_appeal()  # a Kota Bekasi draft: covered by the provincial office too
     later = timezone.now() + datetime.timedelta(days=40)
     with django_assert_num_queries(1):
-        rows = list(selectors.appeal_office_list(actor=jabar_office, now=later))
+        rows: list[Any] = list(selectors.appeal_office_list(actor=jabar_office, now=later))
     assert len(rows) == 4
     draft, newest = rows[0], rows[1]
     assert draft.status == Appeal.Status.DRAFT and draft.n_recipients == 1

@@ -211,6 +211,8 @@ def test_issue_numbers_the_letter_in_the_office_series_and_keeps_deadlines(
         appeal = services.appeal_issue(actor=bekasi_office, appeal_id=appeal.pk)
     appeal.refresh_from_db()
     assert appeal.status == Appeal.Status.ISSUED
+    assert appeal.document_id is not None and appeal.issued_at is not None
+    assert appeal.acknowledge_due_at is not None and appeal.follow_up_due_at is not None
     document = IssuedDocument.objects.get(pk=appeal.document_id)
     year = before.astimezone(ZoneInfo("Asia/Jakarta")).year
     assert document.number == f"NTR/{year}/3275/000001"
