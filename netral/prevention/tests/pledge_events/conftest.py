@@ -6,6 +6,8 @@ from __future__ import annotations
 import io
 import itertools
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 import pytest
 from django.utils import timezone
@@ -20,6 +22,12 @@ PLEDGER_NAME = "Wahyuningsih Rahasiawati"
 NIP_BASE = 198503122010011000
 
 MakePledges = Callable[..., list[Pledge]]
+
+
+@pytest.fixture(autouse=True)
+def media(settings: Any, tmp_path: Path) -> Path:
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
 
 
 @pytest.fixture
