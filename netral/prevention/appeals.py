@@ -398,6 +398,11 @@ def appeal_update(
     return appeal
 
 
+def _stage_name(appeal: Appeal) -> str:
+    stage = Stage.objects.filter(cycle_id=appeal.election.cycle_id, code=appeal.stage_code).first()
+    return stage.name if stage is not None else appeal.stage_code.replace("_", " ")
+
+
 def _letter_lines(appeal: Appeal, recipients: list[AppealRecipient]) -> list[tuple[str, str]]:
     tz = office_tz(appeal.office_region)
     ack = appeal.acknowledge_due_at
@@ -408,6 +413,7 @@ def _letter_lines(appeal: Appeal, recipients: list[AppealRecipient]) -> list[tup
         ("Perihal", appeal.subject),
         ("Kepada", shown),
         ("Pemilihan", appeal.election.name),
+        ("Tahapan", _stage_name(appeal)),
         (
             "Konfirmasi penerimaan paling lambat",
             formats.date_format(ack.astimezone(tz), "j F Y") if ack else "-",

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import io
 from collections.abc import Callable, Iterator
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.utils import timezone
+from pypdf import PdfReader
 
 from netral.accounts.models import User
 from netral.audit.models import AuditEntry
@@ -18,6 +20,7 @@ from netral.common import blobs
 from netral.common.errors import ApplicationError, NotFound, PermissionDenied
 from netral.common.tests.smtp import Inbox, smtp_inbox
 from netral.documents.models import IssuedDocument
+from netral.documents.services import document_pdf
 from netral.elections.models import Election
 from netral.prevention import appeals as services
 from netral.prevention.models import APPEAL_BLOBS, Appeal, AppealFollowUp, AppealRecipient
@@ -221,6 +224,10 @@ def test_issue_numbers_the_letter_in_the_office_series_and_keeps_deadlines(
         str(appeal.pk),
     )
     assert not document.pending  # rendered after the commit (immediate task backend)
+    text = " ".join(
+        page.extract_text() for page in PdfReader(io.BytesIO(document_pdf(document=document))).pages
+    )
+    assert document.number in text and "Wali Kota Bekasi" in text and "Kampanye" in text
     # 3 and 10 working days after the local issue day (appeals.toml, confirmed = false).
     tz = ZoneInfo("Asia/Jakarta")
     issued_day = appeal.issued_at.astimezone(tz).date()

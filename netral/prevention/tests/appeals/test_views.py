@@ -8,7 +8,9 @@ from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -185,3 +187,22 @@ def test_pages_in_english(sign_in: SignIn, make_appeal: MakeAppeal) -> None:
     client.cookies["django_language"] = "en"
     body = client.get(reverse("appeals:list")).content.decode()
     assert "Appeals to regional heads" in body and "New appeal" in body
+
+
+def test_list_page_queries_do_not_grow_with_appeals(
+    sign_in: SignIn,
+    make_appeal: MakeAppeal,
+    jabar_election: Election,
+) -> None:
+    client, user = sign_in("bawaslu_staff", "32")
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("appeals:list")).status_code == 200
+        return len(queries)
+
+    make_appeal(user, election=jabar_election, regions=("32", "32.01"), issue=True)
+    few = count()
+    for _ in range(4):
+        make_appeal(user, election=jabar_election, regions=("32", "32.01", "32.75"), issue=True)
+    assert count() == few
