@@ -1,5 +1,6 @@
 """``GET /api/guidance?q=``: the "Boleh atau tidak?" question box for partner systems (public).
-Transport only; the matching is ``netral.prevention.guidance``."""
+Transport only; the matching is ``netral.prevention.guidance``. Answers in the request's
+language (the language cookie, as every page and error message does)."""
 
 from __future__ import annotations
 
@@ -52,7 +53,7 @@ def guidance(request: HttpRequest, q: str = "") -> dict[str, object]:
                 "title": m.entry.title_en if english else m.entry.title,
                 "verdict": m.entry.verdict,
                 "sanction": m.entry.sanction_text(english=english),
-                "legal_basis": m.entry.legal_basis,
+                "legal_basis": m.entry.legal_basis_en if english else m.entry.legal_basis,
                 "score": m.score,
             }
             for m in guidance_search(question=q)

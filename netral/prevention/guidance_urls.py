@@ -1,4 +1,4 @@
-"""The public "Boleh atau tidak?" guide."""
+"""The public "Boleh atau tidak?" guide and its leaflet."""
 
 from django.urls import path
 
@@ -8,4 +8,5 @@ app_name = "guidance"
 
 urlpatterns = [
     path("boleh-atau-tidak/", guidance_views.guidance_page, name="page"),
+    path("boleh-atau-tidak/selebaran.pdf", guidance_views.leaflet, name="leaflet"),
 ]
