@@ -357,7 +357,7 @@ def appeal_update(
         field="subject",
     )
     body_clean = _bounded(
-        clean_text(body or ""),
+        clean_text(body or "").replace("\r\n", "\n").replace("\r", "\n").strip(),
         required=BODY_REQUIRED,
         limit=BODY_MAX,
         too_long=BODY_TOO_LONG,
@@ -610,7 +610,7 @@ def appeal_follow_up_record(
                 ASN_REACHED_TOO_MANY, params={"max": ASN_REACHED_MAX}, field="asn_reached"
             )
         reached = asn_reached
-    note_clean = clean_text(note or "")
+    note_clean = clean_text(note or "").strip()
     if len(note_clean) > NOTE_MAX:
         raise ApplicationError(TEXT_TOO_LONG, params={"max": NOTE_MAX}, field="note")
     data = _checked_file(kind, file)

@@ -137,13 +137,14 @@ def test_update_edits_text_and_addressees(
         actor=jabar_office,
         appeal_id=appeal.pk,
         subject="  Imbauan   netralitas ",
-        body="Isi baru.",
+        body="Isi baru.\r\n\r\nParagraf dua.\r\n",
         legal_basis="UU 20/2023\n\n  PP 94/2021 \n",
         recipient_region_codes=["32.01", "32.75"],
     )
     appeal.refresh_from_db()
     assert appeal.subject == "Imbauan netralitas"
     assert appeal.legal_basis == "UU 20/2023\nPP 94/2021"
+    assert appeal.body == "Isi baru.\n\nParagraf dua."
     assert sorted(appeal.recipients.values_list("region_id", flat=True)) == ["32.01", "32.75"]
     entry = only(_entries("appeal.update"))
     assert entry.after["added"] == ["32.75"] and entry.after["removed"] == ["32"]
@@ -153,7 +154,7 @@ def test_update_refuses_empty_text(make_appeal: MakeAppeal, bekasi_office: User)
     appeal = make_appeal()
     for field, kwargs in (
         ("subject", {"subject": " "}),
-        ("body", {"body": ""}),
+        ("body", {"body": " \r\n "}),
         ("legal_basis", {"legal_basis": "\n \n"}),
     ):
         values = {"subject": "S", "body": "B", "legal_basis": "L", **kwargs}
