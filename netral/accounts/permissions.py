@@ -66,6 +66,10 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     # Early warnings per region.
     "warning.view": BAWASLU | frozenset({Role.ADMIN}),
     "warning.acknowledge": BAWASLU,
+    # The person record (issue #12): those who see the cases see the person's history;
+    # merging records and confirming or splitting a match is case work.
+    "person.view": BAWASLU,
+    "person.manage": BAWASLU,
     # Aggregates.
     "dashboard.view": BAWASLU | frozenset({Role.BKN_OFFICER, Role.ADMIN}),
     "export.download": BAWASLU | frozenset({Role.BKN_OFFICER}),
