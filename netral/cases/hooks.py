@@ -56,6 +56,36 @@ case_followups: Hook[list[int], dict[int, list[FollowupStanding]]] = Hook("cases
 case_sections: Hook[CaseEvent, CaseSection | None] = Hook("cases.case_sections")
 
 
+@dataclass(frozen=True)
+class CaseListRows:
+    """The cases of one page of the staff inbox (already scoped to the actor)."""
+
+    actor: User
+    case_ids: list[int]
+
+
+@dataclass(frozen=True)
+class CaseFlag:
+    """A badge an app above puts on an inbox row (e.g. triage: a repeat offender)."""
+
+    label: str
+    title: str = ""
+    url: str = ""
+
+
+# Staff inbox: badges per case id for the page's rows (one or a few queries per handler).
+case_list_flags: Hook[CaseListRows, dict[int, list[CaseFlag]]] = Hook("cases.case_list_flags")
+
+
+def flags_of(*, actor: User, case_ids: list[int]) -> dict[int, list[CaseFlag]]:
+    """Every handler's badges for ``case_ids``, merged by case id."""
+    merged: dict[int, list[CaseFlag]] = {}
+    for answer in case_list_flags.ask(CaseListRows(actor=actor, case_ids=case_ids)):
+        for case_id, flags in answer.items():
+            merged.setdefault(case_id, []).extend(flags)
+    return merged
+
+
 def followups_of(case_ids: list[int]) -> dict[int, list[FollowupStanding]]:
     """Every handler's answer to ``case_followups``, merged by case id."""
     merged: dict[int, list[FollowupStanding]] = {}

@@ -29,7 +29,7 @@ from netral.cases import clarification, services
 from netral.cases import forms as case_forms
 from netral.cases.countdown import case_clock
 from netral.cases.documents import case_documents_available
-from netral.cases.hooks import CaseEvent, case_sections
+from netral.cases.hooks import CaseEvent, case_sections, flags_of
 from netral.cases.models import Case, Status
 from netral.cases.selectors import (
     case_detail_for,
@@ -233,11 +233,14 @@ def case_list(request: HttpRequest) -> HttpResponse:
     )
     page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
     now = clock.now()
+    # Badges from the apps above (triage: a repeat offender), for this page's cases only.
+    flags = flags_of(actor=actor, case_ids=[case.pk for case in page.object_list])
     rows = [
         {
             "case": case,
             "origin": ORIGIN_LABELS.get(case.origin, case.origin),
             "clock": case_clock(case, now),
+            "flags": flags.get(case.pk, []),
         }
         for case in page.object_list
     ]
