@@ -21,6 +21,7 @@ urlpatterns = [
     path("ruang-kerja/tindak-lanjut/", include("netral.followup.urls")),
     path("ruang-kerja/imbauan/", include("netral.prevention.appeals_urls")),
     path("ruang-kerja/pencegahan/", include("netral.prevention.commitments_urls")),
+    path("ruang-kerja/orang/", include("netral.triage.persons_urls")),
     path("", include("netral.analytics.urls")),
     path("verify/", include("netral.documents.urls")),
     path("ikrar/", include("netral.prevention.pledges_urls")),

@@ -12,3 +12,18 @@ class TriageConfig(AppConfig):
     name = "netral.triage"
     label = "triage"
     verbose_name = "Triase"
+
+    def ready(self) -> None:
+        # New reports get their person; the case page and the inbox flag repeat offenders.
+        from netral.cases import hooks as case_hooks
+        from netral.reports import hooks as report_hooks
+        from netral.triage import handlers
+
+        report_hooks.report_submitted.register(handlers.link_submitted_report)
+        case_hooks.case_sections.register(handlers.case_page_section)
+        case_hooks.case_list_flags.register(handlers.case_list_flags)
+
+        # Duplicates: each new report's signature, computed once its intake has committed.
+        from netral.triage.duplicates_store import on_report_submitted
+
+        report_hooks.report_submitted.register(on_report_submitted)
