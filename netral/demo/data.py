@@ -20,6 +20,7 @@ from django.db.models import ProtectedError
 from netral.audit.services import audited
 from netral.cases.models import Case, RegisterCounter, Status
 from netral.demo.accounts import demo_plenary_user
+from netral.demo.appeals import demo_appeals_delete, demo_appeals_load
 from netral.demo.commitments import demo_commitments_delete, demo_commitments_load
 from netral.demo.followup import demo_followups_delete, demo_followups_load
 from netral.demo.plan import (
@@ -56,6 +57,7 @@ class DemoSummary:
     seconds: float
     recommendations: int = 0
     pledges: int = 0
+    appeals: int = 0
     commitments: dict[str, int] = field(default_factory=dict)  # pacts, meetings, activities
 
 
@@ -90,10 +92,12 @@ def demo_data_load(*, seed: int = 2024, reports: int = 6000) -> DemoSummary:
     tracking = [_tracking_submit(row) for row in rows if row.tracking]
     recommendations = demo_followups_load(seed=seed, issuer=demo_plenary_user())
     pledges = demo_pledges_load(seed=seed)
+    appeals = demo_appeals_load(seed=seed, author=demo_plenary_user())
     commitments = demo_commitments_load(seed=seed)
     return DemoSummary(
         recommendations=recommendations,
         pledges=pledges,
+        appeals=appeals,
         commitments=commitments,
         reports=len(rows),
         cases=len(rows) + sum(1 for r in bulk if r.merge_into),
@@ -125,6 +129,7 @@ def demo_data_delete() -> int:
     deleted = reports.count()
     demo_followups_delete(cases=cases)
     demo_pledges_delete()
+    demo_appeals_delete()
     demo_commitments_delete()
     reports.delete()
     cases.filter(merged_into__isnull=False).delete()

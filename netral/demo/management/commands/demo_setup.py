@@ -5,6 +5,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from netral.demo.accounts import DEMO_PASSWORD, demo_accounts_ensure
+from netral.demo.appeals import demo_appeal_rates
 from netral.demo.data import (
     demo_data_load,
     demo_data_loaded,
@@ -42,7 +43,7 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Demo data: {summary.reports} reports, {summary.cases} cases, "
                 f"{summary.recommendations} recommendations, {summary.pledges} pledges "
-                f"({summary.seconds:.1f} s)."
+                f"and {summary.appeals} appeals ({summary.seconds:.1f} s)."
             )
         port = settings.NETRAL_DEMO_PORT
         w = self.stdout.write
@@ -55,6 +56,13 @@ class Command(BaseCommand):
             f" Prevention: http://127.0.0.1:{port}/ruang-kerja/pencegahan/komitmen/ (commitments,"
             " meetings, pacts, activities; try bekasi.staf and ppk.bekasi)"
         )
+        rates = demo_appeal_rates()
+        w(
+            f" Appeals (imbauan): http://127.0.0.1:{port}/ruang-kerja/imbauan/ ({rates.appeals}"
+            f" issued; {rates.share(rates.acknowledged):.0f}% of addressees acknowledged,"
+            f" {rates.share(rates.followed_up):.0f}% followed up; jabar.staf: per-region view"
+        )
+        w("   /ruang-kerja/imbauan/per-daerah/; ppk.bekasi: acknowledge; /api/prevention/appeals)")
         w(f" Password for every account: {DEMO_PASSWORD}")
         w(" Sign-in asks for a 6-digit authenticator code: add the TOTP secret to any")
         w(" authenticator app, or print the current code with:")

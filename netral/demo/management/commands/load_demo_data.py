@@ -38,7 +38,7 @@ class Command(BaseCommand):
         summary = demo_data_load(seed=options["seed"], reports=options["reports"])
         self.stdout.write(
             f"Loaded {summary.reports} demo reports, {summary.cases} cases, "
-            f"{summary.pledges} pledges "
+            f"{summary.pledges} pledges and {summary.appeals} appeals "
             f"in {summary.seconds:.1f} s (seed {options['seed']})."
         )
         for tracking in summary.tracking:
