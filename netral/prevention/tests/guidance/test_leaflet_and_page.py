@@ -4,6 +4,7 @@ printable and light."""
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 from django.core.cache import cache
@@ -139,8 +140,6 @@ def test_the_page_works_without_javascript_is_printable_and_light(client: Client
     assert "<script" not in page
     assert 'method="get"' in page and f'action="{LEAFLET}"' in page
     assert len(response.content) < 120_000
-    css = (
-        __import__("pathlib").Path(__file__).resolve().parents[3] / "static/netral/css/guidance.css"
-    ).read_text()
+    css = (Path(__file__).resolve().parents[3] / "static/netral/css/guidance.css").read_text()
     assert "@media print" in css and ".no-print" in css
     assert 'class="guide-leaflet no-print"' in page and 'class="guide-ask no-print"' in page
