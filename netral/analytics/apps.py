@@ -5,3 +5,10 @@ class AnalyticsConfig(AppConfig):
     name = "netral.analytics"
     label = "analytics"
     verbose_name = "Statistik"
+
+    def ready(self) -> None:
+        # The early warnings (prevention, below) read each region's IKP class from here.
+        from netral.analytics import handlers
+        from netral.prevention import warnings_hooks
+
+        warnings_hooks.ikp_classes.register(handlers.ikp_classes)
