@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("netral.analytics.urls")),
     path("verify/", include("netral.documents.urls")),
     path("ikrar/", include("netral.prevention.pledges_urls")),
+    path("", include("netral.prevention.pledge_events_urls")),
     path("", include("netral.prevention.guidance_urls")),
     path("api/", api.urls),
     re_path(r"^api/", api_not_found),  # JSON 404 for the rest of /api/

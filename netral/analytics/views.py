@@ -21,6 +21,7 @@ from netral.accounts.permissions import covers, has_capability
 from netral.analytics import exports
 from netral.analytics.ikp import IkpResult, ikp_for_region, ikp_for_regions
 from netral.analytics.opendata import open_json, open_rows
+from netral.analytics.pledges import pledge_aggregates_cached
 from netral.analytics.scope import Scope, scope_get
 from netral.analytics.selectors import (
     Dashboard,
@@ -166,6 +167,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                 region_code=scope.region.code if scope.region else None,
             )
         ),
+        # Neutrality pledges, individual and collective (netral.analytics.pledges).
+        "pledges": pledge_aggregates_cached(scope=scope),
     }
     return render(request, "analytics/dashboard.html", context)
 

@@ -18,6 +18,7 @@ from django.db.models.functions import Left
 
 from netral.accounts.models import Role, User
 from netral.accounts.permissions import has_capability
+from netral.common.disclosure import Published, protect, suppress
 from netral.prevention.models import Pledge, PledgeEvent
 from netral.regions.models import Region
 
@@ -107,3 +108,68 @@ def pledge_counts(
         cell = per_key.setdefault(row["key"], [0, 0, 0])
         cell[1], cell[2] = row["n"], row["asn"] or 0
     return {k: PledgeCounts(*v) for k, v in per_key.items()}
+
+
+def pledge_cube(
+    *, codes: Sequence[str] | None, election_id: int | None, provinces: bool
+) -> dict[tuple[str, str], PledgeCounts]:
+    """Counts per (region code, agency type) of the regions ``codes`` (``None``:
+    everywhere); with ``provinces`` the region is its province (the first two digits). Two
+    queries, whatever the number of regions; the dashboard and open data add it up."""
+    region = Left("region_id", 2) if provinces else F("region_id")
+    pledges = (
+        _in(Pledge.objects.all(), codes, election_id)
+        .annotate(key=region)
+        .values("key", "agency_type")
+        .annotate(n=Count("pk"))
+    )
+    events = (
+        _in(PledgeEvent.objects.all(), codes, election_id)
+        .annotate(key=region)
+        .values("key", "agency_type")
+        .annotate(n=Count("pk"), asn=Sum("asn_count"))
+    )
+    cells: dict[tuple[str, str], list[int]] = {}
+    for row in pledges:
+        cells.setdefault((row["key"], row["agency_type"]), [0, 0, 0])[0] = row["n"]
+    for row in events:
+        cell = cells.setdefault((row["key"], row["agency_type"]), [0, 0, 0])
+        cell[1], cell[2] = row["n"], row["asn"] or 0
+    return {k: PledgeCounts(*v) for k, v in cells.items()}
+
+
+@dataclass(frozen=True)
+class PublicEventRow:
+    code: str
+    name: str
+    events: int
+    # The ASN counted, published as open data does: "<5" or "x" when hidden.
+    asn: Published
+
+
+@dataclass(frozen=True)
+class PublicEventCounts:
+    events: int
+    asn: Published
+    provinces: list[PublicEventRow]
+
+
+def pledge_event_public() -> PublicEventCounts:
+    """Collective pledges per province for the public page: the number of events (public
+    government acts, named by no one) and the ASN they counted, protected as one table
+    whose total is published (``netral.common.disclosure``). Three queries."""
+    counts = {
+        key: c
+        for key, c in pledge_counts(codes=None, election_id=None, by="province").items()
+        if c.events
+    }
+    names = dict(Region.objects.filter(code__in=list(counts)).values_list("code", "name"))
+    asn = protect({key: c.event_asn for key, c in counts.items()})
+    return PublicEventCounts(
+        events=sum(c.events for c in counts.values()),
+        asn=suppress(sum(c.event_asn for c in counts.values())),
+        provinces=[
+            PublicEventRow(code=key, name=names.get(key, key), events=c.events, asn=asn[key])
+            for key, c in sorted(counts.items())
+        ],
+    )
