@@ -157,7 +157,7 @@ def _about(rec: Recommendation, person: Person, names: set[str]) -> bool:
 def person_history_for(*, actor: User, public_id: str) -> PersonHistory:
     """Everything about a person the actor may see, newest first: their reports, the cases
     holding them with the verdicts, the recommendations and the sanctions. ``NotFound`` when
-    the person is missing, merged away or has nothing the actor may see. Five queries."""
+    the person is missing, merged away or has nothing the actor may see. Four queries."""
     require(actor, "person.view")
     if not _is_uuid(public_id):
         raise NotFound(PERSON_NOT_FOUND)
