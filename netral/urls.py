@@ -20,6 +20,7 @@ urlpatterns = [
     path("ruang-kerja/kasus/", include("netral.cases.document_urls")),
     path("ruang-kerja/tindak-lanjut/", include("netral.followup.urls")),
     path("ruang-kerja/imbauan/", include("netral.prevention.appeals_urls")),
+    path("ruang-kerja/peringatan/", include("netral.prevention.warnings_urls")),
     path("ruang-kerja/pencegahan/", include("netral.prevention.commitments_urls")),
     path("ruang-kerja/orang/", include("netral.triage.persons_urls")),
     path("", include("netral.analytics.urls")),
