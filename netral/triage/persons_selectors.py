@@ -113,7 +113,7 @@ def person_search(*, actor: User, q: str, limit: int = SEARCH_LIMIT) -> list[Per
     ).order_by("name_key", "pk")[:limit]
     found = list(counted)
     repeat = repeat_offenders(person_ids=[p.pk for p in found])
-    return [PersonRow(p, p.visible_reports, repeat.get(p.pk, 0)) for p in found]  # type: ignore[attr-defined]
+    return [PersonRow(p, p.visible_reports, repeat.get(p.pk, 0)) for p in found]
 
 
 @dataclass(frozen=True)
@@ -219,14 +219,10 @@ def _entries(history: PersonHistory) -> list[HistoryEntry]:
         label = case.register_number or f"#{case.pk}"
         if case.decided_at is not None:
             verdicts = ", ".join(str(Verdict(v).label) for v in case.verdicts if v in Verdict)
-            entries.append(
-                HistoryEntry(case.decided_at.date(), "decision", label, verdicts, url)
-            )
+            entries.append(HistoryEntry(case.decided_at.date(), "decision", label, verdicts, url))
     for rec in history.recommendations:
         entries.append(
-            HistoryEntry(
-                rec.issued_at.date(), "recommendation", rec.number, rec.addressee_name, ""
-            )
+            HistoryEntry(rec.issued_at.date(), "recommendation", rec.number, rec.addressee_name, "")
         )
         sanction = getattr(rec, "sanction", None)
         if sanction is not None:
@@ -266,9 +262,7 @@ def case_persons(*, case_ids: Iterable[int]) -> dict[int, list[CasePerson]]:
             report__case_id__in=ids, status=PersonLink.Status.LINKED
         ).values_list("report__case_id", "person_id")
     )
-    people = {
-        p.pk: p for p in Person.objects.filter(pk__in={person_id for _, person_id in links})
-    }
+    people = {p.pk: p for p in Person.objects.filter(pk__in={person_id for _, person_id in links})}
     repeat = repeat_offenders(person_ids=list(people))
     out: dict[int, list[CasePerson]] = defaultdict(list)
     seen: set[tuple[int, int]] = set()
@@ -325,11 +319,10 @@ def repeat_offender_counts(*, actor: User, region: str | None = None) -> RepeatO
         OffenderCount(key, spellings[key].most_common(1)[0][0], len(ids))
         for key, ids in agencies.items()
     ]
-    by_region = [
-        OffenderCount(code, region_names[code], len(ids)) for code, ids in regions.items()
-    ]
+    by_region = [OffenderCount(code, region_names[code], len(ids)) for code, ids in regions.items()]
     order = lambda row: (-row.count, row.label)  # noqa: E731
     return RepeatOffenderCounts(
-        total=len(repeat), by_agency=sorted(by_agency, key=order), by_region=sorted(by_region, key=order)
+        total=len(repeat),
+        by_agency=sorted(by_agency, key=order),
+        by_region=sorted(by_region, key=order),
     )
-

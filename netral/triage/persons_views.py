@@ -60,9 +60,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
     q = form.cleaned_data["q"] if form.is_valid() else ""
     rows = person_search(actor=request_staff(request), q=q) if q.strip() else []
-    return render(
-        request, "triage/persons/person_list.html", {"form": form, "rows": rows, "q": q}
-    )
+    return render(request, "triage/persons/person_list.html", {"form": form, "rows": rows, "q": q})
 
 
 @never_cache

@@ -40,7 +40,7 @@ def test_confirm_links_the_report_and_is_audited(make_user: Callable[..., User])
     person.refresh_from_db()
     assert "Disdik Kota Bekasi" in person.agencies
     entry = AuditEntry.objects.get(action="person.link_confirm")
-    assert entry.actor_id == staff.pk and entry.after["person"] == str(person.public_id)
+    assert entry.actor_id == staff.pk and (entry.after or {})["person"] == str(person.public_id)
     with pytest.raises(ApplicationError):
         person_link_confirm(actor=staff, link_id=link.pk)  # decided already
 
@@ -52,7 +52,7 @@ def test_reject_makes_a_person_of_its_own_and_is_kept(make_user: Callable[..., U
     link.refresh_from_db()
     assert link.status == "rejected" and moved.person_id != person.pk
     assert moved.status == "linked" and moved.basis == "staff"
-    assert AuditEntry.objects.get(action="person.link_reject").after["from_person"] == str(
+    assert (AuditEntry.objects.get(action="person.link_reject").after or {})["from_person"] == str(
         person.public_id
     )
 
@@ -107,7 +107,8 @@ def test_merge_moves_links_and_keeps_the_nip(make_user: Callable[..., User]) -> 
     assert set(merged.agencies) == {"Kecamatan Bekasi Utara", "Dinas Pendidikan Kota Bekasi"}
     assert PersonLink.objects.filter(person=merged).count() == 2
     entry = AuditEntry.objects.get(action="person.merge")
-    assert entry.after["merged"] == str(with_nip.public_id) and entry.after["links_moved"] == 1
+    after = entry.after or {}
+    assert after["merged"] == str(with_nip.public_id) and after["links_moved"] == 1
     with pytest.raises(NotFound):  # merged away
         person_merge(actor=leader, person_id=str(with_nip.public_id), into_id=str(merged.public_id))
 
