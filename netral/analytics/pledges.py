@@ -97,7 +97,7 @@ def pledge_aggregates(*, scope: Scope) -> PledgeAggregates:
             PledgeTable(
                 "pledges_by_agency_type",
                 _("Ikrar netralitas per jenis instansi"),
-                rows(list(AgencyType.choices), by_type),
+                rows([(v, str(label)) for v, label in AgencyType.choices], by_type),
             ),
         ),
     )

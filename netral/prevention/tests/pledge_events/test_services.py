@@ -49,7 +49,7 @@ def test_ppk_office_records_its_own_event_audited(make_user: Any, election: Elec
     )
     entry = AuditEntry.objects.get(action="prevention.pledge_event_record")
     assert entry.object_id == str(event.pk) and entry.actor_id == ppk.pk
-    assert entry.after["asn_count"] == 1250
+    assert entry.after is not None and entry.after["asn_count"] == 1250
 
 
 def test_photo_is_sealed_and_its_copy_has_no_metadata(
