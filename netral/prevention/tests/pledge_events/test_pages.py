@@ -7,6 +7,7 @@ import io
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
@@ -85,3 +86,12 @@ def test_each_role_sees_its_scope(sign_in: SignIn, election: Election) -> None:
     assert 'name="asn_count"' not in bkn.get(URL).content.decode()
     kpu, _user = sign_in("kpu", "32.75")
     assert kpu.get(URL).status_code == 403
+
+
+def test_pages_in_english(sign_in: SignIn, election: Election, client: Any) -> None:
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert "Collective neutrality pledges" in client.get("/ikrar-bersama/").content.decode()
+    assert "Neutrality pledges by region" in client.get("/statistik/ikrar/").content.decode()
+    staff, _user = sign_in("ppk", "32.75")
+    staff.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert "Record a collective pledge" in staff.get(URL).content.decode()
