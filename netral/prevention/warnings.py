@@ -121,7 +121,7 @@ def warning_acknowledge(*, actor: User, warning_id: int, action_taken: str) -> E
     if warning.status == EarlyWarning.Status.ACKNOWLEDGED:
         at = timezone.localtime(warning.acknowledged_at or timezone.now(), WIB)
         raise Conflict(ALREADY_ACKNOWLEDGED, params={"at": f"{at:%d-%m-%Y %H:%M}"})
-    text = clean_text(action_taken or "")
+    text = clean_text(action_taken or "").strip()
     if not text:
         raise ApplicationError(ACTION_REQUIRED, field="action_taken")
     if len(text) > ACTION_MAX:
