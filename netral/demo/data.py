@@ -33,6 +33,7 @@ from netral.demo.plan import (
     register_number,
 )
 from netral.demo.pledges import demo_pledges_delete, demo_pledges_load
+from netral.demo.warnings import demo_warnings_delete, demo_warnings_load
 from netral.reports.forms import ReportForm
 from netral.reports.models import Report, Reporter
 from netral.reports.services import report_submit
@@ -59,6 +60,7 @@ class DemoSummary:
     pledges: int = 0
     appeals: int = 0
     commitments: dict[str, int] = field(default_factory=dict)  # pacts, meetings, activities
+    warnings: int = 0  # regions with an early warning on the demo day
 
 
 def demo_data_loaded() -> bool:
@@ -94,11 +96,14 @@ def demo_data_load(*, seed: int = 2024, reports: int = 6000) -> DemoSummary:
     pledges = demo_pledges_load(seed=seed)
     appeals = demo_appeals_load(seed=seed, author=demo_plenary_user())
     commitments = demo_commitments_load(seed=seed)
+    # Last: the early warnings read the reports, follow-up and appeals loaded above.
+    warnings = demo_warnings_load()
     return DemoSummary(
         recommendations=recommendations,
         pledges=pledges,
         appeals=appeals,
         commitments=commitments,
+        warnings=warnings,
         reports=len(rows),
         cases=len(rows) + sum(1 for r in bulk if r.merge_into),
         reporters=len(reporters) + len(tracking),
@@ -131,6 +136,7 @@ def demo_data_delete() -> int:
     demo_pledges_delete()
     demo_appeals_delete()
     demo_commitments_delete()
+    demo_warnings_delete()
     reports.delete()
     cases.filter(merged_into__isnull=False).delete()
     cases.delete()
