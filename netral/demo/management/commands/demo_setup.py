@@ -11,6 +11,7 @@ from netral.demo.data import (
     demo_data_loaded,
     demo_tracking_refresh,
 )
+from netral.demo.warnings import demo_warnings_summary
 from netral.reports.receipts import receipt_code_display
 
 
@@ -63,6 +64,12 @@ class Command(BaseCommand):
             f" {rates.share(rates.followed_up):.0f}% followed up; jabar.staf: per-region view"
         )
         w("   /ruang-kerja/imbauan/per-daerah/; ppk.bekasi: acknowledge; /api/prevention/appeals)")
+        early = demo_warnings_summary()
+        fired = ", ".join(f"{code} {n}" for code, n in sorted(early.by_signal.items()))
+        w(
+            f" Early warnings: http://127.0.0.1:{port}/ruang-kerja/peringatan/ ({early.total}"
+            f" regions on {early.day or '-'}; signals: {fired or 'none'}; /api/prevention/warnings)"
+        )
         w(f" Password for every account: {DEMO_PASSWORD}")
         w(" Sign-in asks for a 6-digit authenticator code: add the TOTP secret to any")
         w(" authenticator app, or print the current code with:")
