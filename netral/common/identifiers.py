@@ -26,9 +26,32 @@ NIK_INVALID_REGION = "NIK tidak valid: 6 angka pertama harus kode wilayah."
 NIK_INVALID_BIRTH = "NIK tidak valid: angka ke-7 sampai ke-12 harus tanggal lahir (HHBBTT)."
 NIK_INVALID_SEQUENCE = "NIK tidak valid: nomor urut (4 angka terakhir) tidak boleh 0000."
 
+# The same problems as a reason for a sentence of the caller's ("NIP ini tidak valid: ...").
+NIP_REASON_NOT_DIGITS = "hanya boleh berisi angka (spasi, titik atau tanda hubung boleh)"
+NIP_REASON_LENGTH = "berisi {count} angka, seharusnya 18"
+NIP_REASON_BIRTH = (
+    "8 angka pertama harus tanggal lahir (TTTTBBHH), {found} bukan tanggal yang mungkin"
+)
+NIP_REASON_APPOINTMENT = (
+    "angka ke-9 sampai ke-14 harus tahun dan bulan pengangkatan (TTTTBB), {found} tidak mungkin"
+)
+NIP_REASON_SEX = "angka ke-15 harus 1 (laki-laki) atau 2 (perempuan), bukan {found}"
+NIP_REASON_SEQUENCE = "nomor urut (3 angka terakhir) tidak boleh 000"
+
 # A civil servant is appointed at 18 at the earliest and retires by 65.
 MIN_APPOINTMENT_AGE = 18
 MAX_AGE_AT_APPOINTMENT = 60
+
+
+class IdentifierInvalid(ValueError):
+    """An invalid identifier: ``str()`` is the whole message (as before), ``reason`` and
+    ``params`` the specific problem for a sentence of the caller's (translate ``reason``, then
+    fill in ``params``)."""
+
+    def __init__(self, message: str, reason: str, **params: object) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.params = params
 
 
 @dataclass(frozen=True)
@@ -59,24 +82,30 @@ def _digits(raw: str) -> str:
 def nip_parse(raw: str, *, today: datetime.date | None = None) -> NipInfo:
     nip = _digits(raw)
     if not re.fullmatch(r"\d{18}", nip):
-        raise ValueError(NIP_INVALID_LENGTH)
+        if not nip.isdigit() and nip:
+            raise IdentifierInvalid(NIP_INVALID_LENGTH, NIP_REASON_NOT_DIGITS)
+        raise IdentifierInvalid(NIP_INVALID_LENGTH, NIP_REASON_LENGTH, count=len(nip))
     today = today or datetime.date.today()
+    birth_error = IdentifierInvalid(NIP_INVALID_BIRTH, NIP_REASON_BIRTH, found=nip[0:8])
     try:
         birth = datetime.date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8]))
     except ValueError:
-        raise ValueError(NIP_INVALID_BIRTH) from None
+        raise birth_error from None
     if birth.year < 1930 or birth > today:
-        raise ValueError(NIP_INVALID_BIRTH)
+        raise birth_error
     year, month = int(nip[8:12]), int(nip[12:14])
+    appointment_error = IdentifierInvalid(
+        NIP_INVALID_APPOINTMENT, NIP_REASON_APPOINTMENT, found=nip[8:14]
+    )
     if not 1 <= month <= 12 or (year, month) > (today.year, today.month):
-        raise ValueError(NIP_INVALID_APPOINTMENT)
+        raise appointment_error
     if not birth.year + MIN_APPOINTMENT_AGE <= year <= birth.year + MAX_AGE_AT_APPOINTMENT:
-        raise ValueError(NIP_INVALID_APPOINTMENT)
+        raise appointment_error
     if nip[14] not in "12":
-        raise ValueError(NIP_INVALID_SEX)
+        raise IdentifierInvalid(NIP_INVALID_SEX, NIP_REASON_SEX, found=nip[14])
     sequence = int(nip[15:18])
     if sequence == 0:
-        raise ValueError(NIP_INVALID_SEQUENCE)
+        raise IdentifierInvalid(NIP_INVALID_SEQUENCE, NIP_REASON_SEQUENCE)
     return NipInfo(nip, birth, year, month, "L" if nip[14] == "1" else "P", sequence)
 
 

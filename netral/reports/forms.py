@@ -16,7 +16,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from netral.common import clock
-from netral.common.identifiers import nik_parse, nip_parse
+from netral.common.identifiers import IdentifierInvalid, nik_parse, nip_parse
 from netral.common.text import FreeTextField, NameField
 from netral.elections.models import Election
 from netral.regions.models import Region
@@ -40,6 +40,37 @@ ELECTION_NOT_HERE = _("Pemilihan yang dipilih tidak berlangsung di wilayah ini."
 BAD_LINK = _("Tautan harus berupa alamat web lengkap (http:// atau https://): {link}")
 TOO_MANY_LINKS = _("Paling banyak {limit} tautan.")
 HONEYPOT_FILLED = _("Permintaan ditolak.")
+NIP_NOT_VALID = _("NIP ini tidak valid: {reason}.")
+NIP_VALID = _("NIP ini sah: lahir {birth}, diangkat {appointment}, {sex}.")
+SEX_NAMES = {"L": _("laki-laki"), "P": _("perempuan")}
+# The longest NIP input read (the field's own limit).
+MAX_NIP_INPUT = 40
+
+
+def reported_nip_problem(raw: str) -> str | None:
+    """Why a reported NIP is invalid, as the form says it ("NIP ini tidak valid: angka ke-15
+    harus 1 (laki-laki) atau 2 (perempuan), bukan 3."), or None for a valid or empty one."""
+    if not (raw or "").strip():
+        return None
+    try:
+        nip_parse(raw[:MAX_NIP_INPUT], today=clock.today())
+    except IdentifierInvalid as exc:
+        reason = gettext(exc.reason).format(**exc.params)
+        return str(NIP_NOT_VALID).format(reason=reason)
+    return None
+
+
+def reported_nip_check(raw: str) -> str:
+    """The early check's answer for the public form: the problem, or what the NIP says."""
+    problem = reported_nip_problem(raw)
+    if problem is not None or not (raw or "").strip():
+        return problem or ""
+    info = nip_parse(raw[:MAX_NIP_INPUT], today=clock.today())
+    return str(NIP_VALID).format(
+        birth=info.birth_date.strftime("%d-%m-%Y"),
+        appointment=f"{info.appointment_month:02d}/{info.appointment_year}",
+        sex=SEX_NAMES[info.sex],
+    )
 
 
 def _violation_choices() -> list[tuple[str, Any]]:
@@ -148,10 +179,10 @@ class ReportForm(forms.Form):
         raw = self.cleaned_data.get("reported_nip", "")
         if not raw.strip():
             return ""
-        try:
-            return nip_parse(raw).nip
-        except ValueError as exc:
-            raise forms.ValidationError(gettext(str(exc))) from None
+        problem = reported_nip_problem(raw)
+        if problem is not None:
+            raise forms.ValidationError(problem)
+        return nip_parse(raw, today=clock.today()).nip
 
     def clean_reporter_nik(self) -> str:
         raw = self.cleaned_data.get("reporter_nik", "")

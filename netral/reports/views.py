@@ -23,7 +23,7 @@ from netral.common.errors import ApplicationError
 from netral.common.ratelimit import RateLimited
 from netral.documents.services import document_pdf
 from netral.regions.models import Region
-from netral.reports.forms import ReportForm
+from netral.reports.forms import ReportForm, reported_nip_check, reported_nip_problem
 from netral.reports.intake import MAX_REQUEST_BYTES
 from netral.reports.models import Report
 from netral.reports.receipt_pdf import receipt_document, receipt_pdf
@@ -87,7 +87,21 @@ def report_form(request: HttpRequest) -> HttpResponse:
     form = ReportForm()
     token = ""
     unsent_files: list[str] = []
-    if request.method == "POST":
+    nip_check, nip_ok = "", False
+    if request.method == "POST" and request.POST.get("check") == "nip":
+        # "Periksa NIP": the early warning, without JavaScript. Nothing is stored or counted
+        # against the sender's limit; the form comes back as typed (files excepted), with
+        # only the NIP's verdict and no other field's errors.
+        data = report_form_data(request)
+        form = ReportForm(initial=data)
+        nip_check = reported_nip_check(data.get("reported_nip", ""))
+        nip_ok = reported_nip_problem(data.get("reported_nip", "")) is None
+        posted = request.POST.get("submission", "")
+        token = posted if submission_nonce(posted) else ""
+        if int(request.META.get("CONTENT_LENGTH") or 0) <= MAX_REQUEST_BYTES:
+            files = request.FILES.getlist("files")
+            unsent_files = [(f.name or "berkas")[:MAX_NAME_SHOWN] for f in files]
+    elif request.method == "POST":
         status = 400
         try:
             throttle_submit(request)
@@ -123,6 +137,8 @@ def report_form(request: HttpRequest) -> HttpResponse:
         "submission_token": token or submission_token_new(),
         "unsent_files": unsent_files[:MAX_NAMES_SHOWN],
         "unsent_more": max(0, len(unsent_files) - MAX_NAMES_SHOWN),
+        "nip_check": nip_check,
+        "nip_check_ok": nip_ok,
         "violation_types": violation_type_list(),
         "selected_province": request.POST.get("province", ""),
         "selected_regency": request.POST.get("regency", ""),

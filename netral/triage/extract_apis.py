@@ -5,10 +5,11 @@ Transport only; the reading is ``netral.triage.extract``."""
 from __future__ import annotations
 
 import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from django.http import HttpRequest
 from ninja import Router, Schema
+from pydantic import BeforeValidator
 
 from netral.accounts.api_auth import staff_auth
 from netral.accounts.decorators import request_staff
@@ -20,9 +21,16 @@ from netral.triage.extract import MAX_TEXT, extract
 router = Router(tags=["triage"], auth=staff_auth)
 
 
+def _iso_text(value: object) -> object:
+    """Only "YYYY-MM-DD" text: pydantic alone would read a number as a Unix timestamp."""
+    if value is not None and not isinstance(value, str):
+        raise ValueError("reference_date: tanggal YYYY-MM-DD")
+    return value
+
+
 class ExtractIn(Schema):
     text: str
-    reference_date: datetime.date | None = None
+    reference_date: Annotated[datetime.date | None, BeforeValidator(_iso_text)] = None
 
 
 class EntityOut(Schema):

@@ -118,3 +118,8 @@ def test_a_weekday_mismatch_in_english(client: Client, bearer: dict[str, str]) -
         False,
         "This date falls on a Tuesday, not a Wednesday.",
     )
+
+
+def test_a_number_is_no_reference_date(client: Client, bearer: dict[str, str]) -> None:
+    response = post(client, {"text": "", "reference_date": 0}, **bearer)
+    assert response.status_code == 422
