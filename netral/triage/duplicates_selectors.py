@@ -1,0 +1,90 @@
+"""The duplicate look-up: the reports most like an incoming one, among those the actor may
+see (``report_list_for``: the jurisdiction of the office handling each report).
+
+Candidates come from index probes only: the NIP column, then the text and name LSH keys
+(``ReportSignatureKey``, grouped by report and ranked by how many keys each shares). Only
+those few candidates are scored (``duplicates.score``); a report outside the actor's
+jurisdiction is filtered inside the probes, so it never appears, nor counts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count
+
+from netral.accounts.models import User
+from netral.reports.models import Report
+from netral.reports.selectors import report_list_for
+from netral.triage.duplicates import THRESHOLD, Signature, score, unpack
+from netral.triage.models import ReportSignature, ReportSignatureKey
+
+# Candidates per probe: the best-ranked by shared keys (a common name can share keys with
+# thousands of reports; only the closest are worth scoring).
+CANDIDATES = 50
+MAX_MATCHES = 10
+
+
+@dataclass(frozen=True)
+class Match:
+    report: Report
+    score: float
+    reasons: list[str]
+
+
+def _stored(row: ReportSignature) -> Signature:
+    return Signature(
+        nip=row.reported_nip,
+        name=row.name_key,
+        agency=row.agency_key,
+        region_code=row.region_code,
+        event_date=row.event_date,
+        minhash=unpack(row.text_minhash),
+    )
+
+
+def _by_keys(keys: list[int], visible: object, exclude: int | None) -> list[int]:
+    if not keys:
+        return []
+    rows = (
+        ReportSignatureKey.objects.filter(key__in=keys, report__in=visible)
+        .exclude(report_id=exclude)
+        .values("report_id")
+        .annotate(shared=Count("id"))
+        .order_by("-shared", "-report_id")[:CANDIDATES]
+    )
+    return [row["report_id"] for row in rows]
+
+
+def duplicate_matches(
+    *,
+    actor: User,
+    probe: Signature,
+    exclude_report_id: int | None = None,
+    limit: int = MAX_MATCHES,
+    threshold: float = THRESHOLD,
+) -> list[Match]:
+    """The reports the actor may see that likely tell the same event as ``probe``, best
+    first, with the reasons. Raises ``PermissionDenied`` for a role that sees no reports."""
+    visible = report_list_for(actor=actor).values("pk")
+    ids: set[int] = set()
+    if probe.nip:
+        ids.update(
+            ReportSignature.objects.filter(reported_nip=probe.nip, report__in=visible)
+            .exclude(report_id=exclude_report_id)
+            .order_by("-report_id")
+            .values_list("report_id", flat=True)[:CANDIDATES]
+        )
+    ids.update(_by_keys(probe.text_keys(), visible, exclude_report_id))
+    ids.update(_by_keys(probe.name_keys(), visible, exclude_report_id))
+    if not ids:
+        return []
+    scored = []
+    for row in ReportSignature.objects.filter(report_id__in=ids):
+        value, reasons = score(probe, _stored(row))
+        if value >= threshold:
+            scored.append((value, row.report_id, reasons))
+    scored.sort(key=lambda item: (-item[0], -item[1]))
+    scored = scored[:limit]
+    reports = Report.objects.only("public_id").in_bulk([rid for _, rid, _ in scored])
+    return [Match(report=reports[rid], score=value, reasons=why) for value, rid, why in scored]
