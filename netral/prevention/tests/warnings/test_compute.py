@@ -4,18 +4,22 @@ nothing; each signal fires from the data it names."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from typing import Any
 
 import pytest
 from django.core.management import call_command
-from django.utils import translation
+from django.utils import timezone, translation
 
 from netral.audit.models import AuditEntry
 from netral.prevention.models import EarlyWarning
 from netral.prevention.tests.warnings.conftest import DAY, AddReports, steady
 from netral.prevention.warnings import warnings_compute
-from netral.prevention.warnings_signals import action_text, signal_text
+from netral.prevention.warnings_selectors import region_facts
+from netral.prevention.warnings_signals import action_text, evaluate, signal_text
+from netral.regions.models import Region
+from netral.rules.selectors import rulebook_get
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +49,7 @@ def test_a_spike_raises_one_warning_and_a_steady_region_none(add_reports: AddRep
     assert rise["p_value"] < 0.01 and rise["baseline_weeks"] == 8
     stage = signals["risk_stage"]
     assert stage["fired"] and stage["stage"] == "kampanye" and stage["current"]
-    assert warning.score == 3  # rise 2 + campaign 1 (warnings.toml)
+    assert warning.score == 4  # rise 3 + campaign 1 (warnings.toml)
     with translation.override("id"):
         text = signal_text(rise)
         patrol = [action_text(a) for a in warning.actions]
@@ -78,17 +82,29 @@ def test_computing_twice_keeps_one_warning_per_region_and_day(add_reports: AddRe
     assert AuditEntry.objects.filter(action="warning.refresh").count() == 1
 
 
-def test_repeat_offenders_with_a_risk_stage_raise_a_warning(add_reports: AddReports) -> None:
+def test_repeat_offenders_are_counted_but_one_weak_signal_raises_nothing(
+    add_reports: AddReports,
+) -> None:
+    """Repeat offenders (one NIP in two cases) fire their signal; with the campaign that is
+    2 points, below ``raise_at`` 3: no warning. A second event signal would raise one."""
     nip = "198503172010011004"
     add_reports(STEADY, DAY - datetime.timedelta(days=30), nip=nip)
     add_reports(STEADY, DAY - datetime.timedelta(days=3), nip=nip)
-    warnings_compute(day=DAY)
-    warning = EarlyWarning.objects.get(region_id=STEADY)
-    signals = _signals(warning)
-    assert signals["repeat_offenders"]["fired"] and signals["repeat_offenders"]["count"] == 1
-    assert not signals["rise"]["fired"]
-    assert {"code": "repeat_review", "count": 1} in warning.actions
-    assert nip not in str(warning.signals) + str(warning.actions)  # counts, never NIPs
+    add_reports(STEADY, DAY - datetime.timedelta(days=3), nip="197001012000031002")
+    rules = rulebook_get().warnings
+    region = Region.objects.get(code=STEADY)
+    facts = region_facts(day=DAY, now=timezone.now(), rules=rules, regions=[region])[STEADY]
+    assert facts.repeat_offenders == 1
+    result = evaluate(facts, rules, day_iso=DAY.isoformat())
+    assert {s["code"] for s in result.signals if s["fired"]} == {"repeat_offenders", "risk_stage"}
+    assert result.score == 2 and not result.raised
+    assert warnings_compute(day=DAY).raised == 0
+    with_overdue = evaluate(
+        dataclasses.replace(facts, appeals_unacknowledged=1), rules, day_iso=DAY.isoformat()
+    )
+    assert with_overdue.raised and with_overdue.score == 3
+    assert {"code": "repeat_review", "count": 1} in with_overdue.actions
+    assert nip not in str(with_overdue.signals) + str(with_overdue.actions)  # counts only
 
 
 def test_the_command_computes_for_the_demo_clock(
