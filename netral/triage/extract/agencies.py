@@ -195,7 +195,7 @@ def extract_agencies(text: str, tokens: list[Token]) -> list[Entity]:
         kind: str | None = None
         head_end = i + 1
         if pair in HEADS_2:
-            kind, head_end = HEADS_2[pair], i + 2  # type: ignore[index]
+            kind, head_end = HEADS_2[pair], i + 2
         elif tok.lower in HEADS:
             kind = HEADS[tok.lower]
         if kind is not None:

@@ -234,8 +234,10 @@ def extract_dates(text: str, tokens: list[Token], ref: datetime.date) -> list[En
         named = weekday[1] if weekday else None
         iso = _iso(tokens, i) if tok.is_digits else None
         if iso is not None:
-            y, m, d, last = iso
-            found.append(_make(text, tok.start, tokens[last].end, y, m, d, weekday=None, extra={}))
+            year, month, day, last = iso
+            found.append(
+                _make(text, tok.start, tokens[last].end, year, month, day, weekday=None, extra={})
+            )
             i = last + 1
             continue
         parsed = (_numeric(text, tokens, i) or _spelled(text, tokens, i)) if tok.is_digits else None

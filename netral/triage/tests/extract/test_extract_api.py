@@ -106,7 +106,7 @@ def test_bad_input_has_a_reason(
 
 
 def test_not_json_is_400(client: Client, bearer: dict[str, str]) -> None:
-    response = client.post(URL, "{nope", content_type="application/json", **bearer)
+    response = post(client, "{nope", **bearer)
     assert response.status_code == 400 and response.json()["detail"]
 
 
