@@ -33,7 +33,7 @@ DEGREES = frozenset(
         "spd", "spdi", "spdsd", "mpd", "mpdi", "ssos", "msi", "sh", "mh", "se", "mm", "msc",
         "skom", "mkom", "st", "mt", "sag", "mag", "sip", "map", "amd", "amdkeb", "amdkep",
         "skep", "ns", "sked", "skm", "mkes", "sp", "spt", "sfarm", "apt", "shi", "sthi", "sei",
-        "sthi", "mba", "phd", "ak", "mkn", "ssi", "sip", "ssn", "ahmd", "bsc", "ba", "ma",
+        "mba", "phd", "ak", "mkn", "ssi", "ssn", "ahmd", "bsc", "ba", "ma",
         "dipl", "sstp", "mec", "msn", "mhum", "shum", "sikom", "spsi", "mpsi", "sap", "sgz",
     }
 )  # fmt: skip
@@ -72,7 +72,7 @@ def _words(value: str) -> list[str]:
     for ch in text:
         if ch.isalnum():
             current.append(ch)
-        elif ch in ".'`’" or unicodedata.combining(ch):
+        elif ch in ".'`\u2019" or unicodedata.combining(ch):
             continue  # "S.Pd" -> "spd", "Ma'ruf" -> "maruf", accents dropped
         elif current:
             words.append("".join(current))
