@@ -435,6 +435,7 @@ def demo_appeals_load(*, seed: int = 2024, author: User) -> int:
             issued_by=author,
             subject=Subject.of("appeal", appeal.pk),
             signatory=f"Ketua {office_name(appeal.office_region)}",
+            issued_at=appeal.issued_at,
         )
         for region in plan.recipients:
             habit = diligent.setdefault(

@@ -27,13 +27,12 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q, QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext
 from pypdf import PdfReader
 
 from netral.accounts.models import User
 from netral.audit.services import audit_deferred, audit_record, audited
-from netral.common import blobs
+from netral.common import blobs, clock
 from netral.common.errors import ApplicationError
 from netral.common.links import site_url
 from netral.common.pdf import OfficialDocument, official_pdf
@@ -166,8 +165,12 @@ def document_issue(
     issued_by: User | None,
     subject: Subject,
     signatory: str = "",
+    issued_at: datetime.datetime | None = None,
 ) -> IssuedDocument:
     """Number and record one official document, pending its PDF; audited.
+
+    Dated ``issued_at`` (domain time, ``common.clock``, by default), numbered in that year:
+    a back-filled record (an import, the demo data) passes the date of the act it documents.
 
     Call inside the transaction of the action the document belongs to, after that action's
     own locks: the office's counter is locked here, as late as possible, and nothing slow
@@ -196,7 +199,7 @@ def document_issue(
             "signatory": signatory,
         }
     )
-    issued_at = timezone.now()
+    issued_at = issued_at or clock.now()
     year = issued_at.astimezone(office_tz(office_region)).year
     with transaction.atomic(), audit_deferred():
         number = _next_number(region=office_region, year=year, series=declared.series)

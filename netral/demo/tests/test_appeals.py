@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime
 import io
-import time
 from typing import Any
 
 import pytest
@@ -52,9 +51,7 @@ def _rows() -> list[tuple[Any, ...]]:
 
 def test_demo_appeals_on_the_demo_day(demo_day: datetime.date, make_user: Any) -> None:
     real = issued_appeal(by=make_user(Role.BAWASLU_STAFF, "32.75"), regions=["32.75"])
-    started = time.monotonic()
     summary = demo_data_load(seed=5, reports=300)
-    seconds = time.monotonic() - started
     appeals = list(demo_appeals().select_related("document"))
     assert summary.appeals == len(appeals) >= 80
     now = clock.now()
@@ -70,7 +67,8 @@ def test_demo_appeals_on_the_demo_day(demo_day: datetime.date, make_user: Any) -
     jabar = next(a for a in appeals if a.office_region_id == "32")
     assert jabar.recipients.count() == 28  # the governor and 27 regencies/cities
     # Real numbered letters.
-    assert all(a.document is not None and a.number.startswith("NTR/") for a in appeals)
+    assert all(a.document is not None and a.number.startswith("NTR/2024/") for a in appeals)
+    assert all(a.document.issued_at == a.issued_at for a in appeals if a.document)
     assert IssuedDocument.objects.filter(kind="appeal").count() == len(appeals)
 
     rates = demo_appeal_rates(now=now)
@@ -94,7 +92,6 @@ def test_demo_appeals_on_the_demo_day(demo_day: datetime.date, make_user: Any) -
     latest = demo_appeals().filter(office_region_id="32.75").order_by("-issued_at").first()
     assert latest is not None
     assert latest.recipients.get().acknowledged_at is None
-    assert seconds < 60
 
     rows = _rows()
     demo_data_delete()

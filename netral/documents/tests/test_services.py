@@ -4,6 +4,7 @@ told apart as genuine, modified after issue, or unknown."""
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import io
 import threading
@@ -134,6 +135,32 @@ def test_numbers_count_per_office_and_national_is_ri() -> None:
     assert issue(region="32.75").number.endswith("/3275/000002")
     assert issue(region=None).number == f"NTR/{year}/RI/000001"
     assert issue(region="32").number.endswith("/32/000001")
+
+
+def test_demo_documents_are_dated_and_numbered_on_the_domain_clock(settings) -> None:
+    """A letter issued in the demo's 2024 says 2024, in its date and in its number."""
+    settings.NETRAL_DEMO = True
+    settings.NETRAL_DEMO_TODAY = datetime.date(2024, 11, 10)
+    document = issue(region="32.75")
+    assert document.number.startswith("NTR/2024/3275/")
+    assert timezone.localdate(document.issued_at) == datetime.date(2024, 11, 10)
+
+
+def test_a_document_may_be_dated_when_its_action_happened() -> None:
+    """Back-filled records (imports, demo data) keep the date of the act they document."""
+    at = datetime.datetime(2023, 12, 30, 20, 0, tzinfo=datetime.UTC)  # 31 Dec in Jakarta
+    document = document_issue(
+        kind=REGISTRATION_NOTICE,
+        title="Pemberitahuan Uji",
+        office_region=Region.objects.get(code="32.75"),
+        lines=[],
+        paragraphs=["Paragraf."],
+        issued_by=None,
+        subject=about(REGISTRATION_NOTICE),
+        issued_at=at,
+    )
+    assert document.issued_at == at
+    assert document.number.startswith("NTR/2023/3275/")
 
 
 def test_a_failed_issue_gives_its_number_back() -> None:
