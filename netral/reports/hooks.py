@@ -3,8 +3,8 @@ above reports: it registers its handlers in ``CasesConfig.ready``."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from netral.common.hooks import Hook
 
@@ -45,3 +45,24 @@ class ReportMadeFinding:
 report_made_finding: Hook[ReportMadeFinding, None] = Hook(
     "reports.report_made_finding", required=True
 )
+
+
+@dataclass(frozen=True)
+class ReportPage:
+    """A staff member opening a report's page (the report already scoped to them)."""
+
+    actor: User
+    report: Report
+
+
+@dataclass(frozen=True)
+class ReportSection:
+    """A block an app above adds to the staff report page: ``template`` is included with
+    ``section`` in its context."""
+
+    template: str
+    context: dict[str, Any] = field(default_factory=dict)
+
+
+# Staff report (and finding) page: extra sections (triage: its suggestions), or None.
+report_sections: Hook[ReportPage, ReportSection | None] = Hook("reports.report_sections")

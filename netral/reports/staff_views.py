@@ -39,6 +39,7 @@ from netral.reports.handling_selectors import (
     report_rows,
     reveal_requests_pending_for,
 )
+from netral.reports.hooks import ReportPage, report_sections
 from netral.reports.models import Reporter
 from netral.reports.selectors import report_get_for, report_list_for
 from netral.reports.views import regions_for_picker, report_form_data
@@ -104,10 +105,14 @@ def _detail_page(
 ) -> HttpResponse:
     """The report page; ``NotFound`` outside the jurisdiction (the caller's ``domain_errors``
     makes it the 404 page)."""
-    detail = report_detail_for(actor=request_staff(request), public_id=str(public_id))
+    actor = request_staff(request)
+    detail = report_detail_for(actor=actor, public_id=str(public_id))
+    page = ReportPage(actor=actor, report=detail.report)
     context: dict[str, Any] = {
         "detail": detail,
         "report": detail.report,
+        # What the apps above add (triage: suggestions beside the report).
+        "sections": [s for s in report_sections.ask(page) if s is not None],
         "identity": identity,
         "reveal_form": reveal_form or RevealRequestForm(),
         "message_form": message_form or StaffMessageForm(),
