@@ -23,6 +23,7 @@ urlpatterns = [
     path("ruang-kerja/peringatan/", include("netral.prevention.warnings_urls")),
     path("ruang-kerja/pencegahan/", include("netral.prevention.commitments_urls")),
     path("ruang-kerja/orang/", include("netral.triage.persons_urls")),
+    path("ruang-kerja/saran/", include("netral.triage.suggestions_urls")),
     path("", include("netral.analytics.urls")),
     path("verify/", include("netral.documents.urls")),
     path("ikrar/", include("netral.prevention.pledges_urls")),

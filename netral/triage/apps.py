@@ -27,3 +27,8 @@ class TriageConfig(AppConfig):
         from netral.triage.duplicates_store import on_report_submitted
 
         report_hooks.report_submitted.register(on_report_submitted)
+
+        # Suggestions beside each report and finding on the staff report page.
+        from netral.triage.suggestions_handlers import report_page_section
+
+        report_hooks.report_sections.register(report_page_section)
