@@ -36,10 +36,11 @@ STALE = (
 BAD_FORMAT = "Artefak model klasifikasi berformat {found}, diharapkan {expected}."
 BECAUSE = 5
 # Words too common to explain anything; a feature of theirs may still weigh, unnamed.
-_UNTELLING = frozenset(
+_UNTELLING_WORDS = (
     "yang dan di ke dari pada untuk dengan itu ini ada tidak sudah juga saya kami ya the "
-    "sebagai dalam oleh atau akan karena tapi # bapak ibu".split()
+    "sebagai dalam oleh atau akan karena tapi bapak ibu"
 )
+_UNTELLING = frozenset(_UNTELLING_WORDS.split(" "))
 
 
 class ModelStale(Exception):

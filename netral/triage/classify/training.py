@@ -124,7 +124,9 @@ def weights_decode(raw: dict[str, Any]) -> np.ndarray:
     return data.reshape(rows, columns).astype(np.float64)
 
 
-def artefact_build(path: Path = LABELLED_FILE, *, temperature: float | None = None) -> dict[str, Any]:
+def artefact_build(
+    path: Path = LABELLED_FILE, *, temperature: float | None = None
+) -> dict[str, Any]:
     """The artefact trained on ``path``'s train split. ``temperature`` skips its calibration
     (five more fits) when it is already known, as when checking that training reproduces a
     shipped artefact."""
