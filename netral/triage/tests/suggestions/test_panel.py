@@ -24,7 +24,9 @@ SignIn = Callable[..., tuple[Any, Any]]
 
 
 def _page(client: Any, report: Report) -> Any:
-    return client.get(reverse("reports_staff:report_detail", kwargs={"public_id": report.public_id}))
+    return client.get(
+        reverse("reports_staff:report_detail", kwargs={"public_id": report.public_id})
+    )
 
 
 def test_panel_shows_type_entities_duplicate_and_person(
@@ -51,9 +53,10 @@ def test_panel_shows_type_entities_duplicate_and_person(
     # The duplicate, handled by another office, linked, with its reasons.
     assert f'data-duplicate="{earlier_elsewhere.public_id}"' in panel
     assert "kantor lain" in panel and "kronologi mirip" in panel
-    assert reverse(
-        "reports_staff:report_detail", kwargs={"public_id": earlier_elsewhere.public_id}
-    ) in panel
+    assert (
+        reverse("reports_staff:report_detail", kwargs={"public_id": earlier_elsewhere.public_id})
+        in panel
+    )
     # The person's record.
     person = PersonLink.objects.exclude(status="rejected").get(report=new_report).person
     assert reverse("triage_persons:person_detail", kwargs={"public_id": person.public_id}) in panel
