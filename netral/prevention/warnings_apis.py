@@ -12,9 +12,13 @@ from ninja import Field, Query, Router, Schema
 from netral.accounts.api_auth import staff_auth
 from netral.accounts.decorators import request_staff
 from netral.common.apischemas import STAFF, Offset, refusals
+from netral.common.errors import ApplicationError
 from netral.prevention.models import EarlyWarning
 from netral.prevention.warnings_selectors import warning_list_for
 from netral.prevention.warnings_signals import action_text, signal_text
+
+DAY_PATTERN = r"^(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))?$"
+BAD_DAY = "Tanggal tidak valid: gunakan YYYY-MM-DD."
 
 router = Router(tags=["prevention"], auth=staff_auth)
 
@@ -51,7 +55,8 @@ class WarningOut(Schema):
 class Filters(Schema):
     region: str = Field("", max_length=20)
     status: str = Field("", max_length=20)
-    date: datetime.date | None = None
+    # A day as YYYY-MM-DD (the pattern keeps numbers such as 0 from passing as dates).
+    date: str = Field("", pattern=DAY_PATTERN)
     limit: int = Field(100, ge=1, le=500)
     offset: Offset = 0
 
@@ -88,9 +93,16 @@ def warning_out(warning: EarlyWarning) -> WarningOut:
     )
 
 
+def _day(value: str) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(value) if value else None
+    except ValueError as error:  # 2024-02-30 fits the pattern, not the calendar
+        raise ApplicationError(BAD_DAY, field="date") from error
+
+
 @router.get(
     "",
-    response={200: list[WarningOut], **refusals(*STAFF, 403, 404, 422)},
+    response={200: list[WarningOut], **refusals(*STAFF, 400, 403, 404, 422)},
     summary="Peringatan dini per wilayah dalam yurisdiksi pengguna",
 )
 def warning_list(request: HttpRequest, filters: Query[Filters]) -> list[WarningOut]:
@@ -101,7 +113,7 @@ def warning_list(request: HttpRequest, filters: Query[Filters]) -> list[WarningO
         actor=request_staff(request),
         region_code=filters.region,
         status=filters.status,
-        day=filters.date,
+        day=_day(filters.date),
     )
     page = warnings[filters.offset : filters.offset + filters.limit]
     return [warning_out(w) for w in page]

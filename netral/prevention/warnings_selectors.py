@@ -177,15 +177,15 @@ def region_facts(
     )
 
     stages: dict[int, list[Stage]] = defaultdict(list)
-    for stage in Stage.objects.order_by("cycle_id", "order"):
-        stages[stage.cycle_id].append(stage)
+    for cycle_stage in Stage.objects.order_by("cycle_id", "order"):
+        stages[cycle_stage.cycle_id].append(cycle_stage)
     own: dict[str | None, list[Election]] = defaultdict(list)
     for election in Election.objects.select_related("cycle").order_by("pk"):
         own[election.region_id].append(election)
 
     ikp: dict[str, IkpAnswer] = {}
-    for answer in ikp_classes.ask(IkpQuery(region_codes=tuple(codes))):
-        ikp.update(answer)
+    for answers in ikp_classes.ask(IkpQuery(region_codes=tuple(codes))):
+        ikp.update(answers)
 
     out: dict[str, RegionFacts] = {}
     for region in region_list:

@@ -66,7 +66,7 @@ def test_acknowledge_by_the_office_with_jurisdiction_is_audited(
     assert warning.acknowledged_by == province and warning.acknowledged_at is not None
     entry = AuditEntry.objects.get(action="warning.acknowledge")
     assert entry.actor_id == province.pk and entry.object_id == str(bekasi.pk)
-    assert entry.after["action_taken"] == "Imbauan kampanye dikirim."
+    assert entry.after is not None and entry.after["action_taken"] == "Imbauan kampanye dikirim."
     with pytest.raises(Conflict):
         warning_acknowledge(actor=province, warning_id=bekasi.pk, action_taken="Lagi.")
 
@@ -174,3 +174,14 @@ def test_partners_do_not_get_the_page(sign_in: Any, elections: None) -> None:
     assert client.get("/ruang-kerja/peringatan/").status_code == 403
     client, _user = sign_in(Role.BAWASLU_STAFF, "32.75")
     assert "/ruang-kerja/peringatan/" in client.get("/akun/ruang-kerja/").content.decode()
+
+
+def test_api_refuses_a_date_that_is_not_one(
+    make_user: Callable[..., User], elections: None
+) -> None:
+    headers = bearer(make_user, Role.BAWASLU_LEADER, None)
+    client = Client()
+    assert client.get("/api/prevention/warnings?date=0", headers=headers).status_code == 422
+    bad = client.get("/api/prevention/warnings?date=2024-02-30", headers=headers)
+    assert bad.status_code == 400 and bad.json()["field"] == "date"
+    assert client.get("/api/prevention/warnings?date=2024-11-10", headers=headers).json() == []
