@@ -8,7 +8,7 @@ bar. The command fails (exit status 1) when any section does not. A new section 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -57,8 +57,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        # Django's OutputWrapper writes like a text stream; sections take any TextIO.
+        stdout = cast(TextIO, self.stdout)
         failed = [
-            name for name in options["section"] or list(SECTIONS) if not SECTIONS[name](self.stdout)
+            name for name in options["section"] or list(SECTIONS) if not SECTIONS[name](stdout)
         ]
         if failed:
             raise CommandError(f"Di bawah batas: {', '.join(failed)}")
