@@ -53,7 +53,8 @@ def test_accepting_the_type_fills_the_field_and_is_audited(
     assert decision.decided_by == user and decision.because and decision.model
     accept = AuditEntry.objects.get(action="suggestion.accept")
     assert accept.actor == user
-    assert accept.after["value"] == TYPE and accept.after["confidence"] == decision.confidence
+    after = accept.after or {}
+    assert after["value"] == TYPE and after["confidence"] == decision.confidence
     change = AuditEntry.objects.get(action="report.violation_type_set")
     assert change.object_id == str(new_report.pk)
     assert change.before == {"violation_type": ""} and change.after == {"violation_type": TYPE}
