@@ -23,6 +23,7 @@ from netral.demo.accounts import demo_plenary_user
 from netral.demo.appeals import demo_appeals_delete, demo_appeals_load
 from netral.demo.commitments import demo_commitments_delete, demo_commitments_load
 from netral.demo.followup import demo_followups_delete, demo_followups_load
+from netral.demo.persons import demo_persons_delete, demo_persons_load
 from netral.demo.plan import (
     DEMO_FLAG,
     DIGEST_PREFIX,
@@ -61,6 +62,7 @@ class DemoSummary:
     appeals: int = 0
     commitments: dict[str, int] = field(default_factory=dict)  # pacts, meetings, activities
     warnings: int = 0  # regions with an early warning on the demo day
+    persons: int = 0  # reported civil servants in the person record
 
 
 def demo_data_loaded() -> bool:
@@ -96,6 +98,7 @@ def demo_data_load(*, seed: int = 2024, reports: int = 6000) -> DemoSummary:
     pledges = demo_pledges_load(seed=seed)
     appeals = demo_appeals_load(seed=seed, author=demo_plenary_user())
     commitments = demo_commitments_load(seed=seed)
+    persons = demo_persons_load()
     # Last: the early warnings read the reports, follow-up and appeals loaded above.
     warnings = demo_warnings_load()
     return DemoSummary(
@@ -104,6 +107,7 @@ def demo_data_load(*, seed: int = 2024, reports: int = 6000) -> DemoSummary:
         appeals=appeals,
         commitments=commitments,
         warnings=warnings,
+        persons=persons,
         reports=len(rows),
         cases=len(rows) + sum(1 for r in bulk if r.merge_into),
         reporters=len(reporters) + len(tracking),
@@ -140,6 +144,7 @@ def demo_data_delete() -> int:
     reports.delete()
     cases.filter(merged_into__isnull=False).delete()
     cases.delete()
+    demo_persons_delete()
     return deleted
 
 

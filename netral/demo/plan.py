@@ -369,7 +369,41 @@ def demo_plan(*, ctx: Context, seed: int, total: int) -> list[DemoRow]:
             row.reporter = row.reporter or _reporter(rng, row.report.region)
         rows.append(row)
     _link_merged(rows, rng)
+    _repeat_offenders(rows, seed)
     return rows
+
+
+# Share of reported civil servants who are reported again in a later case of the same region
+# (KASN: ASN the PPK did not sanction "tend to violate again and again"; the share is the
+# demo's own choice, not a statistic).
+REPEAT_SHARE = 0.04
+SUBJECT_FIELDS = (
+    "reported_name",
+    "reported_nip",
+    "agency",
+    "position",
+    "position_class",
+    "agency_type",
+)
+
+
+def _repeat_offenders(rows: Sequence[DemoRow], seed: int) -> None:
+    """Make about ``REPEAT_SHARE`` of the reports with a NIP name someone an earlier report of
+    the same region named, so the person record has repeat offenders to show. A separate
+    random stream: the rest of the plan is the same with or without this step."""
+    rng = random.Random(seed + 1)  # noqa: S311 - reproducible demo data, not security
+    earlier: dict[str, list[Report]] = {}
+    for row in sorted(rows, key=lambda r: r.report.submitted_at):
+        report = row.report
+        if not report.reported_nip or row.tracking or row.merge_into is not None:
+            continue
+        seen = earlier.setdefault(report.region_id, [])
+        if seen and rng.random() < REPEAT_SHARE:
+            first = rng.choice(seen)
+            for name in SUBJECT_FIELDS:
+                setattr(report, name, getattr(first, name))
+        else:
+            seen.append(report)
 
 
 def _tracking_indexes(
