@@ -22,6 +22,7 @@ from netral.analytics import exports
 from netral.analytics.ikp import IkpResult, ikp_for_region, ikp_for_regions
 from netral.analytics.opendata import open_json, open_rows
 from netral.analytics.pledges import pledge_aggregates_cached
+from netral.analytics.prevention import prevention_panel
 from netral.analytics.scope import Scope, scope_get
 from netral.analytics.selectors import (
     Dashboard,
@@ -169,6 +170,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         ),
         # Neutrality pledges, individual and collective (netral.analytics.pledges).
         "pledges": pledge_aggregates_cached(scope=scope),
+        # Prevention work beside enforcement (netral.analytics.prevention).
+        "prevention": prevention_panel(actor=actor, scope=scope),
     }
     return render(request, "analytics/dashboard.html", context)
 

@@ -259,3 +259,45 @@ def appeal_follow_up_file(*, actor: User, follow_up_id: int) -> tuple[AppealFoll
     if hashlib.sha256(data).hexdigest() != follow_up.file_sha256:
         raise ApplicationError(FILE_DAMAGED)
     return follow_up, data
+
+
+@dataclass(frozen=True)
+class AppealResponseCounts:
+    """How the regional governments in a scope answered the appeals addressed to them."""
+
+    addressed: int
+    acknowledged: int
+    followed_up: int
+    silent_overdue: int
+
+    def share(self, part: int) -> int | None:
+        """``part`` as a whole percentage of the addressees (None when there are none)."""
+        return round(100 * part / self.addressed) if self.addressed else None
+
+    @property
+    def acknowledged_pct(self) -> int | None:
+        return self.share(self.acknowledged)
+
+    @property
+    def followed_up_pct(self) -> int | None:
+        return self.share(self.followed_up)
+
+
+def appeal_response_counts(
+    *, codes: tuple[str, ...] = (), now: datetime.datetime | None = None
+) -> AppealResponseCounts:
+    """For the dashboard: addressees of issued appeals (in the regions ``codes``, all when
+    empty) that acknowledged, reported a follow-up, or stay silent past the acknowledgement
+    deadline. Aggregates only, no rows: the caller has checked the dashboard capability and
+    narrowed ``codes`` to its scope. One query."""
+    now = now or clock.now()
+    rows = AppealRecipient.objects.filter(appeal__status=Appeal.Status.ISSUED)
+    if codes:
+        rows = rows.filter(region_id__in=codes)
+    counts = rows.aggregate(
+        addressed=Count("pk"),
+        acknowledged=Count("pk", filter=Q(acknowledged_at__isnull=False)),
+        followed_up=Count("pk", filter=Q(followed_up_at__isnull=False)),
+        silent_overdue=Count("pk", filter=SILENT & Q(appeal__acknowledge_due_at__lt=now)),
+    )
+    return AppealResponseCounts(**counts)
