@@ -20,6 +20,10 @@ from netral.triage.duplicates import THRESHOLD, Signature, score
 
 DATA = Path(__file__).resolve().parent / "data" / "duplicates_labelled.json"
 
+# What was measured at ``THRESHOLD`` on these pairs, less a margin: below is a regression.
+PRECISION_BAR = 0.86
+RECALL_BAR = 0.75
+
 
 @dataclass(frozen=True)
 class PairResult:
@@ -102,3 +106,10 @@ def print_duplicate_eval(stdout: TextIO) -> DuplicateEval:
     for kind, count in result.errors.most_common():
         stdout.write(f"  {count:4d}  {kind}\n")
     return result
+
+
+def duplicates_section(stdout: TextIO) -> bool:
+    """``triage_eval``'s duplicate section: passes while precision and recall hold their bars."""
+    result = print_duplicate_eval(stdout)
+    stdout.write(f"  (batas: presisi {PRECISION_BAR}, recall {RECALL_BAR})\n")
+    return result.precision >= PRECISION_BAR and result.recall >= RECALL_BAR

@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from netral.triage.classify.evaluate import scores_compute
 from netral.triage.classify.predict import ModelStale, model_load
+from netral.triage.duplicates_eval import duplicates_section
 
 MACRO_F1_BAR = 0.85
 CONFUSIONS_SHOWN = 10
@@ -45,6 +46,7 @@ def classification_section(stdout: TextIO) -> bool:
 
 SECTIONS: dict[str, Callable[[TextIO], bool]] = {
     "classification": classification_section,
+    "duplicates": duplicates_section,
 }
 
 
