@@ -119,7 +119,9 @@ def _rows(task: tuple[int, int, list[str], int]) -> tuple[list[tuple[Any, ...]],
 
     start, count, regencies, election = task
     now = datetime.datetime(2024, 12, 31, tzinfo=datetime.UTC)
-    reports, signatures, keys = [], [], []
+    reports: list[tuple[Any, ...]] = []
+    signatures: list[tuple[Any, ...]] = []
+    keys: list[tuple[Any, ...]] = []
     for i in range(start, start + count):
         f = _report(i, regencies)
         pk = i + 1

@@ -43,7 +43,7 @@ def _stored(row: ReportSignature) -> Signature:
     )
 
 
-def _by_keys(keys: list[int], visible: object, exclude: int | None) -> list[int]:
+def _by_keys(keys: list[int], visible: object, exclude: int) -> list[int]:
     if not keys:
         return []
     rows = (
@@ -67,16 +67,17 @@ def duplicate_matches(
     """The reports the actor may see that likely tell the same event as ``probe``, best
     first, with the reasons. Raises ``PermissionDenied`` for a role that sees no reports."""
     visible = report_list_for(actor=actor).values("pk")
+    exclude = exclude_report_id or 0  # ids start at 1
     ids: set[int] = set()
     if probe.nip:
         ids.update(
             ReportSignature.objects.filter(reported_nip=probe.nip, report__in=visible)
-            .exclude(report_id=exclude_report_id)
+            .exclude(report_id=exclude)
             .order_by("-report_id")
             .values_list("report_id", flat=True)[:CANDIDATES]
         )
-    ids.update(_by_keys(probe.text_keys(), visible, exclude_report_id))
-    ids.update(_by_keys(probe.name_keys(), visible, exclude_report_id))
+    ids.update(_by_keys(probe.text_keys(), visible, exclude))
+    ids.update(_by_keys(probe.name_keys(), visible, exclude))
     if not ids:
         return []
     scored = []

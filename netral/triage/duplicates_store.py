@@ -7,7 +7,7 @@ Derived data only, no audit entry: it says nothing a report does not already say
 
 from __future__ import annotations
 
-import logging
+import datetime
 from collections.abc import Iterable
 from functools import partial
 
@@ -18,8 +18,6 @@ from netral.reports.hooks import ReportSubmitted
 from netral.reports.models import Report
 from netral.triage.duplicates import VERSION, Signature, pack
 from netral.triage.models import ReportSignature, ReportSignatureKey
-
-logger = logging.getLogger(__name__)
 
 _FIELDS = ("pk", "reported_nip", "reported_name", "agency", "region_id", "event_date", "chronology")
 
@@ -35,7 +33,9 @@ def report_signature(report: Report) -> Signature:
     )
 
 
-def _rows(report: Report, now: object) -> tuple[ReportSignature, list[ReportSignatureKey]]:
+def _rows(
+    report: Report, now: datetime.datetime
+) -> tuple[ReportSignature, list[ReportSignatureKey]]:
     sig = report_signature(report)
     row = ReportSignature(
         report_id=report.pk,

@@ -106,7 +106,7 @@ def test_another_provinces_report_is_never_returned(
 ) -> None:
     semarang = submit_report(region="33.74", agency="Dinas Pendidikan Kota Semarang")
     bekasi = submit_report()
-    assert semarang.handling_region_id.startswith("33")
+    assert str(semarang.handling_region_id).startswith("33")
     west_java = make_user(Role.BAWASLU_LEADER, region="32")
     probe = report_signature(semarang)
     matches = duplicate_matches(actor=west_java, probe=probe, threshold=0.0)
