@@ -13,7 +13,6 @@ from collections.abc import Sequence
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils.translation import gettext as _
 
 from netral.accounts.models import User
 from netral.accounts.permissions import require
@@ -31,11 +30,9 @@ from netral.common.errors import ApplicationError, NotFound
 from netral.reports.evidence import (
     EvidenceKind,
     PreparedFile,
-    clean_copy,
     evidence_prepare,
-    sha256_hex,
+    sealed_copy_read,
 )
-from netral.reports.handling import NO_CLEAN_COPY
 
 CLARIFICATION_NOT_FOUND = "Undangan klarifikasi tidak ditemukan."
 ATTACHMENT_NOT_FOUND = "Lampiran tidak ditemukan."
@@ -210,23 +207,17 @@ def clarification_attachment_open(
     ).first()
     if attachment is None:
         raise NotFound(ATTACHMENT_NOT_FOUND)
-    kind = EvidenceKind(attachment.kind)
-    if original or not attachment.clean_path:
-        data = blobs.get(CLARIFICATION_BLOBS, attachment.path)
-        if sha256_hex(data) != attachment.sha256:
-            raise ApplicationError(ATTACHMENT_ALTERED)
-        content_type, extension = attachment.content_type, kind.extension
-        if not original:
-            clean = clean_copy(data, kind)
-            if clean is None:
-                raise ApplicationError(_(NO_CLEAN_COPY))
-            data, content_type, extension = clean.data, clean.content_type, clean.extension
-    else:
-        data = blobs.get(CLARIFICATION_BLOBS, attachment.clean_path)
-        content_type = attachment.clean_content_type or "application/octet-stream"
-        extension = next(
-            (k.extension for k in EvidenceKind if k.content_type == content_type), kind.extension
-        )
+    data, content_type, extension = sealed_copy_read(
+        lambda path: blobs.get(CLARIFICATION_BLOBS, path),
+        kind=EvidenceKind(attachment.kind),
+        path=attachment.path,
+        sha256=attachment.sha256,
+        clean_path=attachment.clean_path,
+        clean_content_type=attachment.clean_content_type,
+        original=original,
+        altered=ATTACHMENT_ALTERED,
+        content_type=attachment.content_type,
+    )
     audit_record(
         actor=actor,
         action="case.clarification_attachment_open",

@@ -18,7 +18,6 @@ import datetime
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils.translation import gettext as _
 
 from netral.accounts.models import User
 from netral.accounts.permissions import NOT_ALLOWED, has_capability, require
@@ -40,13 +39,11 @@ from netral.reports.evidence import (
     EvidenceRejected,
     PreparedFile,
     check_count_and_total,
-    clean_copy,
     display_name,
     evidence_prepare,
-    sha256_hex,
+    sealed_copy_read,
     sniff,
 )
-from netral.reports.handling import NO_CLEAN_COPY
 from netral.reports.subjects import AgencyType
 
 AGENCY_MAX = 200
@@ -244,21 +241,17 @@ def pledge_event_photo_open(
         require(actor, "evidence.open_original", event)
     if not event.photo_path:
         raise NotFound(NO_PHOTO)
-    kind = EvidenceKind(event.photo_kind)
-    if original or not event.photo_clean_path:
-        data = blobs.get(PLEDGE_EVENT_BLOBS, event.photo_path)
-        if sha256_hex(data) != event.photo_sha256:
-            raise ApplicationError(PHOTO_ALTERED)
-        content_type, extension = kind.content_type, kind.extension
-        if not original:
-            clean = clean_copy(data, kind)
-            if clean is None:
-                raise ApplicationError(_(NO_CLEAN_COPY))
-            data, content_type, extension = clean.data, clean.content_type, clean.extension
-    else:
-        data = blobs.get(PLEDGE_EVENT_BLOBS, event.photo_clean_path)
-        content_type = event.photo_clean_content_type or "image/jpeg"
-        extension = ".png" if content_type == "image/png" else ".jpg"
+    data, content_type, extension = sealed_copy_read(
+        lambda path: blobs.get(PLEDGE_EVENT_BLOBS, path),
+        kind=EvidenceKind(event.photo_kind),
+        path=event.photo_path,
+        sha256=event.photo_sha256,
+        clean_path=event.photo_clean_path,
+        clean_content_type=event.photo_clean_content_type,
+        original=original,
+        altered=PHOTO_ALTERED,
+        clean_fallback="image/jpeg",
+    )
     audit_record(
         actor=actor,
         action="prevention.pledge_event_photo_open",

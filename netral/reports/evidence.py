@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import io
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import PurePath
@@ -21,6 +21,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models
 from django.utils.formats import number_format
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
@@ -69,6 +70,10 @@ TOO_SLOW = (
 XML_FORBIDDEN = (
     "Dokumen {name} memuat deklarasi DTD atau entitas XML, yang tidak diterima; simpan ulang "
     "dari aplikasi Office."
+)
+NO_CLEAN_COPY = gettext_noop(
+    "Berkas ini tidak memiliki salinan bersih; hanya pejabat berwenang yang dapat membuka"
+    " berkas aslinya."
 )
 
 
@@ -475,3 +480,41 @@ def evidence_prepare(
         PreparedFile(name=name, data=data, kind=kind, sha256=sha256_hex(data), clean=clean)
         for name, data, kind, clean in zip(names, blobs, kinds, cleaned, strict=True)
     ]
+
+
+def sealed_copy_read(
+    read: Callable[[str], bytes],
+    *,
+    kind: EvidenceKind,
+    path: str,
+    sha256: str,
+    clean_path: str,
+    clean_content_type: str,
+    original: bool,
+    altered: str,
+    content_type: str = "",
+    clean_fallback: str = "application/octet-stream",
+) -> tuple[bytes, str, str]:
+    """A file stored sealed beside its cleaned copy: ``(data, content_type, extension)``.
+
+    ``read`` fetches a stored path. The original (``original=True``) must still hash to
+    ``sha256``, else ``ApplicationError(altered)``; its type is ``content_type`` (the kind's
+    by default). Otherwise the stored clean copy is read (typed ``clean_fallback`` where none
+    was recorded); a file stored before clean copies were kept is cleaned on the fly from its
+    checked original, refused with NO_CLEAN_COPY where no safe copy can be made."""
+    if original or not clean_path:
+        data = read(path)
+        if sha256_hex(data) != sha256:
+            raise ApplicationError(altered)
+        if original:
+            return data, content_type or kind.content_type, kind.extension
+        clean = clean_copy(data, kind)
+        if clean is None:
+            raise ApplicationError(gettext(NO_CLEAN_COPY))
+        return clean.data, clean.content_type, clean.extension
+    stored_type = clean_content_type or clean_fallback
+    # A cleaned image may change format (transparent images become PNG).
+    extension = next(
+        (k.extension for k in EvidenceKind if k.content_type == stored_type), kind.extension
+    )
+    return read(clean_path), stored_type, extension

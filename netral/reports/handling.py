@@ -25,7 +25,7 @@ from netral.audit.services import audit_record, audited
 from netral.common import clock
 from netral.common.errors import ApplicationError, Conflict, NotFound, PermissionDenied
 from netral.regions.models import Region
-from netral.reports.evidence import EvidenceKind, sha256_hex
+from netral.reports.evidence import NO_CLEAN_COPY, EvidenceKind, sha256_hex
 from netral.reports.handling_selectors import reveal_approval_active
 from netral.reports.models import Evidence, Message, Report, Reporter, RevealRequest
 from netral.reports.selectors import report_get_for
@@ -60,10 +60,6 @@ NO_APPROVAL = gettext_noop(
     "Tidak ada persetujuan pengungkapan yang berlaku untuk Anda pada laporan ini."
 )
 EVIDENCE_NOT_FOUND = gettext_noop("Bukti tidak ditemukan.")
-NO_CLEAN_COPY = gettext_noop(
-    "Berkas ini tidak memiliki salinan bersih; hanya pejabat berwenang yang dapat membuka"
-    " berkas aslinya."
-)
 EVIDENCE_ALTERED = gettext_noop(
     "Berkas asli tidak cocok dengan sidik SHA-256 yang dicatat saat diterima. Berkas tidak"
     " dibuka; laporkan kepada administrator."
