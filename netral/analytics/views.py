@@ -31,13 +31,14 @@ from netral.analytics.selectors import (
     election_choices,
     stats_cached,
 )
-from netral.analytics.tilemap import HEIGHT, METRICS, WIDTH, LegendItem, tiles
+from netral.analytics.tilemap import METRICS, LegendItem, tiles
 from netral.cases.models import Status
 from netral.common import clock
 from netral.common.errors import ApplicationError, NotFound, PermissionDenied
 from netral.common.numbers import number_text
 from netral.followup.selectors import compliance, compliance_total
 from netral.regions.models import Region
+from netral.regions.tilemap import HEIGHT, WIDTH
 from netral.rules.labels import rule_name
 from netral.rules.selectors import ikp_method_get, violation_type_list
 

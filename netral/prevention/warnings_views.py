@@ -32,27 +32,10 @@ from netral.prevention.warnings_selectors import (
 )
 from netral.prevention.warnings_signals import action_text, signal_text
 from netral.regions.models import Region
+from netral.regions.tilemap import GAP, GRID, HEIGHT, TILE, WIDTH
 
 PAGE_SIZE = 200
 
-# Province code -> (column, row, short label): the tile grid of the statistics map
-# (``analytics.tilemap.GRID``), repeated here because analytics stands above prevention.
-GRID: dict[str, tuple[int, int, str]] = {
-    "11": (0, 0, "ACEH"), "12": (1, 1, "SUMUT"), "13": (1, 2, "SUMBAR"),
-    "14": (2, 1, "RIAU"), "21": (3, 1, "KEPRI"), "15": (2, 2, "JAMBI"),
-    "17": (2, 3, "BKL"), "16": (3, 3, "SUMSEL"), "19": (4, 2, "BABEL"),
-    "18": (3, 4, "LAMP"), "31": (5, 4, "DKI"), "36": (4, 5, "BANTEN"),
-    "32": (5, 5, "JABAR"), "33": (6, 5, "JATENG"), "34": (6, 6, "DIY"),
-    "35": (7, 5, "JATIM"), "51": (8, 6, "BALI"), "52": (9, 6, "NTB"),
-    "53": (10, 6, "NTT"), "61": (5, 2, "KALBAR"), "62": (6, 3, "KALTENG"),
-    "63": (7, 3, "KALSEL"), "64": (7, 2, "KALTIM"), "65": (7, 1, "KALTARA"),
-    "76": (9, 3, "SULBAR"), "73": (9, 4, "SULSEL"), "72": (10, 2, "SULTENG"),
-    "74": (10, 4, "SULTRA"), "75": (11, 2, "GTLO"), "71": (12, 1, "SULUT"),
-    "82": (13, 2, "MALUT"), "81": (13, 4, "MALUKU"), "96": (14, 2, "PBD"),
-    "92": (14, 3, "PB"), "94": (15, 3, "PTENG"), "91": (16, 2, "PAPUA"),
-    "95": (16, 3, "PPEG"), "93": (16, 4, "PSEL"),
-}  # fmt: skip
-TILE, GAP = 50, 4
 # Open warnings -> shade class (the statistics map's CSS classes 0..4).
 SHADE_STEPS = ((8, "4"), (4, "3"), (2, "2"), (1, "1"))
 
@@ -139,8 +122,8 @@ def warning_list(request: HttpRequest) -> HttpResponse:
         "status": status,
         "statuses": EarlyWarning.Status.choices,
         "tiles": _tiles(open_by_province(on_day), query),
-        "width": 17 * (TILE + GAP),
-        "height": 7 * (TILE + GAP),
+        "width": WIDTH,
+        "height": HEIGHT,
     }
     return render(request, "prevention/warnings/list.html", context)
 
