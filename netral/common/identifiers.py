@@ -1,4 +1,5 @@
-"""Indonesian personal identifiers: NIP (civil-servant number) and NIK (population number).
+"""Indonesian personal identifiers: NIP (civil-servant number) and NIK (population number);
+and ``is_uuid`` for the public ids that come in URLs.
 
 Formats (shared/domain.md):
 - NIP, 18 digits: birth date YYYYMMDD, appointment YYYYMM, sex (1 male, 2 female), sequence
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import uuid
 from dataclasses import dataclass
 
 NIP_INVALID_LENGTH = "NIP harus 18 angka (tanpa spasi atau titik)."
@@ -130,3 +132,13 @@ def nik_parse(raw: str, *, today: datetime.date | None = None) -> NikInfo:
     if sequence == 0:
         raise ValueError(NIK_INVALID_SEQUENCE)
     return NikInfo(nik, nik[0:2], f"{nik[0:2]}.{nik[2:4]}", birth, sex, sequence)
+
+
+def is_uuid(value: object) -> bool:
+    """Whether ``value`` reads as a UUID (a public id from a URL); checked before a query so
+    that a malformed id is "not found", never a database error."""
+    try:
+        uuid.UUID(str(value))
+    except ValueError:
+        return False
+    return True

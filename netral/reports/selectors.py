@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import uuid
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
@@ -12,6 +11,7 @@ from django.utils.translation import gettext as _
 from netral.accounts.models import User
 from netral.accounts.permissions import jurisdiction_q, require
 from netral.common.errors import NotFound
+from netral.common.identifiers import is_uuid
 from netral.reports import hooks
 from netral.reports.models import Message, Report
 from netral.reports.receipts import receipt_code_normalise, receipt_digest, receipt_digests
@@ -172,17 +172,9 @@ def report_get_for(*, actor: User, public_id: str) -> Report:
     """One report the actor may see; missing and out-of-jurisdiction look the same."""
     report = (
         report_list_for(actor=actor).filter(public_id=public_id).first()
-        if _is_uuid(public_id)
+        if is_uuid(public_id)
         else None
     )
     if report is None:
         raise NotFound(_(REPORT_NOT_FOUND))
     return report
-
-
-def _is_uuid(value: str) -> bool:
-    try:
-        uuid.UUID(str(value))
-    except ValueError:
-        return False
-    return True

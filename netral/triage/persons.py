@@ -13,8 +13,6 @@ persons in id order.
 
 from __future__ import annotations
 
-import uuid
-
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_noop
@@ -24,7 +22,7 @@ from netral.accounts.permissions import jurisdiction_q, require
 from netral.audit.services import audit_deferred, audit_record, audited
 from netral.common import clock
 from netral.common.errors import ApplicationError, NotFound
-from netral.common.identifiers import nip_parse
+from netral.common.identifiers import is_uuid, nip_parse
 from netral.reports.models import Report
 from netral.triage.models import Person, PersonLink
 from netral.triage.person_names import (
@@ -209,19 +207,11 @@ def _visible(actor: User, public_id: str) -> QuerySet[Person]:
     visible = PersonLink.objects.exclude(status=PersonLink.Status.REJECTED).filter(
         jurisdiction_q(actor, "report__handling_region")
     )
-    if not _is_uuid(public_id):
+    if not is_uuid(public_id):
         return Person.objects.none()
     return Person.objects.filter(
         public_id=public_id, merged_into=None, pk__in=visible.values("person_id")
     )
-
-
-def _is_uuid(value: str) -> bool:
-    try:
-        uuid.UUID(str(value))
-    except ValueError:
-        return False
-    return True
 
 
 def _visible_person_pk(actor: User, public_id: str) -> int:

@@ -11,7 +11,6 @@ scoped, only the count is shown.
 from __future__ import annotations
 
 import datetime
-import uuid
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from netral.accounts.models import User
 from netral.accounts.permissions import can, jurisdiction_q, require
 from netral.cases.models import Case, Verdict
 from netral.common.errors import NotFound
+from netral.common.identifiers import is_uuid
 from netral.followup.models import Recommendation, Sanction
 from netral.reports.models import Report
 from netral.triage.models import Person, PersonLink
@@ -159,7 +159,7 @@ def person_history_for(*, actor: User, public_id: str) -> PersonHistory:
     holding them with the verdicts, the recommendations and the sanctions. ``NotFound`` when
     the person is missing, merged away or has nothing the actor may see. Four queries."""
     require(actor, "person.view")
-    if not _is_uuid(public_id):
+    if not is_uuid(public_id):
         raise NotFound(PERSON_NOT_FOUND)
     person = person_list_for(actor=actor).filter(public_id=public_id).first()
     if person is None:
@@ -234,14 +234,6 @@ def _entries(history: PersonHistory) -> list[HistoryEntry]:
     kinds = {"sanction": 0, "recommendation": 1, "decision": 2, "report": 3}
     entries.sort(key=lambda e: (e.at, -kinds[e.kind]), reverse=True)
     return entries
-
-
-def _is_uuid(value: str) -> bool:
-    try:
-        uuid.UUID(str(value))
-    except ValueError:
-        return False
-    return True
 
 
 @dataclass(frozen=True)

@@ -61,3 +61,20 @@ def test_invalid_niks_say_why(nik: str, message: str) -> None:
     with pytest.raises(ValueError) as error:
         nik_parse(nik, today=TODAY)
     assert str(error.value) == message
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("0b5e8f6e-2f2c-4a47-9d55-4f4f3c1f7a10", True),
+        ("0b5e8f6e2f2c4a479d554f4f3c1f7a10", True),
+        ("", False),
+        ("bukan-uuid", False),
+        ("0b5e8f6e-2f2c-4a47-9d55-4f4f3c1f7a1", False),
+        ("x" * 10_000, False),
+    ],
+)
+def test_is_uuid_tells_a_public_id_from_anything_else(value: str, expected: bool) -> None:
+    from netral.common.identifiers import is_uuid
+
+    assert is_uuid(value) is expected
