@@ -266,7 +266,13 @@ class Signature:
         return _band_keys(b"t", self.minhash, TEXT_BANDS, TEXT_ROWS)
 
     def name_keys(self) -> list[int]:
-        return _band_keys(b"n", name_minhash(self.name), NAME_BANDS, NAME_ROWS)
+        """The name's bands within the event's province: common names ("Agus Wijaya")
+        would otherwise share keys with thousands of reports. No region, no name keys (the
+        NIP and the text still find candidates)."""
+        if not self.region_code:
+            return []
+        salt = b"n" + _province(self.region_code).encode() + b"|"
+        return _band_keys(salt, name_minhash(self.name), NAME_BANDS, NAME_ROWS)
 
     def lsh_keys(self) -> list[int]:
         """Every LSH key stored for it (duplicates removed)."""

@@ -2,9 +2,11 @@
 see (``report_list_for``: the jurisdiction of the office handling each report).
 
 Candidates come from index probes only: the NIP column, then the text and name LSH keys
-(``ReportSignatureKey``, grouped by report and ranked by how many keys each shares). Only
-those few candidates are scored (``duplicates.score``); a report outside the actor's
-jurisdiction is filtered inside the probes, so it never appears, nor counts.
+(``ReportSignatureKey``, grouped by report and ranked by how many keys each shares). The
+few candidates are then kept only where ``report_list_for`` lets the actor see them (a
+primary-key look-up; scoping inside the probes made PostgreSQL join every report of the
+jurisdiction), and only those are scored (``duplicates.score``): a report outside the
+actor's jurisdiction never appears, nor counts.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from netral.triage.models import ReportSignature, ReportSignatureKey
 
 # Candidates per probe: the best-ranked by shared keys (a common name can share keys with
 # thousands of reports; only the closest are worth scoring).
-CANDIDATES = 50
+CANDIDATES = 100
 MAX_MATCHES = 10
 
 
@@ -43,11 +45,11 @@ def _stored(row: ReportSignature) -> Signature:
     )
 
 
-def _by_keys(keys: list[int], visible: object, exclude: int) -> list[int]:
+def _by_keys(keys: list[int], exclude: int) -> list[int]:
     if not keys:
         return []
     rows = (
-        ReportSignatureKey.objects.filter(key__in=keys, report__in=visible)
+        ReportSignatureKey.objects.filter(key__in=keys)
         .exclude(report_id=exclude)
         .values("report_id")
         .annotate(shared=Count("id"))
@@ -66,18 +68,20 @@ def duplicate_matches(
 ) -> list[Match]:
     """The reports the actor may see that likely tell the same event as ``probe``, best
     first, with the reasons. Raises ``PermissionDenied`` for a role that sees no reports."""
-    visible = report_list_for(actor=actor).values("pk")
+    visible = report_list_for(actor=actor)
     exclude = exclude_report_id or 0  # ids start at 1
     ids: set[int] = set()
     if probe.nip:
         ids.update(
-            ReportSignature.objects.filter(reported_nip=probe.nip, report__in=visible)
+            ReportSignature.objects.filter(reported_nip=probe.nip)
             .exclude(report_id=exclude)
             .order_by("-report_id")
             .values_list("report_id", flat=True)[:CANDIDATES]
         )
-    ids.update(_by_keys(probe.text_keys(), visible, exclude))
-    ids.update(_by_keys(probe.name_keys(), visible, exclude))
+    ids.update(_by_keys(probe.text_keys(), exclude))
+    ids.update(_by_keys(probe.name_keys(), exclude))
+    if ids:
+        ids = set(visible.filter(pk__in=ids).values_list("pk", flat=True))
     if not ids:
         return []
     scored = []
