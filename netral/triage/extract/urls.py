@@ -7,6 +7,7 @@ the sentence is not part of it. Reading is ``str.split``-like, not a pattern.
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urlsplit
 
 from django.utils.translation import gettext
@@ -97,32 +98,19 @@ def extract_urls(text: str) -> list[Entity]:
             host = parts.hostname or ""
         except ValueError:
             host = ""
+        reason: str | None = None
         if not host or "." not in host or len(chunk) > MAX_URL:
-            found.append(
-                entity(
-                    "url",
-                    text,
-                    start,
-                    end,
-                    valid=False,
-                    value={"url": chunk[:MAX_URL]},
-                    reason=gettext(NOT_A_URL),
-                )
-            )
-            continue
-        platform = platform_of(host)
+            value: dict[str, Any] = {"url": chunk[:MAX_URL]}
+            reason = gettext(NOT_A_URL)
+        else:
+            platform = platform_of(host)
+            value = {
+                "url": address,
+                "host": host,
+                "platform": platform,
+                "social_media": platform is not None,
+            }
         found.append(
-            entity(
-                "url",
-                text,
-                start,
-                end,
-                value={
-                    "url": address,
-                    "host": host,
-                    "platform": platform,
-                    "social_media": platform is not None,
-                },
-            )
+            entity("url", text, start, end, valid=reason is None, value=value, reason=reason)
         )
     return found
