@@ -7,7 +7,7 @@ is missing the tests skip locally and fail on CI (``CI`` set), so CI cannot pass
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,8 @@ from pytest_django.live_server_helper import LiveServer
 
 from conftest import TEST_PASSWORD, totp_now
 from netral.accounts.models import User
+from netral.elections.services import election_cycles_load_all
+from netral.regions.services import regions_load
 
 # Playwright's sync API runs an event loop in this thread; Django would otherwise refuse the
 # ORM calls the tests make to create their data.
@@ -112,3 +114,31 @@ def staff_sign_in(page: Page, live_server: LiveServer, user: User, device: TOTPD
     page.get_by_label("Kode autentikator").fill(totp_now(device))
     page.get_by_role("button", name="Masuk", exact=True).click()
     expect(page).to_have_url(f"{live_server.url}/akun/ruang-kerja/")
+
+
+@pytest.fixture
+def regions_and_elections(transactional_db: Any) -> None:
+    """The regions and the election cycles loaded, as a staff journey starts from them."""
+    regions_load()
+    election_cycles_load_all()
+
+
+BrowserSignIn = Callable[..., tuple[BrowserContext, Tab]]
+
+
+@pytest.fixture
+def browser_sign_in(
+    browser: Browser, live_server: LiveServer, enrol_totp: Callable[[User], TOTPDevice]
+) -> BrowserSignIn:
+    """``browser_sign_in(user, path="", **context_options)``: a fresh context and tab (see
+    ``open_tab``) with ``user`` signed in through the login page (a new authenticator each
+    time), then at ``path`` (a path of ``live_server``) when given. The caller closes it."""
+
+    def sign_in(user: User, path: str = "", **context_options: Any) -> tuple[BrowserContext, Tab]:
+        context, tab = open_tab(browser, **context_options)
+        staff_sign_in(tab.page, live_server, user, enrol_totp(user))
+        if path:
+            tab.page.goto(f"{live_server.url}{path}")
+        return context, tab
+
+    return sign_in

@@ -5,21 +5,17 @@ regions stay silent."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 from django.utils import timezone
-from django_otp.plugins.otp_totp.models import TOTPDevice
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import expect
 from pytest_django.live_server_helper import LiveServer
 
 from netral.accounts.models import User
 from netral.elections.models import Election
-from netral.elections.services import election_cycles_load_all
 from netral.prevention import appeals as services
 from netral.prevention.models import Appeal, AppealFollowUp
-from netral.regions.services import regions_load
-from tests.browser.conftest import open_tab, staff_sign_in
+from tests.browser.conftest import BrowserSignIn
 
 pytestmark = pytest.mark.browser
 
@@ -27,14 +23,11 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def test_appeal_from_draft_to_follow_up_and_silent_regions(
-    browser: Browser,
     live_server: LiveServer,
-    transactional_db: Any,
+    regions_and_elections: None,
     make_user: Callable[..., User],
-    enrol_totp: Callable[[User], TOTPDevice],
+    browser_sign_in: BrowserSignIn,
 ) -> None:
-    regions_load()
-    election_cycles_load_all()
     bekasi = Election.objects.get(region_id="32.75", office=Election.Office.WALIKOTA)
     governor = Election.objects.get(region_id="32", office=Election.Office.GUBERNUR)
     office = make_user("bawaslu_staff", "32.75")
@@ -51,9 +44,8 @@ def test_appeal_from_draft_to_follow_up_and_silent_regions(
     services.appeal_issue(actor=province, appeal_id=earlier.pk)
 
     # The Kota Bekasi office drafts from the campaign template, edits, and issues.
-    context, tab = open_tab(browser)
+    context, tab = browser_sign_in(office)
     page = tab.page
-    staff_sign_in(page, live_server, office, enrol_totp(office))
     page.get_by_role("link", name="Imbauan", exact=True).click()
     page.get_by_role("link", name="Buat imbauan baru").click()
     form = page.locator("#imbauan-baru")
@@ -78,19 +70,16 @@ def test_appeal_from_draft_to_follow_up_and_silent_regions(
     context.close()
 
     # Another city's PPK office sees nothing of it.
-    context, tab = open_tab(browser)
+    context, tab = browser_sign_in(other_ppk, "/ruang-kerja/imbauan/")
     page = tab.page
-    staff_sign_in(page, live_server, other_ppk, enrol_totp(other_ppk))
-    page.goto(f"{live_server.url}/ruang-kerja/imbauan/")
     expect(page.locator("main")).not_to_contain_text(number)
     response = page.goto(f"{live_server.url}/ruang-kerja/imbauan/{appeal.pk}/")
     assert response is not None and response.status == 404
     context.close()
 
     # The Kota Bekasi PPK office acknowledges and reports its circular letter.
-    context, tab = open_tab(browser)
+    context, tab = browser_sign_in(ppk)
     page = tab.page
-    staff_sign_in(page, live_server, ppk, enrol_totp(ppk))
     page.get_by_role("link", name="Imbauan", exact=True).click()
     page.get_by_role("link", name=number).click()
     ack = page.locator("#tindakan-acknowledge")
@@ -115,9 +104,8 @@ def test_appeal_from_draft_to_follow_up_and_silent_regions(
     context.close()
 
     # The Jawa Barat office: Kota Bekasi answered; the governor and Kabupaten Bogor are silent.
-    context, tab = open_tab(browser)
+    context, tab = browser_sign_in(province)
     page = tab.page
-    staff_sign_in(page, live_server, province, enrol_totp(province))
     page.get_by_role("link", name="Imbauan", exact=True).click()
     expect(page.locator("#daftar-imbauan")).to_contain_text(number)
     page.get_by_role("link", name="Tanggapan per daerah").click()

@@ -4,19 +4,15 @@ decides "ASN neutrality violation" in plenary, and the reporter's tracking page 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import pytest
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Browser, Page, expect
 from pytest_django.live_server_helper import LiveServer
 
 from netral.accounts.models import User
 from netral.cases.models import Case
 from netral.cases.tests.factories import case_from_report
-from netral.elections.services import election_cycles_load_all
-from netral.regions.services import regions_load
-from tests.browser.conftest import open_tab, staff_sign_in
+from tests.browser.conftest import BrowserSignIn, open_tab
 
 pytestmark = pytest.mark.browser
 
@@ -29,20 +25,16 @@ def act(page: Page, action: str) -> None:
 def test_case_from_registration_to_plenary_decision(
     browser: Browser,
     live_server: LiveServer,
-    transactional_db: Any,
+    regions_and_elections: None,
     make_user: Callable[..., User],
-    enrol_totp: Callable[[User], TOTPDevice],
+    browser_sign_in: BrowserSignIn,
 ) -> None:
-    regions_load()
-    election_cycles_load_all()
     case, code = case_from_report()
     staff = make_user("bawaslu_staff", "32.75")
     leader = make_user("bawaslu_leader", "32.75")
 
-    context, tab = open_tab(browser)
+    context, tab = browser_sign_in(staff, "/ruang-kerja/kasus/")
     page = tab.page
-    staff_sign_in(page, live_server, staff, enrol_totp(staff))
-    page.goto(f"{live_server.url}/ruang-kerja/kasus/")
     page.locator(f"a[href='/ruang-kerja/kasus/{case.pk}/']").first.click()
     expect(page.locator("#tindakan-decide")).to_have_count(0)  # staff do not decide
     checkboxes = page.locator("#tindakan-register input[type=checkbox]")
@@ -58,9 +50,8 @@ def test_case_from_registration_to_plenary_decision(
     assert tab.csp_violations() == []
     context.close()
 
-    context, tab = open_tab(browser)
+    context, tab = browser_sign_in(leader)
     page = tab.page
-    staff_sign_in(page, live_server, leader, enrol_totp(leader))
     page.goto(f"{live_server.url}/ruang-kerja/kasus/{case.pk}/")
     decide = page.locator("#tindakan-decide")
     decide.get_by_label("Pelanggaran netralitas ASN").check()

@@ -9,7 +9,6 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from openpyxl import load_workbook
 from playwright.sync_api import Browser, expect
 from pytest_django.live_server_helper import LiveServer
@@ -18,27 +17,22 @@ from netral.accounts.models import User
 from netral.analytics.tests.conftest import SPECS, build
 from netral.elections.services import election_cycles_load_all
 from netral.regions.services import regions_load
-from tests.browser.conftest import open_tab, staff_sign_in
+from tests.browser.conftest import BrowserSignIn, open_tab
 
 pytestmark = pytest.mark.browser
 
 
 def test_dashboard_map_drill_down_and_export(
-    browser: Browser,
     live_server: LiveServer,
-    transactional_db: Any,
+    regions_and_elections: None,
     make_user: Callable[..., User],
-    enrol_totp: Callable[[User], TOTPDevice],
+    browser_sign_in: BrowserSignIn,
 ) -> None:
-    regions_load()
-    election_cycles_load_all()
     build(SPECS)
     leader = make_user("bawaslu_leader")
 
-    context, tab = open_tab(browser, accept_downloads=True)
+    context, tab = browser_sign_in(leader, "/ruang-kerja/statistik/", accept_downloads=True)
     page = tab.page
-    staff_sign_in(page, live_server, leader, enrol_totp(leader))
-    page.goto(f"{live_server.url}/ruang-kerja/statistik/")
     expect(page.locator("[data-total=reports]")).to_have_text("5")
     expect(page.locator("svg.map__svg a.map__link")).to_have_count(38)
     expect(page.locator("#tabel-by_type .bar--w100")).to_be_visible()  # kampanye_media_sosial

@@ -4,21 +4,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import pytest
-from django_otp.plugins.otp_totp.models import TOTPDevice
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
 
 from netral.accounts.models import User
 from netral.cases import services as case_services
 from netral.cases.tests.factories import case_from_report
-from netral.elections.services import election_cycles_load_all
 from netral.followup.models import Recommendation
-from netral.regions.services import regions_load
 from netral.rules.selectors import requirement_list
-from tests.browser.conftest import open_tab, staff_sign_in
+from tests.browser.conftest import BrowserSignIn
 
 pytestmark = pytest.mark.browser
 
@@ -29,14 +25,11 @@ def submit(page: Page, form: str) -> None:
 
 
 def test_decision_to_sanction_across_three_logins(
-    browser: Browser,
     live_server: LiveServer,
-    transactional_db: Any,
+    regions_and_elections: None,
     make_user: Callable[..., User],
-    enrol_totp: Callable[[User], TOTPDevice],
+    browser_sign_in: BrowserSignIn,
 ) -> None:
-    regions_load()
-    election_cycles_load_all()
     case, _ = case_from_report()
     staff = make_user("bawaslu_staff", "32.75")
     leader = make_user("bawaslu_leader", "32.75")
@@ -51,9 +44,8 @@ def test_decision_to_sanction_across_three_logins(
     )
 
     # Leadership decides in plenary; the recommendation to BKN appears on the desk.
-    context, tab = open_tab(browser)
+    context, tab = browser_sign_in(leader)
     page = tab.page
-    staff_sign_in(page, live_server, leader, enrol_totp(leader))
     page.goto(f"{live_server.url}/ruang-kerja/kasus/{case.pk}/")
     decide = page.locator("#tindakan-decide")
     decide.get_by_label("Pelanggaran netralitas ASN").check()
@@ -67,10 +59,8 @@ def test_decision_to_sanction_across_three_logins(
     context.close()
 
     # BKN assesses and passes it on to the PPK; it cannot open Bawaslu's case file.
-    context, tab = open_tab(browser)
+    context, tab = browser_sign_in(bkn, "/ruang-kerja/tindak-lanjut/")
     page = tab.page
-    staff_sign_in(page, live_server, bkn, enrol_totp(bkn))
-    page.goto(f"{live_server.url}/ruang-kerja/tindak-lanjut/")
     page.get_by_role("link", name=rec.number).click()
     expect(page.locator("main")).to_contain_text("Drs. Bambang Wijaya")
     form = page.locator("#tindakan-assess")
@@ -83,20 +73,16 @@ def test_decision_to_sanction_across_three_logins(
     context.close()
 
     # Another city's PPK office sees nothing of it.
-    context, tab = open_tab(browser)
+    context, tab = browser_sign_in(other_ppk, "/ruang-kerja/tindak-lanjut/")
     page = tab.page
-    staff_sign_in(page, live_server, other_ppk, enrol_totp(other_ppk))
-    page.goto(f"{live_server.url}/ruang-kerja/tindak-lanjut/")
     expect(page.locator("main")).not_to_contain_text(rec.number)
     response = page.goto(f"{live_server.url}/ruang-kerja/tindak-lanjut/{rec.pk}/")
     assert response is not None and response.status == 404
     context.close()
 
     # The Kota Bekasi PPK office records the decree.
-    context, tab = open_tab(browser)
+    context, tab = browser_sign_in(ppk, "/ruang-kerja/tindak-lanjut/")
     page = tab.page
-    staff_sign_in(page, live_server, ppk, enrol_totp(ppk))
-    page.goto(f"{live_server.url}/ruang-kerja/tindak-lanjut/")
     page.get_by_role("link", name=rec.number).click()
     form = page.locator("#tindakan-sanction")
     form.get_by_label("Sanksi dijatuhkan", exact=True).check()
@@ -112,9 +98,8 @@ def test_decision_to_sanction_across_three_logins(
     context.close()
 
     # Leadership sees the end of the follow-up.
-    context, tab = open_tab(browser)
+    context, tab = browser_sign_in(leader)
     page = tab.page
-    staff_sign_in(page, live_server, leader, enrol_totp(leader))
     page.goto(f"{live_server.url}/ruang-kerja/tindak-lanjut/{rec.pk}/")
     expect(page.locator("#sanksi")).to_contain_text("Hukuman disiplin sedang")
     expect(page.locator("main")).to_contain_text("800.1.6/77/BKPSDM/2024")

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Browser, Page, expect
 from pytest_django.live_server_helper import LiveServer
 
@@ -15,7 +14,7 @@ from netral.accounts.models import User
 from netral.analytics.tests.conftest import SPECS, build
 from netral.elections.services import election_cycles_load_all
 from netral.regions.services import regions_load
-from tests.browser.conftest import open_tab, staff_sign_in
+from tests.browser.conftest import BrowserSignIn, open_tab
 
 pytestmark = pytest.mark.browser
 
@@ -70,19 +69,15 @@ def test_public_statistics_fit_a_phone(
 
 
 def test_staff_dashboard_fits_a_phone(
-    browser: Browser,
     live_server: LiveServer,
-    transactional_db: Any,
+    regions_and_elections: None,
     make_user: Callable[..., User],
-    enrol_totp: Callable[[User], TOTPDevice],
+    browser_sign_in: BrowserSignIn,
 ) -> None:
-    regions_load()
-    election_cycles_load_all()
     build(SPECS)
     leader = make_user("bawaslu_leader")
-    context, tab = open_tab(browser, viewport=PHONE)
+    context, tab = browser_sign_in(leader, viewport=PHONE)
     page = tab.page
-    staff_sign_in(page, live_server, leader, enrol_totp(leader))
     for query in ("?peta=rate", "?region=32"):
         page.goto(f"{live_server.url}/ruang-kerja/statistik/{query}")
         expect(page.locator("main table").first).to_be_visible()

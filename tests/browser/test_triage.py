@@ -10,24 +10,20 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 from django.utils import timezone
-from django_otp.plugins.otp_totp.models import TOTPDevice
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import expect
 from pytest_django.live_server_helper import LiveServer
 
 from netral.accounts.models import Role, User
 from netral.cases.models import Verdict
 from netral.cases.tests.factories import case_from_report
-from netral.elections.services import election_cycles_load_all
 from netral.followup import services as followup
 from netral.followup.models import Recommendation
 from netral.followup.tests.factories import decided_case
-from netral.regions.services import regions_load
 from netral.reports.models import Report
-from tests.browser.conftest import open_tab, staff_sign_in
+from tests.browser.conftest import BrowserSignIn
 
 pytestmark = pytest.mark.browser
 
@@ -71,14 +67,11 @@ def _sanctioned_case(make_user: Callable[..., User], *, days: int, text: str) ->
 
 
 def test_staff_accepts_the_type_sees_the_duplicate_and_the_persons_sanctions(
-    browser: Browser,
     live_server: LiveServer,
-    transactional_db: Any,
+    regions_and_elections: None,
     make_user: Callable[..., User],
-    enrol_totp: Callable[[User], TOTPDevice],
+    browser_sign_in: BrowserSignIn,
 ) -> None:
-    regions_load()
-    election_cycles_load_all()
     _sanctioned_case(
         make_user, days=80, text="Terlapor mengunggah foto kampanye calon di Instagram pribadinya."
     )
@@ -98,9 +91,8 @@ def test_staff_accepts_the_type_sees_the_duplicate_and_the_persons_sanctions(
     assert report.violation_type == ""
     staff = make_user(Role.BAWASLU_STAFF, "32")  # the province's office sees both
 
-    context, tab = open_tab(browser)
+    context, tab = browser_sign_in(staff)
     page = tab.page
-    staff_sign_in(page, live_server, staff, enrol_totp(staff))
     page.goto(f"{live_server.url}/ruang-kerja/laporan/{report.public_id}/")
     panel = page.locator("#saran")
     suggested = panel.locator(f'tr[data-suggestion="violation_type"][data-value="{TYPE}"]')
