@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import pytest
 from django.conf import settings
 from django.test import Client
 
-from netral.accounts.models import Role, User
-from netral.accounts.services import api_token_create
+from netral.accounts.models import Role
 from netral.triage.extract import MAX_TEXT
 
 URL = "/api/triage/extract"
-
-
-@pytest.fixture
-def bearer(make_user: Callable[..., User]) -> dict[str, str]:
-    user = make_user(Role.BAWASLU_STAFF, region="32")
-    raw = api_token_create(actor=user, owner=user, name="triase").raw
-    return {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
 
 
 def post(client: Client, body: Any, **extra: Any) -> Any:

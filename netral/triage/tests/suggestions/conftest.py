@@ -4,16 +4,12 @@ office, person link and, as after commit, its duplicate signature)."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
-from typing import Any
 
 import pytest
 from django.utils import timezone
 
-from netral.cases.tests.factories import case_from_report
 from netral.reports.models import Report
-
-SubmitReport = Callable[..., Report]
+from netral.triage.tests.conftest import SubmitReport
 
 NIP = "198503172010011004"
 # A mayoral-election report from Kota Bekasi: handled by the city's office (32.75).
@@ -27,16 +23,6 @@ CHRONOLOGY = (
 
 def days_ago(n: int) -> str:
     return str(timezone.localdate() - datetime.timedelta(days=n))
-
-
-@pytest.fixture
-def submit_report(elections: None, django_capture_on_commit_callbacks: Any) -> SubmitReport:
-    def submit(**overrides: Any) -> Report:
-        with django_capture_on_commit_callbacks(execute=True):
-            case, _code = case_from_report(**overrides)
-        return Report.objects.get(case=case)
-
-    return submit
 
 
 @pytest.fixture
