@@ -109,20 +109,15 @@ def clarification_record_minutes(
     count and total size first (from the declared sizes, nothing read), then each file's type
     and size, and only then is anything cleaned."""
     prepared = evidence_prepare(files=files)
-    written: list[str] = []
-    try:
-        with transaction.atomic(), audit_deferred():
-            return _record_minutes(
-                actor=actor,
-                clarification_id=clarification_id,
-                attended=attended,
-                minutes=minutes,
-                files=prepared,
-                written=written,
-            )
-    except BaseException:
-        blobs.delete(written)
-        raise
+    with blobs.deleted_on_failure() as written, transaction.atomic(), audit_deferred():
+        return _record_minutes(
+            actor=actor,
+            clarification_id=clarification_id,
+            attended=attended,
+            minutes=minutes,
+            files=prepared,
+            written=written,
+        )
 
 
 def _record_minutes(

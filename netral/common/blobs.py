@@ -30,6 +30,7 @@ import secrets
 import time
 import uuid
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -241,6 +242,19 @@ def delete(refs: Iterable[str]) -> None:
     for ref in refs:
         if ref:
             storage.delete(ref)
+
+
+@contextmanager
+def deleted_on_failure() -> Iterator[list[str]]:
+    """A list for the refs a write puts; if the block fails (the transaction opened inside it
+    rolled back, or its commit failed), those blobs are deleted, so no file outlives the rows
+    that would have referred to it. Open it outside ``transaction.atomic()``."""
+    written: list[str] = []
+    try:
+        yield written
+    except BaseException:
+        delete(written)
+        raise
 
 
 def sha256_hex(data: bytes) -> str:

@@ -123,24 +123,19 @@ def pledge_event_record(
         raise PermissionDenied(NOT_ALLOWED)
     # The photo is read and cleaned before any lock (a slow file holds nothing).
     prepared = _photo_prepare(photo)
-    written: list[str] = []
-    try:
-        with transaction.atomic(), audit_deferred():
-            return _record(
-                actor=actor,
-                region=region,
-                election=election,
-                held_on=held_on,
-                agency=agency,
-                agency_type=agency_type,
-                asn_count=asn_count,
-                place=place,
-                photo=prepared,
-                written=written,
-            )
-    except BaseException:
-        blobs.delete(written)
-        raise
+    with blobs.deleted_on_failure() as written, transaction.atomic(), audit_deferred():
+        return _record(
+            actor=actor,
+            region=region,
+            election=election,
+            held_on=held_on,
+            agency=agency,
+            agency_type=agency_type,
+            asn_count=asn_count,
+            place=place,
+            photo=prepared,
+            written=written,
+        )
 
 
 def _record(

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from netral.accounts.models import User
 from netral.accounts.permissions import covers, require
 from netral.audit.services import audit_deferred, audit_record, audited
-from netral.common import clock
+from netral.common import blobs, clock
 from netral.common.errors import ApplicationError, PermissionDenied
 from netral.reports.evidence import evidence_prepare
 from netral.reports.forms import ReportForm
@@ -32,7 +32,6 @@ from netral.reports.hooks import (
 from netral.reports.models import Report
 from netral.reports.selectors import report_get_for
 from netral.reports.services import evidence_store, report_fields
-from netral.reports.storage import evidence_delete
 
 OUTSIDE_JURISDICTION = "Wilayah kejadian berada di luar wilayah kerja Anda."
 NOT_INFORMATION = "Hanya informasi awal (tanpa identitas) yang dapat dijadikan temuan."
@@ -94,35 +93,30 @@ def finding_register(
         raise ApplicationError(SOURCE_UNKNOWN, params={"source": source})
     prepared = evidence_prepare(files=files)
     now = clock.now()
-    written: list[str] = []
-    try:
-        with transaction.atomic(), audit_deferred():
-            report = Report.objects.create(
-                kind=Report.Kind.TEMUAN,
-                receipt_digest=_unguessable_digest(),
-                channel="staff",
-                finding_source=source,
-                created_by=actor,
-                **report_fields(form=form, now=now),
-            )
-            stored = evidence_store(
-                report=report, prepared=prepared, message=None, written=written, now=now
-            )
-            report_submitted.fire(ReportSubmitted(report=report, actor=actor))
-            audit_record(
-                actor=actor,
-                action="finding.register",
-                obj=report,
-                after={
-                    "source": source,
-                    "region": report.region_id,
-                    "election": report.election_id,
-                    "evidence": [e.sha256 for e in stored],
-                },
-            )
-    except BaseException:
-        evidence_delete(written)
-        raise
+    with blobs.deleted_on_failure() as written, transaction.atomic(), audit_deferred():
+        report = Report.objects.create(
+            kind=Report.Kind.TEMUAN,
+            receipt_digest=_unguessable_digest(),
+            channel="staff",
+            finding_source=source,
+            created_by=actor,
+            **report_fields(form=form, now=now),
+        )
+        stored = evidence_store(
+            report=report, prepared=prepared, message=None, written=written, now=now
+        )
+        report_submitted.fire(ReportSubmitted(report=report, actor=actor))
+        audit_record(
+            actor=actor,
+            action="finding.register",
+            obj=report,
+            after={
+                "source": source,
+                "region": report.region_id,
+                "election": report.election_id,
+                "evidence": [e.sha256 for e in stored],
+            },
+        )
     report.refresh_from_db(fields=["case"])
     return report
 

@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from netral.audit.services import audit_deferred, audit_record
-from netral.common import clock
+from netral.common import blobs, clock
 from netral.common.errors import Conflict
 from netral.reports.evidence import (
     EvidenceRejected,
@@ -23,7 +23,7 @@ from netral.reports.forms import ReportForm
 from netral.reports.hooks import ReportSubmitted, report_submitted
 from netral.reports.models import Contact, Evidence, Message, Report, Reporter
 from netral.reports.receipts import receipt_code_new, receipt_digest
-from netral.reports.storage import evidence_delete, evidence_write
+from netral.reports.storage import evidence_write
 from netral.reports.subjects import agency_type_infer, position_class_infer
 from netral.reports.tasks import notify_reporter
 from netral.rules.selectors import reporting_window_open
@@ -131,64 +131,59 @@ def report_submit(
     prepared = evidence_prepare(files=files)
     anonymous = bool(data["anonymous"])
     now = clock.now()
-    written: list[str] = []
-    try:
-        # Audit entries (report, case) are appended last: the chain head is shared by all.
-        with transaction.atomic(), audit_deferred():
-            for _attempt in range(3):  # a 16-digit collision is astronomically rare; retry
-                code = receipt_code or receipt_code_new()
-                try:
-                    with transaction.atomic():
-                        report = Report.objects.create(
-                            kind=Report.Kind.INFORMASI if anonymous else Report.Kind.LAPORAN,
-                            receipt_digest=receipt_digest(code),
-                            channel=channel,
-                            **report_fields(form=form, now=now),
-                        )
-                    break
-                except IntegrityError:
-                    if receipt_code is not None:
-                        raise AlreadySubmitted(ALREADY_SUBMITTED) from None
-                    continue
-            else:  # pragma: no cover - needs three collisions in a row
-                raise RuntimeError("could not allocate a receipt code")
-            if not anonymous:
-                Reporter.objects.create(
-                    report=report,
-                    name=data["reporter_name"],
-                    nik=data["reporter_nik"],
-                    address=data["reporter_address"],
-                    phone=data["reporter_phone"],
-                    email=data["reporter_email"],
-                )
-            notify = data["notify_email"] or ("" if anonymous else data["reporter_email"])
-            if notify:
-                Contact.objects.create(report=report, email=notify)
-            stored = evidence_store(
-                report=report, prepared=prepared, message=None, written=written, now=now
+    # Audit entries (report, case) are appended last: the chain head is shared by all.
+    with blobs.deleted_on_failure() as written, transaction.atomic(), audit_deferred():
+        for _attempt in range(3):  # a 16-digit collision is astronomically rare; retry
+            code = receipt_code or receipt_code_new()
+            try:
+                with transaction.atomic():
+                    report = Report.objects.create(
+                        kind=Report.Kind.INFORMASI if anonymous else Report.Kind.LAPORAN,
+                        receipt_digest=receipt_digest(code),
+                        channel=channel,
+                        **report_fields(form=form, now=now),
+                    )
+                break
+            except IntegrityError:
+                if receipt_code is not None:
+                    raise AlreadySubmitted(ALREADY_SUBMITTED) from None
+                continue
+        else:  # pragma: no cover - needs three collisions in a row
+            raise RuntimeError("could not allocate a receipt code")
+        if not anonymous:
+            Reporter.objects.create(
+                report=report,
+                name=data["reporter_name"],
+                nik=data["reporter_nik"],
+                address=data["reporter_address"],
+                phone=data["reporter_phone"],
+                email=data["reporter_email"],
             )
-            # Case handling (above reports) opens the case, in this transaction.
-            report_submitted.fire(ReportSubmitted(report=report, actor=None))
-            # No identity, no code, no address in the trail: only what happened.
-            audit_record(
-                actor=None,
-                action="report.submit",
-                obj=report,
-                after={
-                    "kind": report.kind,
-                    "region": report.region_id,
-                    "election": report.election_id,
-                    "late": report.late,
-                    "evidence": [e.sha256 for e in stored],
-                },
-            )
-            # robust: a queue hiccup must not undo an acknowledged report.
-            transaction.on_commit(
-                lambda: notify_reporter.enqueue(report_id=report.pk, event="received"), robust=True
-            )
-    except BaseException:
-        evidence_delete(written)
-        raise
+        notify = data["notify_email"] or ("" if anonymous else data["reporter_email"])
+        if notify:
+            Contact.objects.create(report=report, email=notify)
+        stored = evidence_store(
+            report=report, prepared=prepared, message=None, written=written, now=now
+        )
+        # Case handling (above reports) opens the case, in this transaction.
+        report_submitted.fire(ReportSubmitted(report=report, actor=None))
+        # No identity, no code, no address in the trail: only what happened.
+        audit_record(
+            actor=None,
+            action="report.submit",
+            obj=report,
+            after={
+                "kind": report.kind,
+                "region": report.region_id,
+                "election": report.election_id,
+                "late": report.late,
+                "evidence": [e.sha256 for e in stored],
+            },
+        )
+        # robust: a queue hiccup must not undo an acknowledged report.
+        transaction.on_commit(
+            lambda: notify_reporter.enqueue(report_id=report.pk, event="received"), robust=True
+        )
     return SubmitResult(report=report, receipt_code=code, late=report.late)
 
 
@@ -206,22 +201,17 @@ def reporter_message_post(
         files=files, existing=list(report.evidence.values_list("size", "kind"))
     )
     now = clock.now()
-    written: list[str] = []
-    try:
-        with transaction.atomic(), audit_deferred():
-            message = Message.objects.create(
-                report=report, sender=Message.Sender.REPORTER, body=body, created_at=now
-            )
-            stored = evidence_store(
-                report=report, prepared=prepared, message=message, written=written, now=now
-            )
-            audit_record(
-                actor=None,
-                action="report.reporter_message",
-                obj=report,
-                after={"message": message.pk, "evidence": [e.sha256 for e in stored]},
-            )
-    except BaseException:
-        evidence_delete(written)
-        raise
+    with blobs.deleted_on_failure() as written, transaction.atomic(), audit_deferred():
+        message = Message.objects.create(
+            report=report, sender=Message.Sender.REPORTER, body=body, created_at=now
+        )
+        stored = evidence_store(
+            report=report, prepared=prepared, message=message, written=written, now=now
+        )
+        audit_record(
+            actor=None,
+            action="report.reporter_message",
+            obj=report,
+            after={"message": message.pk, "evidence": [e.sha256 for e in stored]},
+        )
     return message

@@ -127,3 +127,16 @@ def test_evidence_is_fsynced_and_renamed_into_place_before_its_row_is_written(
         # The temporary file was fsynced before the rename, the folder after it.
         assert ("fsync", temp) in before_insert[: renames[0]]
         assert ("fsync", folder) in before_insert[renames[0] :]
+
+
+def test_blobs_put_in_a_failed_block_are_deleted_and_kept_when_it_succeeds(
+    settings: Any, tmp_path: Path
+) -> None:
+    settings.MEDIA_ROOT = tmp_path
+    with pytest.raises(RuntimeError), blobs.deleted_on_failure() as written:
+        written.append(blobs.put(OTHER, b"x"))
+        raise RuntimeError("rolled back")
+    assert written and not (tmp_path / written[0]).exists()
+    with blobs.deleted_on_failure() as kept:
+        kept.append(blobs.put(OTHER, b"y"))
+    assert blobs.get(OTHER, kept[0]) == b"y"
