@@ -4,8 +4,6 @@ production; written durably before the transaction that records them commits).""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from netral.common import blobs
 
 EVIDENCE_BLOBS = blobs.BlobPurpose(name="evidence", root="evidence")
@@ -19,7 +17,3 @@ def evidence_write(*, folder: str, data: bytes, label: str) -> str:
 
 def evidence_read(path: str) -> bytes:
     return blobs.get(EVIDENCE_BLOBS, path)
-
-
-def evidence_delete(paths: Iterable[str]) -> None:
-    blobs.delete(paths)
