@@ -319,7 +319,7 @@ TEXT_FULL = 0.3
 DATE_SPAN_DAYS = 15
 
 
-def score(a: Signature, b: Signature) -> tuple[float, list[str]]:
+def score(a: Signature, b: Signature, *, explain: bool = True) -> tuple[float, list[str]]:
     """How likely ``a`` and ``b`` tell the same event (0..1), and why.
 
     Who (``WHO``: the NIP, or name and agency), when (``WHEN``: full on the same day, none
@@ -327,39 +327,46 @@ def score(a: Signature, b: Signature) -> tuple[float, list[str]]:
     province), what (``WHAT``: full from a chronology Jaccard of ``TEXT_FULL``). The same
     person alone is not enough: one ASN may be reported for several events, so a match
     needs the time or the story to agree too. Two different NIPs mean two persons.
+    ``explain=False`` skips the reasons (the look-up explains only what it shows).
     """
     reasons: list[str] = []
     identity = 0.0
     if a.nip and a.nip == b.nip:
         identity = 1.0
-        reasons.append(_(NIP_SAME))
+        if explain:
+            reasons.append(_(NIP_SAME))
     elif not (a.nip and b.nip):
         name = name_similarity(a.name, b.name)
         agency = agency_similarity(a.agency, b.agency)
         if name >= 0.5 and agency >= 0.3:
             identity = 0.7 * name + 0.3 * agency
-            reasons.append(_(NAME_AND_AGENCY).format(similarity=_number(identity)))
+            if explain:
+                reasons.append(_(NAME_AND_AGENCY).format(similarity=_number(identity)))
         elif name >= 0.7:
             identity = 0.6 * name
-            reasons.append(_(NAME_ONLY).format(similarity=_number(name)))
+            if explain:
+                reasons.append(_(NAME_ONLY).format(similarity=_number(name)))
     when = 0.0
     if a.event_date and b.event_date:
         days = abs((a.event_date - b.event_date).days)
         when = max(0.0, 1 - days / DATE_SPAN_DAYS)
         if days == 0:
-            reasons.append(_(DATE_SAME))
-        elif when > 0:
+            if explain:
+                reasons.append(_(DATE_SAME))
+        elif when > 0 and explain:
             reasons.append(_(DATE_NEAR).format(days=days))
     where = 0.0
     if a.region_code and b.region_code:
         if a.region_code == b.region_code:
             where = 1.0
-            reasons.append(_(REGION_SAME))
+            if explain:
+                reasons.append(_(REGION_SAME))
         elif _province(a.region_code) == _province(b.region_code):
             where = 0.5
-            reasons.append(_(PROVINCE_SAME))
+            if explain:
+                reasons.append(_(PROVINCE_SAME))
     text = text_similarity(a.minhash, b.minhash)
-    if text >= 0.15:
+    if text >= 0.15 and explain:
         reasons.append(_(TEXT_NEAR).format(similarity=_number(text)))
     what = min(1.0, text / TEXT_FULL)
     total = WHO * identity + WHEN * when + WHERE * where + WHAT * what

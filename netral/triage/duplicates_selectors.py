@@ -23,7 +23,7 @@ from netral.triage.models import ReportSignature, ReportSignatureKey
 
 # Candidates per probe: the best-ranked by shared keys (a common name can share keys with
 # thousands of reports; only the closest are worth scoring).
-CANDIDATES = 100
+CANDIDATES = 40
 MAX_MATCHES = 10
 
 
@@ -86,9 +86,10 @@ def duplicate_matches(
         return []
     scored = []
     for row in ReportSignature.objects.filter(report_id__in=ids):
-        value, reasons = score(probe, _stored(row))
+        stored = _stored(row)
+        value, _none = score(probe, stored, explain=False)
         if value >= threshold:
-            scored.append((value, row.report_id, reasons))
+            scored.append((value, row.report_id, score(probe, stored)[1]))
     scored.sort(key=lambda item: (-item[0], -item[1]))
     scored = scored[:limit]
     reports = Report.objects.only("public_id").in_bulk([rid for _, rid, _ in scored])
