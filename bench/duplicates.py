@@ -248,8 +248,8 @@ def _seed(n: int) -> None:
                 f"CREATE INDEX {key_index} ON triage_reportsignaturekey (key, report_id)"
             )
             cursor.execute("SELECT setval(pg_get_serial_sequence('reports_report', 'id'), %s)", [n])
-            cursor.execute("ANALYZE")
-            print(f"  key index and ANALYZE in {time.perf_counter() - t1:.1f} s", flush=True)
+            cursor.execute("VACUUM ANALYZE")  # as autovacuum would: index-only scans
+            print(f"  key index and VACUUM ANALYZE in {time.perf_counter() - t1:.1f} s", flush=True)
     keys_n = ReportSignatureKey.objects.count()
     print(f"seeded {n} reports, {keys_n} LSH keys in {time.perf_counter() - t0:.1f} s", flush=True)
 

@@ -52,7 +52,7 @@ def _by_keys(keys: list[int], exclude: int) -> list[int]:
         ReportSignatureKey.objects.filter(key__in=keys)
         .exclude(report_id=exclude)
         .values("report_id")
-        .annotate(shared=Count("id"))
+        .annotate(shared=Count("report_id"))  # index-only: (key, report_id)
         .order_by("-shared", "-report_id")[:CANDIDATES]
     )
     return [row["report_id"] for row in rows]
