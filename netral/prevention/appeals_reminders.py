@@ -29,7 +29,7 @@ from django.utils import timezone, translation
 from django_tasks import task
 
 from netral.accounts.models import Role, User
-from netral.audit.services import audit_record
+from netral.audit.services import audit_deferred, audit_record
 from netral.common import clock
 from netral.common.links import site_url
 from netral.documents.services import office_name
@@ -239,7 +239,7 @@ def appeal_reminders_send(*, now: datetime.datetime | None = None) -> ReminderRu
     committed: a failed delivery is not retried the same day, a rolled-back run sends none.
     """
     now = now or clock.now()
-    with transaction.atomic():
+    with transaction.atomic(), audit_deferred():
         locked = _recipients_remind(now)
     run = ReminderRun(reminded=[r.pk for r in locked])
     if not locked:

@@ -14,6 +14,7 @@ from functools import partial
 from django.db import transaction
 from django.utils import timezone
 
+from netral.audit.services import audited
 from netral.reports.hooks import ReportSubmitted
 from netral.reports.models import Report
 from netral.triage.duplicates import VERSION, Signature, pack
@@ -51,7 +52,7 @@ def _rows(
     return row, [ReportSignatureKey(report_id=report.pk, key=k) for k in sig.lsh_keys()]
 
 
-@transaction.atomic
+@audited
 def signatures_store(*, reports: Iterable[Report]) -> int:
     """(Re)compute the signatures of ``reports``: old rows and keys go, new ones come in two
     bulk inserts. Returns how many were stored."""

@@ -84,7 +84,7 @@ def _person_for_nip(report: Report, nip: str) -> Person:
     if found is not None:
         return found
     try:
-        with transaction.atomic():
+        with transaction.atomic(), audit_deferred():
             return _person_new(name=report.reported_name, agency=report.agency, nip=nip)
     except IntegrityError:
         return Person.objects.select_for_update(of=("self",)).get(nip=nip)
