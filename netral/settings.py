@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "netral.followup",
     "netral.prevention",
     "netral.triage",
+    "netral.channels",
+    "netral.operations",
     "netral.analytics",
     "netral.demo",
 ]

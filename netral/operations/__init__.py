@@ -1,0 +1,1 @@
+"""Operations: running Netral for years (scheduled jobs, retention, backup and restore)."""
