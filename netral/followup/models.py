@@ -82,6 +82,15 @@ class Recommendation(models.Model):
     criminal_stage = models.CharField(max_length=30, blank=True)
     # The number of the letter issued as an official document (documents.IssuedDocument).
     letter_number = models.CharField(max_length=60, blank=True)
+    # Who handles it at the desk it is at (BKN, the PPK office, Gakkumdu, KPU): set by that
+    # desk's leadership or taken by its staff; every change audited. None: nobody yet.
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_recommendations",
+    )
 
     class Meta:
         ordering = ["-issued_at", "pk"]

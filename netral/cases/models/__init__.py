@@ -83,6 +83,15 @@ class Case(models.Model):
     merged_into = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged_cases"
     )
+    # Who handles it: a staff member of the case's office (set by leadership or taken by
+    # staff through ``assignment.case_assign``; every change audited). None: nobody yet.
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_cases",
+    )
 
     class Meta:
         indexes = [models.Index(fields=["office_region", "status", "due_at"])]
