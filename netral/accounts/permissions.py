@@ -42,6 +42,9 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "case.view": BAWASLU,
     "case.handle": BAWASLU,
     "case.decide": frozenset({Role.BAWASLU_LEADER}),
+    # The case file (berkas) for Gakkumdu, BKN or DKPP, and redacting what leaves in it.
+    "case.redact": BAWASLU,
+    "casefile.build": BAWASLU,
     "finding.create": BAWASLU,
     "identity.reveal_request": BAWASLU,
     "identity.reveal_approve": frozenset({Role.BAWASLU_LEADER}),
