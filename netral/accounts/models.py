@@ -87,3 +87,6 @@ class ApiToken(models.Model):
     def is_usable(self) -> bool:
         now = timezone.now()
         return self.revoked_at is None and (self.expires_at is None or self.expires_at > now)
+
+
+from netral.accounts.notification_models import *  # noqa: E402, F403

@@ -49,12 +49,22 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "identity.reveal_request": BAWASLU,
     "identity.reveal_approve": frozenset({Role.BAWASLU_LEADER}),
     "evidence.open_original": frozenset({Role.BAWASLU_LEADER}),
+    # Assignment and internal notes (issue #14): leadership assigns a case to a staff member
+    # of its office, staff take one themselves; notes never reach the reporter or partners.
+    "case.assign": frozenset({Role.BAWASLU_LEADER}),
+    "case.take": BAWASLU,
+    "case.note": BAWASLU,
     # Follow-up by partner institutions.
     "recommendation.view": BAWASLU | PARTNERS,
     "recommendation.assess": frozenset({Role.BKN_OFFICER}),
     "sanction.record": frozenset({Role.PPK_OFFICE}),
     "criminal.track": frozenset({Role.GAKKUMDU}),
     "administrative.respond": frozenset({Role.KPU}),
+    # A desk takes a recommendation for one of its members, or hands it to a colleague of the
+    # same desk (partner desks have no leadership role of their own).
+    "recommendation.take": PARTNERS,
+    # Own notifications (the notification centre of the workspace).
+    "notification.view_own": ALL_STAFF,
     # Prevention (issue #11). Appeals go from a Bawaslu office to the regional governments
     # (PPK offices) in its jurisdiction; the addressee acknowledges and reports follow-up.
     "appeal.view": BAWASLU | frozenset({Role.PPK_OFFICE}),
