@@ -29,7 +29,10 @@ from netral.accounts.enrolment import (
 )
 from netral.accounts.forms import LoginForm, TotpConfirmForm
 from netral.accounts.models import User
+from netral.accounts.my_work import my_work
 from netral.accounts.selectors import totp_is_enrolled, workspace_summary
+from netral.accounts.templatetags.my_work import REQUEST_ATTR as MY_WORK_TOTAL
+from netral.common import clock
 from netral.common.errors import ApplicationError
 
 LOGIN_FAILED = gettext_noop("Nama pengguna, kata sandi, atau kode autentikator salah.")
@@ -140,9 +143,13 @@ def logout_view(request: HttpRequest) -> HttpResponse:
     return HttpResponseRedirect(reverse("home"))
 
 
+@never_cache
 @staff_required("workspace.view")
 def workspace(request: HttpRequest) -> HttpResponse:
+    """The staff home page: what needs me now (my work), then who I am at work."""
     assert isinstance(request.user, User)
-    return render(
-        request, "accounts/workspace.html", {"summary": workspace_summary(user=request.user)}
-    )
+    sections = my_work(actor=request.user, now=clock.now())
+    # The menu's count is these sections' total: no second round of counting.
+    setattr(request, MY_WORK_TOTAL, sum(section.count for section in sections))
+    context = {"summary": workspace_summary(user=request.user), "sections": sections}
+    return render(request, "accounts/workspace.html", context)

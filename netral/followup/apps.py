@@ -16,3 +16,7 @@ class FollowupConfig(AppConfig):
         case_hooks.case_may_close.register(handlers.open_followups)
         case_hooks.case_followups.register(handlers.followup_standings)
         case_hooks.case_sections.register(handlers.case_page_section)
+        from netral.accounts.my_work import my_work_sections
+        from netral.followup.my_work import followup_work_sections
+
+        my_work_sections.register(followup_work_sections)

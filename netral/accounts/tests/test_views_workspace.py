@@ -50,4 +50,4 @@ def test_provincial_account_counts_its_regions(
     assert "Jawa Barat" in body
     assert "Provinsi" in body
     assert "Bawaslu Provinsi Jawa Barat" in body
-    assert f'<span class="stat__number">{summary.regions_covered}</span>' in body
+    assert f"{summary.regions_covered} wilayah (provinsi dan kabupaten/kota)" in body
