@@ -179,3 +179,4 @@ class ClarificationAttachment(models.Model):
         return f"lampiran #{self.pk}"
 from netral.cases.models.casefile import *  # noqa: E402, F403
 from netral.cases.models.search import *  # noqa: E402, F403
+from netral.cases.models.notes import *  # noqa: E402, F403
