@@ -321,3 +321,19 @@ NETRAL_SCRUB_BUDGET_SECONDS: float = env.float("NETRAL_SCRUB_BUDGET_SECONDS", de
 NETRAL_SITE_URL: str = env.str(
     "NETRAL_SITE_URL", default=f"http://127.0.0.1:{NETRAL_DEMO_PORT}"
 ).rstrip("/")
+
+# --- Channels (issue #15): WhatsApp Business Cloud API and e-mail intake -------------------
+# Empty secrets switch the WhatsApp webhook off (404): an empty HMAC key would let anyone sign.
+WHATSAPP_VERIFY_TOKEN: str = env.str("WHATSAPP_VERIFY_TOKEN", default="")
+WHATSAPP_APP_SECRET: str = env.str("WHATSAPP_APP_SECRET", default="")
+WHATSAPP_ACCESS_TOKEN: str = env.str("WHATSAPP_ACCESS_TOKEN", default="")
+WHATSAPP_GRAPH_URL: str = env.str(
+    "WHATSAPP_GRAPH_URL", default="https://graph.facebook.com/v21.0"
+).rstrip("/")
+# A conversation left unanswered this long is forgotten with everything it collected.
+WHATSAPP_STATE_MINUTES: int = env.int("WHATSAPP_STATE_MINUTES", default=60)
+# The address(es) reports are mailed to; the SMTP listener (`manage.py channels_smtp`) accepts
+# mail for these only. Empty: e-mail intake off.
+EMAIL_INTAKE_ADDRESSES: list[str] = env.list("EMAIL_INTAKE_ADDRESSES", default=[])
+EMAIL_INTAKE_SMTP_HOST: str = env.str("EMAIL_INTAKE_SMTP_HOST", default="127.0.0.1")
+EMAIL_INTAKE_SMTP_PORT: int = env.int("EMAIL_INTAKE_SMTP_PORT", default=8025)

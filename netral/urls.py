@@ -30,6 +30,7 @@ urlpatterns = [
     path("ikrar/", include("netral.prevention.pledges_urls")),
     path("", include("netral.prevention.pledge_events_urls")),
     path("", include("netral.prevention.guidance_urls")),
+    path("channels/", include("netral.channels.urls")),
     path("api/", api.urls),
     re_path(r"^api/", api_not_found),  # JSON 404 for the rest of /api/
     path(f"{settings.NETRAL_ADMIN_PATH}/", admin.site.urls),
