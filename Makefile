@@ -23,9 +23,10 @@ demo: $(STAMP) messages
 	mkdir -p var
 	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py migrate --noinput -v 0
 	DEBUG=$${DEBUG:-1} PORT=$(PORT) $(BIN)/python manage.py demo_setup
-	@# One task worker beside the server (mails, imports); stopped with it.
+	@# One task worker (mails, imports) and the scheduler (periodic jobs) beside the server.
 	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py db_worker -v 0 & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py scheduler & scheduler=$$!; \
+	trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
 	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py runserver 127.0.0.1:$(PORT) --noreload
 
 # A background worker for the database task queue (production runs several).
