@@ -138,6 +138,24 @@ def _put_at(purpose: BlobPurpose, data: bytes, directory: str, label: str) -> st
     return ref
 
 
+def put_sealed(ref: str, sealed: bytes) -> None:
+    """Store already sealed bytes under ``ref`` as they are (restoring a backup): durably,
+    and never over an existing blob."""
+    if not BLOB_NAME.fullmatch(ref):
+        raise ValueError(BAD_SEGMENT.format(what="ref", value=ref))
+    storage = _storage()
+    local = _local(storage)
+    if local is not None:
+        _write_durably(local, ref, sealed)
+        return
+    if storage.exists(ref):
+        raise RuntimeError(f"blob {ref!r} already exists")
+    saved = storage.save(ref, ContentFile(sealed))
+    if saved != ref:
+        storage.delete(saved)
+        raise RuntimeError(f"storage renamed {ref!r} to {saved!r}")
+
+
 def _fsync_dir(directory: Path) -> None:
     fd = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     try:
