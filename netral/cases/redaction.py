@@ -1,0 +1,484 @@
+"""Redaction: spans of a text marked so that only the redacted version leaves Netral.
+
+Staff mark spans on a chronology, a witness list, a reporter's message or clarification
+minutes before it goes into the case file, a letter (the minutes) or an announcement. The
+original is never changed (it stays sealed where it is); a :class:`Redaction` row keeps the
+spans, the words they covered and the redacted version, so both versions are kept, and every
+marking is audited (without the words themselves).
+
+Where a text leaves, :class:`Redactor` applies the newest redaction of that text and then
+removes every word redacted anywhere in the case from it, so a name redacted in the
+chronology is gone from the witness list, the messages and the decision too.
+
+Suggestions (names after a form of address, phone numbers, NIK, addresses) come from a small
+scanner here: cases stands below triage and may not import its extractors, so apps above add
+their own through the ``redaction_suggesters`` hook. Everything is a linear scan over text
+bounded by :data:`MAX_TEXT`: no regular expressions over what the public wrote.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.utils import timezone
+from django.utils.translation import gettext_noop
+
+from netral.accounts.models import User
+from netral.accounts.permissions import require
+from netral.audit.services import audit_record, audited
+from netral.cases.models import Case, Clarification, Redaction
+from netral.cases.services import CASE_NOT_FOUND, case_list_for
+from netral.common.errors import ApplicationError, NotFound
+from netral.common.hooks import Hook
+from netral.common.identifiers import is_uuid
+from netral.reports.models import Message, Report
+
+MASK = "[disamarkan]"
+MAX_TEXT = 20_000
+MAX_SPANS = 200
+MAX_TERM = 200
+MAX_SUGGESTIONS = 100
+MAX_TERMS_INPUT = 5_000
+
+TEXT_NOT_FOUND = gettext_noop("Teks yang akan disamarkan tidak ditemukan pada kasus ini.")
+TEXT_TOO_LONG = gettext_noop("Teks terlalu panjang untuk disamarkan di sini.")
+BAD_SPAN = gettext_noop("Bagian yang ditandai tidak sesuai dengan teks aslinya.")
+TOO_MANY_SPANS = gettext_noop("Terlalu banyak bagian yang ditandai (paling banyak {max}).")
+TERMS_TOO_LONG = gettext_noop("Daftar kata yang disamarkan terlalu panjang.")
+NOTHING_MARKED = gettext_noop(
+    "Tandai paling sedikit satu bagian atau tuliskan kata yang disamarkan."
+)
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    start: int
+    end: int
+    kind: str  # name | phone | nik | address
+    text: str
+
+    @property
+    def value(self) -> str:
+        """The form value of the checkbox: ``"start-end"``."""
+        return f"{self.start}-{self.end}"
+
+
+@dataclass(frozen=True)
+class SuggestRequest:
+    target: str
+    text: str
+
+
+# Apps above cases (triage, with its entity extractors) may add suggestions: each handler
+# answers the suggestions it finds in the (bounded) text.
+redaction_suggesters: Hook[SuggestRequest, list[Suggestion]] = Hook("cases.redaction_suggesters")
+
+
+# --- Scanning ---------------------------------------------------------------------------
+
+ADDRESS_FORMS = frozenset({"bapak", "pak", "bpk", "ibu", "bu", "sdr", "sdri", "saudara"})
+ADDRESS_FORMS_ALSO = frozenset({"saudari", "bernama", "an", "a.n", "inisial"})
+NAME_LEADS = ADDRESS_FORMS | ADDRESS_FORMS_ALSO
+PLACE_LEADS = frozenset(
+    {"jl", "jln", "jalan", "gg", "gang", "perum", "perumahan", "komplek", "kompleks"}
+    | {"dusun", "kp", "kampung", "desa", "kelurahan", "rt", "rw", "blok"}
+)
+NAME_MAX_WORDS = 4
+PLACE_MAX_WORDS = 10
+PHONE_CHARS = frozenset("0123456789+-. ()")
+
+
+def _tokens(text: str) -> list[Span]:
+    """(start, end) of each run of non-space characters."""
+    out: list[Span] = []
+    i, n = 0, len(text)
+    while i < n:
+        while i < n and text[i].isspace():
+            i += 1
+        j = i
+        while j < n and not text[j].isspace():
+            j += 1
+        if j > i:
+            out.append((i, j))
+        i = j
+    return out
+
+
+def _core(text: str, span: Span) -> Span:
+    """``span`` without the punctuation around the word."""
+    start, end = span
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return start, end
+
+
+def _word(text: str, span: Span) -> str:
+    start, end = _core(text, span)
+    return text[start:end].casefold()
+
+
+def _ends_clause(text: str, span: Span) -> bool:
+    return text[span[1] - 1] in ",;:!?()" or (text[span[1] - 1] == "." and span[1] - span[0] > 4)
+
+
+def _names(text: str, tokens: list[Span]) -> list[Suggestion]:
+    found = []
+    for index, token in enumerate(tokens):
+        if _word(text, token) not in NAME_LEADS or _ends_clause(text, token):
+            continue
+        words: list[Span] = []
+        for following in tokens[index + 1 : index + 1 + NAME_MAX_WORDS]:
+            start, end = _core(text, following)
+            if start == end or not text[start].isupper():
+                break
+            words.append((start, end))
+            if _ends_clause(text, following):
+                break
+        if words:
+            start, end = words[0][0], words[-1][1]
+            found.append(Suggestion(start, end, "name", text[start:end]))
+    return found
+
+
+def _places(text: str, tokens: list[Span]) -> list[Suggestion]:
+    found = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if _word(text, token) not in PLACE_LEADS:
+            index += 1
+            continue
+        last = index
+        for step in range(index + 1, min(len(tokens), index + 1 + PLACE_MAX_WORDS)):
+            if "\n" in text[tokens[step - 1][1] : tokens[step][0]]:
+                break
+            last = step
+            if text[tokens[step][1] - 1] in ".;" and tokens[step][1] - tokens[step][0] > 4:
+                break
+        start, end = _core(text, (token[0], tokens[last][1]))
+        if last > index and start < end:
+            found.append(Suggestion(token[0], end, "address", text[token[0] : end]))
+        index = last + 1
+    return found
+
+
+def _numbers(text: str) -> list[Suggestion]:
+    """Phone numbers (9-15 digits from 0, 62 or +62) and 16-digit NIKs, in one pass."""
+    found = []
+    i, n = 0, len(text)
+    while i < n:
+        char = text[i]
+        if not (char.isdigit() or char == "+") or (i > 0 and text[i - 1].isalnum()):
+            i += 1
+            continue
+        j, digits = i, 0
+        while j < n and text[j] in PHONE_CHARS:
+            if text[j].isdigit():
+                digits += 1
+            elif j > i and not text[j - 1].isdigit() and text[j - 1] != ")":
+                break  # two separators in a row: the number ended before
+            j += 1
+        end = j
+        while end > i and not text[end - 1].isdigit():
+            end -= 1
+        raw = text[i:end]
+        plain = raw.lstrip("+(")
+        if digits == 16 and raw.isdigit():
+            found.append(Suggestion(i, end, "nik", raw))
+        elif 9 <= digits <= 15 and (plain.startswith("0") or plain.startswith("62")):
+            found.append(Suggestion(i, end, "phone", raw))
+        i = max(j, i + 1)
+    return found
+
+
+def _witness_lines(text: str) -> list[Suggestion]:
+    """Each line (or ``;`` item) of a witness list names someone: the part before "(" or ","."""
+    found = []
+    start = 0
+    for index in range(len(text) + 1):
+        if index < len(text) and text[index] not in "\n;":
+            continue
+        line_end = index
+        cut = start
+        while cut < line_end and text[cut] not in "(,":
+            cut += 1
+        name_start, name_end = _core(text, (start, cut))
+        if name_end > name_start:
+            found.append(Suggestion(name_start, name_end, "name", text[name_start:name_end]))
+        start = index + 1
+    return found
+
+
+def redaction_suggest(*, target: str, text: str) -> list[Suggestion]:
+    """Spans worth redacting in ``text`` (its first :data:`MAX_TEXT` characters), in order,
+    not overlapping (the earlier, longer one wins)."""
+    text = text[:MAX_TEXT]
+    tokens = _tokens(text)
+    found = _names(text, tokens) + _places(text, tokens) + _numbers(text)
+    if target == Redaction.Target.WITNESSES:
+        found += _witness_lines(text)
+    for extra in redaction_suggesters.ask(SuggestRequest(target=target, text=text)):
+        found += [s for s in extra if 0 <= s.start < s.end <= len(text)]
+    found.sort(key=lambda s: (s.start, -s.end))
+    kept: list[Suggestion] = []
+    for suggestion in found:
+        if kept and suggestion.start < kept[-1].end:
+            continue
+        kept.append(suggestion)
+    return kept[:MAX_SUGGESTIONS]
+
+
+# --- Applying ---------------------------------------------------------------------------
+
+
+def spans_normalise(spans: Iterable[Span], *, length: int) -> list[Span]:
+    """Sorted, merged spans within ``[0, length]``; ``BAD_SPAN`` for any outside."""
+    ordered = sorted(spans)
+    if len(ordered) > MAX_SPANS:
+        raise ApplicationError(TOO_MANY_SPANS, params={"max": MAX_SPANS})
+    merged: list[list[int]] = []
+    for start, end in ordered:
+        if not 0 <= start < end <= length:
+            raise ApplicationError(BAD_SPAN)
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(start, end) for start, end in merged]
+
+
+def spans_of_terms(text: str, terms: Iterable[str]) -> list[Span]:
+    """Every occurrence of each term in ``text`` (ignoring case)."""
+    haystack, folded = _folded(text)
+    spans: list[Span] = []
+    for term in terms:
+        needle = term.lower() if folded else term
+        if not needle:
+            continue
+        at = haystack.find(needle)
+        while at != -1 and len(spans) <= MAX_SPANS:
+            spans.append((at, at + len(needle)))
+            at = haystack.find(needle, at + len(needle))
+    return spans
+
+
+def _folded(text: str) -> tuple[str, bool]:
+    """``text`` in lower case when that keeps every offset (it does but for a few letters,
+    such as the dotted capital I); otherwise ``text`` itself (matching then keeps case)."""
+    lower = text.lower()
+    return (lower, True) if len(lower) == len(text) else (text, False)
+
+
+def spans_apply(text: str, spans: list[Span]) -> str:
+    """``text`` with each (normalised) span replaced by :data:`MASK`."""
+    parts, at = [], 0
+    for start, end in spans:
+        parts += [text[at:start], MASK]
+        at = end
+    parts.append(text[at:])
+    return "".join(parts)
+
+
+def terms_remove(text: str, terms: Iterable[str]) -> str:
+    """``text`` with every occurrence of every term masked."""
+    spans = spans_of_terms(text, terms)
+    if not spans:
+        return text
+    return spans_apply(text, spans_normalise(spans[: MAX_SPANS * 4], length=len(text)))
+
+
+def terms_parse(raw: str) -> list[str]:
+    """One word or phrase per line, as typed in the form (bounded)."""
+    if len(raw) > MAX_TERMS_INPUT:
+        raise ApplicationError(TERMS_TOO_LONG, field="terms")
+    terms = [line.strip() for line in raw.splitlines()]
+    return [t[:MAX_TERM] for t in terms if len(t) >= 2]
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+class Redactor:
+    """What a case's texts look like once they leave: the newest redaction of each text, then
+    every redacted word of the case removed. One query for the whole case."""
+
+    def __init__(self, case_id: int) -> None:
+        self.current: dict[tuple[str, str], Redaction] = {}
+        for row in Redaction.objects.filter(case_id=case_id).order_by("-created_at", "-pk"):
+            self.current.setdefault((row.target, row.target_id), row)
+        words = {t for row in self.current.values() for t in row.terms if len(t) >= 2}
+        # Longest first, so "Sutrisno Hadi" goes before "Sutrisno" leaves "Hadi" behind.
+        self.terms = sorted(words, key=lambda t: (-len(t), t))
+
+    def text(self, target: str, target_id: object, original: str) -> str:
+        row = self.current.get((target, str(target_id)))
+        if row is not None and row.original_sha256 == sha256_text(original):
+            original = row.redacted_text
+        return self.clean(original)
+
+    def clean(self, text: str) -> str:
+        """Any text of the case (a decision, a name field) without the redacted words."""
+        return terms_remove(text, self.terms) if self.terms else text
+
+    @property
+    def active(self) -> bool:
+        return bool(self.terms)
+
+
+# --- Which texts of a case can be redacted ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class RedactableText:
+    target: str
+    target_id: str
+    label: str
+    text: str
+
+
+def redactable_texts(*, case: Case) -> list[RedactableText]:
+    """The texts of the case that may leave it: each report's chronology and witness list,
+    the reporter's messages and the clarification minutes (non-empty ones)."""
+    texts: list[RedactableText] = []
+    reports = Report.objects.filter(case=case).order_by("submitted_at", "pk")
+    for number, report in enumerate(reports, start=1):
+        texts.append(
+            RedactableText(
+                Redaction.Target.CHRONOLOGY, str(report.public_id), f"#{number}", report.chronology
+            )
+        )
+        if report.witnesses.strip():
+            texts.append(
+                RedactableText(
+                    Redaction.Target.WITNESSES,
+                    str(report.public_id),
+                    f"#{number}",
+                    report.witnesses,
+                )
+            )
+    messages = Message.objects.filter(report__case=case, sender=Message.Sender.REPORTER).order_by(
+        "created_at", "pk"
+    )
+    for message in messages:
+        label = f"{message.created_at:%d-%m-%Y %H:%M}"
+        texts.append(RedactableText(Redaction.Target.MESSAGE, str(message.pk), label, message.body))
+    for item in Clarification.objects.filter(case=case).exclude(minutes=""):
+        texts.append(
+            RedactableText(Redaction.Target.MINUTES, str(item.pk), item.invitee_label, item.minutes)
+        )
+    return texts
+
+
+def redactable_get(*, case: Case, target: str, target_id: str) -> RedactableText:
+    """One redactable text of the case, or ``NotFound``."""
+    text: str | None = None
+    if target in (Redaction.Target.CHRONOLOGY, Redaction.Target.WITNESSES) and is_uuid(target_id):
+        report = Report.objects.filter(case=case, public_id=target_id).first()
+        if report is not None:
+            text = report.chronology if target == Redaction.Target.CHRONOLOGY else report.witnesses
+    elif target == Redaction.Target.MESSAGE and target_id.isdigit() and len(target_id) < 12:
+        message = Message.objects.filter(
+            report__case=case, pk=int(target_id), sender=Message.Sender.REPORTER
+        ).first()
+        text = message.body if message is not None else None
+    elif target == Redaction.Target.MINUTES and target_id.isdigit() and len(target_id) < 12:
+        item = Clarification.objects.filter(case=case, pk=int(target_id)).first()
+        text = item.minutes if item is not None else None
+    if not text:
+        raise NotFound(TEXT_NOT_FOUND)
+    return RedactableText(target, target_id, "", text)
+
+
+def redaction_current(*, case: Case, target: str, target_id: str) -> Redaction | None:
+    return Redaction.objects.filter(case=case, target=target, target_id=target_id).first()
+
+
+# --- Writing ----------------------------------------------------------------------------
+
+
+@audited
+def redaction_save(
+    *,
+    actor: User,
+    case_id: int,
+    target: str,
+    target_id: str,
+    spans: list[Span],
+    terms: Iterable[str] = (),
+) -> Redaction:
+    """Mark ``spans`` of one text of the case, and every occurrence of ``terms`` in it; the
+    redacted version is stored beside the untouched original. Audited ("case.redaction")
+    with the number of spans and both versions' SHA-256, never the redacted words."""
+    case = case_list_for(actor=actor).select_for_update(of=("self",)).filter(pk=case_id).first()
+    if case is None:
+        raise NotFound(CASE_NOT_FOUND)
+    require(actor, "case.redact", case)
+    original = redactable_get(case=case, target=target, target_id=target_id).text
+    if len(original) > MAX_TEXT:
+        raise ApplicationError(TEXT_TOO_LONG)
+    marked = spans_normalise([*spans, *spans_of_terms(original, terms)], length=len(original))
+    if not marked:
+        raise ApplicationError(NOTHING_MARKED)
+    covered = sorted({original[start:end].strip()[:MAX_TERM] for start, end in marked})
+    redacted = spans_apply(original, marked)
+    row = Redaction.objects.create(
+        case=case,
+        target=target,
+        target_id=target_id,
+        original_sha256=sha256_text(original),
+        spans=[list(span) for span in marked],
+        terms=[term for term in covered if len(term) >= 2],
+        redacted_text=redacted,
+        created_by=actor,
+        created_at=timezone.now(),
+    )
+    audit_record(
+        actor=actor,
+        action="case.redaction",
+        obj=case,
+        after={
+            "redaction": row.pk,
+            "target": target,
+            "target_id": target_id,
+            "spans": len(marked),
+            "original_sha256": row.original_sha256,
+            "redacted_sha256": sha256_text(redacted),
+        },
+    )
+    return row
+
+
+def spans_parse(values: Iterable[str]) -> list[Span]:
+    """Checkbox values ``"start-end"`` into spans (``BAD_SPAN`` for anything else)."""
+    spans = []
+    for value in list(values)[: MAX_SPANS + 1]:
+        start, dash, end = value.partition("-")
+        if not (dash and start.isdigit() and end.isdigit() and len(value) <= 13):
+            raise ApplicationError(BAD_SPAN)
+        spans.append((int(start), int(end)))
+    return spans
+
+
+__all__ = [
+    "MASK",
+    "RedactableText",
+    "Redactor",
+    "Suggestion",
+    "redactable_get",
+    "redactable_texts",
+    "redaction_current",
+    "redaction_save",
+    "redaction_suggest",
+    "spans_apply",
+    "spans_normalise",
+    "spans_parse",
+    "terms_parse",
+    "terms_remove",
+]
