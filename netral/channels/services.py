@@ -23,7 +23,6 @@ from django.utils import timezone
 from netral.audit.services import audit_deferred
 from netral.channels import graph
 from netral.channels.conversation import (
-    Incoming,
     State,
     Turn,
     advance,
@@ -84,7 +83,9 @@ def delivery_record(*, channel: str, message_id: str) -> bool:
     try:
         with transaction.atomic():
             Delivery.objects.create(
-                channel=channel, message_digest=message_digest(message_id), received_at=timezone.now()
+                channel=channel,
+                message_digest=message_digest(message_id),
+                received_at=timezone.now(),
             )
     except IntegrityError:
         return False
@@ -92,7 +93,9 @@ def delivery_record(*, channel: str, message_id: str) -> bool:
 
 
 def delivered_already(*, channel: str, message_id: str) -> bool:
-    return Delivery.objects.filter(channel=channel, message_digest=message_digest(message_id)).exists()
+    return Delivery.objects.filter(
+        channel=channel, message_digest=message_digest(message_id)
+    ).exists()
 
 
 def receipt_text(result: SubmitResult) -> str:

@@ -15,7 +15,7 @@ from netral.channels.services import whatsapp_message_receive
 from netral.common import jsonparse
 
 NOT_CONFIGURED = "Kanal WhatsApp belum diaktifkan."
-WRONG_TOKEN = "Token verifikasi salah."
+WRONG_TOKEN = "Token verifikasi salah."  # noqa: S105 (a message, not a secret)
 BAD_SIGNATURE = "Tanda tangan X-Hub-Signature-256 tidak cocok."
 TOO_LARGE = "Isi permintaan terlalu besar."
 
