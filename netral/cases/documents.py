@@ -24,7 +24,8 @@ from netral.accounts.permissions import has_capability, require
 from netral.audit.services import audit_record, audited
 from netral.cases import document_kinds as kinds
 from netral.cases.clarification import CLARIFICATION_NOT_FOUND
-from netral.cases.models import Case, Clarification, Status, Verdict
+from netral.cases.models import Case, Clarification, Redaction, Status, Verdict
+from netral.cases.redaction import Redactor
 from netral.cases.services import CASE_NOT_FOUND, case_list_for
 from netral.common.errors import ApplicationError, NotFound
 from netral.common.pdf import date_id, datetime_id
@@ -165,10 +166,11 @@ def _subject(case: Case) -> str:
 
 def _invitation(case: Case, item: Clarification) -> Draft:
     at = _local(case, item.scheduled_at)
+    label = Redactor(case.pk).clean(item.invitee_label)  # what staff redacted stays out
     return Draft(
         title="Undangan Klarifikasi",
         lines=[
-            ("Kepada", f"{item.get_invitee_role_display()}: {item.invitee_label}"),
+            ("Kepada", f"{item.get_invitee_role_display()}: {label}"),
             ("Perihal", _subject(case)),
             ("Hari, tanggal", f"{WEEKDAYS[at.weekday()]}, {date_id(at)}"),
             ("Pukul", f"{at:%H.%M} {case.office_region.timezone}"),
@@ -188,7 +190,10 @@ def _minutes(case: Case, item: Clarification) -> Draft:
     if item.status not in HELD:
         raise ApplicationError(NOT_HELD)
     attended = item.status == Clarification.Status.ATTENDED
-    body = [p.strip() for p in item.minutes.replace("\r\n", "\n").split("\n\n") if p.strip()]
+    # The letter carries the redacted minutes (``redaction``); the original stays on the row.
+    redactor = Redactor(case.pk)
+    minutes = redactor.text(Redaction.Target.MINUTES, item.pk, item.minutes)
+    body = [p.strip() for p in minutes.replace("\r\n", "\n").split("\n\n") if p.strip()]
     opening = (
         f"Pada {_when(case, item.scheduled_at)}, bertempat di {item.place}, telah dilaksanakan "
         f"klarifikasi dalam rangka {_subject(case).lower()}."
@@ -197,7 +202,7 @@ def _minutes(case: Case, item: Clarification) -> Draft:
         title="Berita Acara Klarifikasi",
         lines=[
             ("Nomor register", case.register_number or "-"),
-            ("Pihak", f"{item.get_invitee_role_display()}: {item.invitee_label}"),
+            ("Pihak", f"{item.get_invitee_role_display()}: {redactor.clean(item.invitee_label)}"),
             ("Waktu", _when(case, item.scheduled_at)),
             ("Tempat", item.place),
             ("Kehadiran", str(item.get_status_display())),
