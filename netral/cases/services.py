@@ -15,6 +15,7 @@ from netral.accounts.permissions import jurisdiction_q, require
 from netral.audit.services import audit_record, audited
 from netral.cases.hooks import CaseEvent, case_decided, case_may_close
 from netral.cases.models import Case, NotRegisteredReason, RegisterCounter, Status, Verdict
+from netral.cases.redaction import Redactor
 from netral.cases.routing import effective_receipt, office_region_for
 from netral.cases.workflow import FINAL, IN_PLACE, OPEN_FOR_HANDLING, TRANSITIONS, allowed
 from netral.common import clock
@@ -328,7 +329,8 @@ def case_announce(*, actor: User, case_id: int, summary: str) -> Case:
     case, before = _locked(actor, case_id, "announce")
     if not summary.strip():
         raise ApplicationError(SUMMARY_REQUIRED, field="summary")
-    case.public_summary, case.announced_at = summary.strip(), clock.now()
+    # What staff redacted in the case's texts does not leave in the announcement either.
+    case.public_summary, case.announced_at = Redactor(case.pk).clean(summary.strip()), clock.now()
     return _finish(
         actor=actor,
         case=case,
