@@ -30,6 +30,7 @@ from netral.cases import forms as case_forms
 from netral.cases.countdown import case_clock
 from netral.cases.documents import case_documents_available
 from netral.cases.hooks import CaseEvent, case_sections, flags_of
+from netral.cases.inbox_sort import inbox_columns, inbox_sort_parse, inbox_sorted
 from netral.cases.models import Case, Status
 from netral.cases.selectors import (
     case_detail_for,
@@ -231,7 +232,8 @@ def case_list(request: HttpRequest) -> HttpResponse:
         agency=filters.get("agency") or None,
         q=filters.get("q") or None,
     )
-    page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
+    sort = inbox_sort_parse(request.GET.get("urut"))
+    page = Paginator(inbox_sorted(cases, sort), PAGE_SIZE).get_page(request.GET.get("page"))
     now = clock.now()
     # Badges from the apps above (triage: a repeat offender), for this page's cases only.
     flags = flags_of(actor=actor, case_ids=[case.pk for case in page.object_list])
@@ -246,7 +248,15 @@ def case_list(request: HttpRequest) -> HttpResponse:
     ]
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"form": form, "page": page, "rows": rows, "query": query.urlencode()}
+    context = {
+        "form": form,
+        "page": page,
+        "rows": rows,
+        "query": query.urlencode(),
+        "sort": sort,
+        "columns": inbox_columns(request.GET, sort),
+        "filtered": any(k not in ("page", "urut") and v for k, v in request.GET.items()),
+    }
     return render(request, "cases/case_list.html", context)
 
 
