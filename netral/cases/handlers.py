@@ -6,6 +6,7 @@ from __future__ import annotations
 from netral.cases import services
 from netral.cases.hooks import followups_of
 from netral.cases.models import Verdict
+from netral.cases.search import case_search_refresh
 from netral.cases.services import case_open_for_report
 from netral.reports.hooks import ReportMadeFinding, ReportSubmitted
 from netral.reports.models import Report
@@ -42,3 +43,10 @@ def case_to_finding(event: ReportMadeFinding) -> None:
     case_id = event.report.case_id
     assert case_id is not None  # every intake opens a case
     services.case_to_finding(actor=event.actor, case_id=case_id)
+
+
+def search_refresh(report: Report) -> None:
+    """A report's searchable text changed: its case's index row follows, in the same
+    transaction."""
+    if report.case_id is not None:
+        case_search_refresh(case_ids=[report.case_id])

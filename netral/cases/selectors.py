@@ -19,6 +19,7 @@ from django.utils.translation import get_language
 
 from netral.accounts.models import User
 from netral.cases.models import Case, Status
+from netral.cases.search import case_search_filter
 from netral.cases.services import CASE_NOT_FOUND, case_list_for
 from netral.cases.workflow import FINAL, OPEN_FOR_HANDLING
 from netral.common.errors import NotFound
@@ -94,14 +95,9 @@ def case_inbox(
     if agency:
         cases = cases.filter(pk__in=Report.objects.filter(agency__icontains=agency).values("case"))
     if q:
-        text = q.strip()
-        matching_reports = Report.objects.filter(
-            Q(reported_name__icontains=text)
-            | Q(agency__icontains=text)
-            | Q(chronology__icontains=text)
-        ).values("case")
-        # A subquery rather than a join keeps each case once without DISTINCT.
-        cases = cases.filter(Q(register_number__icontains=text) | Q(pk__in=matching_reports))
+        # Full text over what staff may read of the case (``netral.cases.search``), within
+        # the scoped list above.
+        cases = case_search_filter(cases, q)
     if stage_id is not None:
         cases = cases.annotate(event_stage_id=Subquery(_event_stage().values("pk")[:1])).filter(
             event_stage_id=stage_id

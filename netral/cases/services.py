@@ -17,6 +17,7 @@ from netral.cases.hooks import CaseEvent, case_decided, case_may_close
 from netral.cases.models import Case, NotRegisteredReason, RegisterCounter, Status, Verdict
 from netral.cases.redaction import Redactor
 from netral.cases.routing import effective_receipt, office_region_for
+from netral.cases.search import case_search_refresh
 from netral.cases.workflow import FINAL, IN_PLACE, OPEN_FOR_HANDLING, TRANSITIONS, allowed
 from netral.common import clock
 from netral.common.errors import ApplicationError, NotFound
@@ -100,6 +101,7 @@ def case_open_for_report(*, report: Report) -> Case:
     case.due_at = case_handling_due(case) if formal else None
     case.save()
     report_case_assign(report_id=report.pk, case_id=case.pk, office_region=office)
+    case_search_refresh(case_ids=[case.pk])
     audit_record(
         actor=None,
         action="case.open",
@@ -235,7 +237,7 @@ def case_register(
     case.register_number = _next_register_number(case, now)
     case.checklist = checklist
     case.due_at = _later(case.due_at, case_handling_due(case))
-    return _finish(
+    case = _finish(
         actor=actor,
         case=case,
         action="register",
@@ -243,6 +245,8 @@ def case_register(
         fields=["registered_at", "register_number", "checklist", "due_at"],
         register_number=case.register_number,
     )
+    case_search_refresh(case_ids=[case.pk])  # the register number is searchable
+    return case
 
 
 @audited
@@ -404,6 +408,7 @@ def case_merge(*, actor: User, case_id: int, into_id: int) -> Case:
     case_reports_reroute(
         case_id=case.pk, office_region=target.office_region, into_case_id=target.pk
     )
+    case_search_refresh(case_ids=[case.pk, target.pk])
     case.merged_into = target
     return _finish(
         actor=actor,

@@ -16,6 +16,7 @@ from netral.accounts.permissions import require
 from netral.audit.services import audit_record, audited
 from netral.common.errors import ApplicationError, Conflict
 from netral.common.identifiers import nip_parse
+from netral.reports.hooks import report_text_changed
 from netral.reports.models import Report
 from netral.reports.selectors import report_get_for
 from netral.rules.selectors import violation_type_list
@@ -78,4 +79,5 @@ def report_nip_fill(*, actor: User, report_public_id: str, nip: str) -> Report:
         before={"reported_nip": ""},
         after={"reported_nip": digits},
     )
+    report_text_changed.fire(report)
     return report

@@ -66,3 +66,9 @@ class ReportSection:
 
 # Staff report (and finding) page: extra sections (triage: its suggestions), or None.
 report_sections: Hook[ReportPage, ReportSection | None] = Hook("reports.report_sections")
+
+
+# Text staff search changed on a report (a reporter's message, a NIP filled in, information
+# stepping forward), inside that write's transaction: the cases app refreshes the report's
+# case in its search index (``netral.cases.search``).
+report_text_changed: Hook[Report, None] = Hook("reports.report_text_changed")

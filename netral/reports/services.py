@@ -20,7 +20,7 @@ from netral.reports.evidence import (
     evidence_prepare,
 )
 from netral.reports.forms import ReportForm
-from netral.reports.hooks import ReportSubmitted, report_submitted
+from netral.reports.hooks import ReportSubmitted, report_submitted, report_text_changed
 from netral.reports.models import Contact, Evidence, Message, Report, Reporter
 from netral.reports.receipts import receipt_code_new, receipt_digest
 from netral.reports.storage import evidence_write
@@ -214,4 +214,5 @@ def reporter_message_post(
             obj=report,
             after={"message": message.pk, "evidence": [e.sha256 for e in stored]},
         )
+        report_text_changed.fire(report)
     return message
