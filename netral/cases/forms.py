@@ -54,7 +54,10 @@ class InboxFilterForm(forms.Form):
     )
     q = forms.CharField(
         label=_("Cari"),
-        help_text=_("Nomor registrasi, nama terlapor, instansi atau kronologi."),
+        help_text=_(
+            "Nomor registrasi, nama terlapor, NIP, instansi, kronologi atau pesan pelapor; "
+            "setiap kata dicari sebagai awal kata."
+        ),
         required=False,
         max_length=200,
     )

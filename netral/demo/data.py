@@ -19,6 +19,7 @@ from django.db.models import ProtectedError
 
 from netral.audit.services import audited
 from netral.cases.models import Case, RegisterCounter, Status
+from netral.cases.search import case_search_rebuild
 from netral.demo.accounts import demo_plenary_user
 from netral.demo.appeals import demo_appeals_delete, demo_appeals_load
 from netral.demo.commitments import demo_commitments_delete, demo_commitments_load
@@ -93,6 +94,7 @@ def demo_data_load(*, seed: int = 2024, reports: int = 6000) -> DemoSummary:
     reporters = [r.reporter for r in bulk if r.reporter is not None]
     Reporter.objects.bulk_create(reporters, batch_size=BATCH)
     _counters_save(counters)
+    case_search_rebuild()  # the bulk rows bypassed the services that index cases
     tracking = [_tracking_submit(row) for row in rows if row.tracking]
     recommendations = demo_followups_load(seed=seed, issuer=demo_plenary_user())
     pledges = demo_pledges_load(seed=seed)
