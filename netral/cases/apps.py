@@ -14,6 +14,9 @@ class CasesConfig(AppConfig):
         report_hooks.report_submitted.register(handlers.open_case)
         report_hooks.report_decisions.register(handlers.report_decisions)
         report_hooks.report_made_finding.register(handlers.case_to_finding)
+        from netral.cases import alerts
+
+        alerts.register()  # notifications, and the assignment and notes block
         report_hooks.report_text_changed.register(handlers.search_refresh)
         from netral.accounts.my_work import my_work_sections
         from netral.cases.my_work import case_work_sections

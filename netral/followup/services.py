@@ -18,6 +18,7 @@ from netral.cases.models import Case, Verdict
 from netral.common import blobs, clock
 from netral.common.errors import ApplicationError, NotFound
 from netral.followup import criminal
+from netral.followup.alerts import recommendation_arrived
 from netral.followup.letters import letter_issue_for
 from netral.followup.models import (
     DECREE_BLOBS,
@@ -271,6 +272,7 @@ def _create(
     )
     # The letter is the formal act of forwarding: issued with the recommendation.
     letter_issue_for(actor=actor, rec=rec)
+    recommendation_arrived(rec)
     return rec
 
 
@@ -340,14 +342,26 @@ def recommendation_assess(
     )
     rec.assessed_at, rec.assessed_by = now, actor
     rec.due_at = _due(rec.case, "ppk_tindak_lanjut", now, rec.ppk_region)
-    return _save(
+    # The PPK's desk is a new desk: whoever BKN had on it no longer handles it.
+    previous_assignee, rec.assignee = rec.assignee_id, None
+    _save(
         actor=actor,
         rec=rec,
         action="assess",
         before=before,
-        fields=["assessment", "recommended_sanction", "assessed_at", "assessed_by", "due_at"],
+        fields=[
+            "assessment",
+            "recommended_sanction",
+            "assessed_at",
+            "assessed_by",
+            "due_at",
+            "assignee",
+        ],
         sanction=sanction,
+        previous_assignee=previous_assignee,
     )
+    recommendation_arrived(rec)
+    return rec
 
 
 @audited

@@ -12,6 +12,7 @@ from django_tasks import task
 from netral.accounts.models import Role, User
 from netral.common import clock
 from netral.common.links import site_url
+from netral.followup.alerts import ppk_silent_alerts
 from netral.followup.models import Recommendation
 from netral.followup.services import escalations_flag_overdue
 
@@ -51,6 +52,7 @@ def flag_overdue_followups() -> int:
     flagged = escalations_flag_overdue(now=clock.now())
     if not flagged:
         return 0
+    ppk_silent_alerts(flagged)
     per_person: dict[str, list[str]] = defaultdict(list)
     recs = Recommendation.objects.filter(pk__in=flagged).select_related(
         "case__office_region", "ppk_region"

@@ -15,11 +15,14 @@ from __future__ import annotations
 import datetime
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from netral.accounts.models import User
+from netral.accounts.models import Role, User
+from netral.accounts.notification_models import Notification
+from netral.accounts.notifications import notify, office_staff_ids
 from netral.accounts.permissions import can, jurisdiction_q, require
 from netral.audit.services import audit_record, audited
 from netral.common import clock
@@ -64,6 +67,12 @@ EVIDENCE_ALTERED = gettext_noop(
     "Berkas asli tidak cocok dengan sidik SHA-256 yang dicatat saat diterima. Berkas tidak"
     " dibuka; laporkan kepada administrator."
 )
+
+
+# Notification texts (mailed: a case id only, never a name, a code or the reason).
+REVEAL_REQUEST_TEXT = "Permintaan pengungkapan identitas pelapor pada {case} menunggu keputusan"
+REVEAL_APPROVED_TEXT = "Permintaan pengungkapan identitas pada {case} disetujui"
+REVEAL_REJECTED_TEXT = "Permintaan pengungkapan identitas pada {case} ditolak"
 
 
 class EvidenceIntegrityError(Conflict):
@@ -126,7 +135,21 @@ def reveal_request_create(*, actor: User, report_public_id: str, reason: str) ->
         after={"report": str(report.public_id), "status": request.status},
         reason=reason,
     )
+    # The leaders of the office handling the report decide (never the requester).
+    notify(
+        user_ids=office_staff_ids(
+            region_code=report.handling_region_id, roles=[Role.BAWASLU_LEADER], exclude=actor.pk
+        ),
+        kind=Notification.Kind.REVEAL_REQUEST,
+        text=REVEAL_REQUEST_TEXT.format(case=_case_name(report)),
+        link=reverse("reports_staff:reveal_pending"),
+    )
     return request
+
+
+def _case_name(report: Report) -> str:
+    """How an alert names the report: its case's id (no name, no code; alerts are mailed)."""
+    return f"Kasus #{report.case_id}" if report.case_id else f"laporan {report.public_id}"
 
 
 @audited
@@ -175,6 +198,14 @@ def reveal_request_decide(
             "expires_at": request.expires_at,
         },
         reason=note,
+    )
+    notify(
+        user_ids=[request.requested_by_id],
+        kind=Notification.Kind.REVEAL_DECISION,
+        text=(REVEAL_APPROVED_TEXT if approve else REVEAL_REJECTED_TEXT).format(
+            case=_case_name(request.report)
+        ),
+        link=reverse("reports_staff:report_detail", kwargs={"public_id": request.report.public_id}),
     )
     return request
 

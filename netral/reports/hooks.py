@@ -68,6 +68,17 @@ class ReportSection:
 report_sections: Hook[ReportPage, ReportSection | None] = Hook("reports.report_sections")
 
 
+@dataclass(frozen=True)
+class ReporterMessaged:
+    """The reporter wrote to the handlers through the tracking page (inside that write's
+    transaction): the cases app tells the case's assignee, or its office."""
+
+    report: Report
+
+
+reporter_message_posted: Hook[ReporterMessaged, None] = Hook("reports.reporter_message_posted")
+
+
 # Text staff search changed on a report (a reporter's message, a NIP filled in, information
 # stepping forward), inside that write's transaction: the cases app refreshes the report's
 # case in its search index (``netral.cases.search``).

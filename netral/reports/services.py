@@ -20,7 +20,13 @@ from netral.reports.evidence import (
     evidence_prepare,
 )
 from netral.reports.forms import ReportForm
-from netral.reports.hooks import ReportSubmitted, report_submitted, report_text_changed
+from netral.reports.hooks import (
+    ReporterMessaged,
+    ReportSubmitted,
+    report_submitted,
+    report_text_changed,
+    reporter_message_posted,
+)
 from netral.reports.models import Contact, Evidence, Message, Report, Reporter
 from netral.reports.receipts import receipt_code_new, receipt_digest
 from netral.reports.storage import evidence_write
@@ -214,5 +220,6 @@ def reporter_message_post(
             obj=report,
             after={"message": message.pk, "evidence": [e.sha256 for e in stored]},
         )
+        reporter_message_posted.fire(ReporterMessaged(report=report))
         report_text_changed.fire(report)
     return message
