@@ -187,6 +187,35 @@ def report_person_link(*, report: Report) -> PersonLink | None:
     return link
 
 
+def report_person_relink_by_nip(*, actor: User, report: Report) -> PersonLink | None:
+    """Staff filled the report's NIP (``reports.corrections.report_nip_fill``): a report
+    linked by name (a person of its own, or a proposal) moves onto the person with that NIP,
+    created if none has it yet; the old link stays as history, refused. A link made by NIP
+    or by staff stays. Call inside the filling transaction. Returns the new link, if any."""
+    nip = _valid_nip(report)
+    link = _active_link(report)
+    if not nip or (
+        link is not None and link.basis in (PersonLink.Basis.NIP, PersonLink.Basis.STAFF)
+    ):
+        return None
+    before = ""
+    if link is not None:
+        link = PersonLink.objects.select_for_update(of=("self",)).get(pk=link.pk)
+        before = str(link.person.public_id)
+        link.status, link.decided_by, link.decided_at = (
+            PersonLink.Status.REJECTED,
+            actor,
+            clock.now(),
+        )
+        link.save(update_fields=["status", "decided_by", "decided_at"])
+    person = _person_for_nip(report, nip)
+    if _add_agency(person, report.agency):
+        person.save(update_fields=["agencies"])
+    moved = _link(report, person, PersonLink.Status.LINKED, PersonLink.Basis.NIP, 1.0, actor)
+    _audit_link(actor, "person.relink_nip", moved, from_person=before)
+    return moved
+
+
 def _link_for_update(actor: User, link_id: int) -> PersonLink:
     """The link, locked, if the actor may see its report; otherwise NotFound."""
     link = (

@@ -4,7 +4,9 @@ A suggestion never changes anything by itself. Accepting one is a staff action: 
 decision is recorded (``Suggestion``: what was suggested, with its confidence and rank, and
 who decided when) and the field is filled through the reports app's own service
 (``netral.reports.corrections``: the violation type; the reported NIP when it is empty),
-which writes its own audit entry. Rejecting records the decision and changes nothing else.
+which writes its own audit entry; the case takes an accepted type
+(``netral.cases.corrections``) and a filled NIP moves the report onto that person's record
+(``persons.report_person_relink_by_nip``). Rejecting records the decision and changes nothing else.
 
 Only what the panel offers now can be decided (``suggestion_offer`` recomputes it under the
 report's lock): a form cannot slip in a value triage never suggested, and the confidence
@@ -22,12 +24,14 @@ from django.utils.translation import gettext_noop
 from netral.accounts.models import User
 from netral.accounts.permissions import require
 from netral.audit.services import audit_record, audited
+from netral.cases.corrections import case_violation_type_follow
 from netral.common.errors import ApplicationError, Conflict
 from netral.reports.corrections import report_nip_fill, report_violation_type_set
 from netral.reports.models import Report
 from netral.reports.selectors import report_get_for
 from netral.triage.duplicates_store import signature_store
 from netral.triage.models import Suggestion
+from netral.triage.persons import report_person_relink_by_nip
 from netral.triage.suggestions_selectors import NONE, Offer, suggestion_offer
 
 NOT_SUGGESTED = gettext_noop("Saran ini tidak (lagi) ditawarkan untuk laporan ini.")
@@ -96,9 +100,14 @@ def suggestion_accept(*, actor: User, report_public_id: str, kind: str, value: s
         outcome=Suggestion.Outcome.ACCEPTED,
     )
     if kind == Suggestion.Kind.VIOLATION_TYPE:
-        report_violation_type_set(actor=actor, report_public_id=report_public_id, code=offer.value)
+        before = report.violation_type
+        report = report_violation_type_set(
+            actor=actor, report_public_id=report_public_id, code=offer.value
+        )
+        case_violation_type_follow(actor=actor, report=report, before=before)
     else:
-        report_nip_fill(actor=actor, report_public_id=report_public_id, nip=offer.value)
+        report = report_nip_fill(actor=actor, report_public_id=report_public_id, nip=offer.value)
+        report_person_relink_by_nip(actor=actor, report=report)
         # The duplicate look-up matches by NIP: the signature follows once this commits.
         transaction.on_commit(partial(signature_store, report_id=report.pk), robust=True)
     return decision
