@@ -2,7 +2,11 @@
 see (``report_list_for``: the jurisdiction of the office handling each report).
 
 Candidates come from index probes only: the NIP column, then the text and name LSH keys
-(``ReportSignatureKey``, grouped by report and ranked by how many keys each shares). The
+(``ReportSignatureKey``, grouped by report and ranked by how many keys each shares). Each
+key contributes at most ``PER_KEY`` rows, the newest (a backward index-only range scan): a
+common name's band can be shared by thousands of reports in its province, and reading them
+all made the slowest look-ups at a million reports; the text keys and the NIP still reach
+an older duplicate of a common name. The
 few candidates are then kept only where ``report_list_for`` lets the actor see them (a
 primary-key look-up; scoping inside the probes made PostgreSQL join every report of the
 jurisdiction), and only those are scored (``duplicates.score``): a report outside the
@@ -13,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db import connection
 
 from netral.accounts.models import User
 from netral.reports.models import Report
@@ -24,6 +28,7 @@ from netral.triage.models import ReportSignature, ReportSignatureKey
 # Candidates per probe: the best-ranked by shared keys (a common name can share keys with
 # thousands of reports; only the closest are worth scoring).
 CANDIDATES = 40
+PER_KEY = 100
 MAX_MATCHES = 10
 
 
@@ -46,16 +51,28 @@ def _stored(row: ReportSignature) -> Signature:
 
 
 def _by_keys(keys: list[int], exclude: int) -> list[int]:
+    """The reports sharing most of ``keys`` (at most ``PER_KEY`` newest per key), best
+    first. One statement of per-key sub-selects (portable: SQLite has no LATERAL)."""
     if not keys:
         return []
-    rows = (
-        ReportSignatureKey.objects.filter(key__in=keys)
-        .exclude(report_id=exclude)
-        .values("report_id")
-        .annotate(shared=Count("report_id"))  # index-only: (key, report_id)
-        .order_by("-shared", "-report_id")[:CANDIDATES]
+    # Only constants are formatted in (the table's name, two integers); keys are parameters.
+    table = ReportSignatureKey._meta.db_table
+    one = (
+        f"SELECT * FROM (SELECT report_id FROM {table} WHERE key = %s AND report_id <> %s "  # noqa: S608
+        f"ORDER BY report_id DESC LIMIT {PER_KEY})"
     )
-    return [row["report_id"] for row in rows]
+    # Aliases for PostgreSQL, which wants every sub-select in FROM named.
+    parts = [f"{one} AS k{i}" for i in range(len(keys))]
+    sql = (
+        f"SELECT report_id FROM ({' UNION ALL '.join(parts)}) AS probe "  # noqa: S608
+        f"GROUP BY report_id ORDER BY COUNT(*) DESC, report_id DESC LIMIT {CANDIDATES}"
+    )
+    params: list[int] = []
+    for key in keys:
+        params += [key, exclude]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]
 
 
 def duplicate_matches(
