@@ -62,19 +62,19 @@ LATE_NOTE = (
 )
 
 
-def _keyed(label: bytes, value: str) -> str:
+def keyed_digest(label: bytes, value: str) -> str:
     key = hmac.new(settings.SECRET_KEY.encode("utf-8"), label, hashlib.sha256).digest()
     return hmac.new(key, value.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
 def sender_digest(sender: str) -> str:
     """How a conversation is found: a keyed digest of the number, never the number."""
-    return _keyed(b"netral/whatsapp-sender/v1", sender)
+    return keyed_digest(b"netral/whatsapp-sender/v1", sender)
 
 
 def message_digest(message_id: str) -> str:
     # A WhatsApp message id encodes the sender's number: only its keyed digest is kept.
-    return _keyed(b"netral/channel-message/v1", message_id)
+    return keyed_digest(b"netral/channel-message/v1", message_id)
 
 
 def delivery_record(*, channel: str, message_id: str) -> bool:
