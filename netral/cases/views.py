@@ -309,6 +309,8 @@ def _detail_page(
         "missing": [requirement_names.get(c, c) for c in case.checklist.get("missing", [])],
         "verdicts": verdict_labels(case.verdicts),
         "panels": panels,
+        # The top of the page links the actions this person may take now.
+        "next_actions": [p for p in panels if has_capability(actor, p.capability)],
         "error": error,
         "clarifications": clarification.clarification_list(case=case),
         # The sealed original of a clarification attachment: offered only to those who may

@@ -112,7 +112,15 @@
     };
   }
 
+  // On a phone the filter panel starts folded unless a filter is set: the list comes first.
+  function foldFilter() {
+    var panel = document.querySelector("details.filter");
+    if (!panel || !window.matchMedia || !window.matchMedia("(max-width: 51.99em)").matches) { return; }
+    if (!panel.hasAttribute("data-filtered")) { panel.open = false; }
+  }
+
   function start() {
+    foldFilter();
     var table = document.querySelector("[data-case-list]");
     var page = document.querySelector("[data-case-page]");
     var handle = table ? listPage(table) : page ? casePage(page) : null;
