@@ -23,13 +23,12 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Q
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F, Q, QuerySet, Sum
 
-from netral.analytics.models import IndicatorValue
-from netral.analytics.scope import Scope, stage_windows
-from netral.analytics.selectors import stage_expression, violation_q
-from netral.cases.models import Case, Status
+from netral.analytics.models import CaseCount, IndicatorValue, ReportCount
+from netral.analytics.scope import Scope, StageWindow, stage_windows
+from netral.analytics.selectors import stage_expression
+from netral.cases.models import Status
 from netral.common import clock
 from netral.elections.models import Election
 from netral.regions.models import Region
@@ -215,66 +214,77 @@ def ikp_raw_values(
     if election is not None:
         report_q &= Q(election_id=election.pk)
         case_q &= Q(election_id=election.pk)
-    reports = Report.objects.filter(report_q).order_by()
+    counts = ReportCount.objects.filter(report_q).order_by()
 
     kind_of = {vt.code: vt.violation_kind for vt in violation_type_list()}
     per_kind: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    for row in reports.values("region_id", "violation_type").annotate(n=Count("pk")):
-        kind = kind_of.get(row["violation_type"])
+    for row in (
+        counts.filter(dim=ReportCount.Dim.VIOLATION_TYPE)
+        .values("region_id", "value")
+        .annotate(total=Sum("n"))
+    ):
+        kind = kind_of.get(row["value"])
         if kind and row["region_id"] in owner:
-            per_kind[owner[row["region_id"]]][kind] += row["n"]
+            per_kind[owner[row["region_id"]]][kind] += row["total"]
 
     per_stage: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     if any(i.metric == "reports_per_stage" for i in method.indicators):
-        windows = stage_windows(scope=Scope(region=None, election=election))
+        scope = Scope(region=None, election=election)
+        windows = stage_windows(scope=scope)
         code_of = {w.key: w.code for w in windows}
-        if windows:
+        if windows and not _rollup_stages_match(counts, windows, election):
             rows = (
-                reports.annotate(stage=stage_expression(windows))
+                Report.objects.filter(report_q)
+                .order_by()
+                .annotate(stage=stage_expression(windows))
                 .values("region_id", "stage")
-                .annotate(n=Count("pk"))
+                .annotate(total=Count("pk"))
             )
-            for row in rows:
-                if row["region_id"] in owner and row["stage"] in code_of:
-                    per_stage[owner[row["region_id"]]][code_of[row["stage"]]] += row["n"]
+        elif windows:
+            rows = (
+                counts.filter(dim=ReportCount.Dim.STAGE, value__in=list(code_of))
+                .values("region_id", stage=F("value"))
+                .annotate(total=Sum("n"))
+            )
+        for row in rows if windows else ():
+            if row["region_id"] in owner and row["stage"] in code_of:
+                per_stage[owner[row["region_id"]]][code_of[row["stage"]]] += row["total"]
 
     # Recurrence: reports beyond the first about the same agency in the same regency/city.
     totals: dict[str, float] = defaultdict(float)
     repeats: dict[str, float] = defaultdict(float)
-    for row in reports.values("region_id").annotate(
-        n=Count("pk"), agencies=Count("agency", distinct=True)
+    for row in (
+        counts.filter(dim=ReportCount.Dim.AGENCY)
+        .values("region_id", "value")
+        .annotate(total=Sum("n"))
+        .filter(total__gt=0)
     ):
         if row["region_id"] in owner:
-            totals[owner[row["region_id"]]] += row["n"]
-            repeats[owner[row["region_id"]]] += row["n"] - row["agencies"]
+            # Each agency of the region counts all its reports but the first.
+            totals[owner[row["region_id"]]] += row["total"]
+            repeats[owner[row["region_id"]]] += row["total"] - 1
 
-    violation = violation_q()
     # Late: ended after its deadline, or still open past it. A case whose handling ended
     # (decided, not registered) is judged by when it ended, not by today's date.
-    ended = Coalesce("finished_at", "decided_at")
-    late = Q(due_at__isnull=False) & (
-        Q(ended_at__isnull=False, due_at__lt=F("ended_at"))
-        | Q(ended_at__isnull=True, due_at__lt=clock.now())
-    )
+    late = Q(late_ended=True) | Q(ended=False, due_at__lt=clock.now())
     violations: dict[str, float] = defaultdict(float)
     lates: dict[str, float] = defaultdict(float)
     with_due: dict[str, float] = defaultdict(float)
     for row in (
-        Case.objects.filter(case_q)
-        .annotate(ended_at=ended)
+        CaseCount.objects.filter(case_q)
         .order_by()
         .values("office_region_id")
         .annotate(
-            violations=Count("pk", filter=violation),
-            late=Count("pk", filter=late),
-            with_due=Count("pk", filter=Q(due_at__isnull=False)),
+            violations=Sum("n", filter=Q(violation=True)),
+            late=Sum("n", filter=late),
+            with_due=Sum("n", filter=Q(has_due=True)),
         )
     ):
         key = owner.get(row["office_region_id"])
         if key:
-            violations[key] += row["violations"]
-            lates[key] += row["late"]
-            with_due[key] += row["with_due"]
+            violations[key] += row["violations"] or 0
+            lates[key] += row["late"] or 0
+            with_due[key] += row["with_due"] or 0
 
     imported: dict[str, dict[str, float]] = defaultdict(dict)
     sources: dict[str, dict[str, str]] = defaultdict(dict)
@@ -303,6 +313,24 @@ def ikp_raw_values(
                 raw[ind.code] = round(lates[code] * 100 / due, 2) if due else None
         out[code] = raw
     return out, dict(sources)
+
+
+def _rollup_stages_match(
+    counts: QuerySet[ReportCount], windows: list[StageWindow], election: Election | None
+) -> bool:
+    """Whether the rollups' stages (each report's own cycle) are the ones asked for; see
+    ``selectors.report_cube``."""
+    cycles = {w.cycle_id for w in windows}
+    if election is not None or len(cycles) != 1:
+        return True
+    others = (
+        counts.filter(dim=ReportCount.Dim.KIND)
+        .exclude(election__cycle_id=cycles.pop())
+        .values("election_id")
+        .annotate(total=Sum("n"))
+        .filter(total__gt=0)
+    )
+    return not others.exists()
 
 
 def ikp_for_regions(

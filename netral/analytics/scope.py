@@ -9,6 +9,7 @@ the region it was asked for, and staff can only ask for regions inside their jur
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -133,6 +134,15 @@ def stage_windows(*, scope: Scope) -> list[StageWindow]:
     stages = Stage.objects.select_related("cycle")
     if scope.election is not None:
         stages = stages.filter(cycle_id=scope.election.cycle_id)
+    return windows_of(stages)
+
+
+def cycle_stage_windows(*, cycle_id: int) -> list[StageWindow]:
+    """The stages of one cycle (a report's own), in ``stage_windows``' order."""
+    return windows_of(Stage.objects.select_related("cycle").filter(cycle_id=cycle_id))
+
+
+def windows_of(stages: Iterable[Stage]) -> list[StageWindow]:
     windows = []
     for stage in stages:
         start = datetime.datetime.combine(stage.start, datetime.time.min, STATS_TZ)

@@ -1,7 +1,9 @@
 """Reads for the dashboard, the open data page and the statistics API.
 
 Every number is aggregated in the database (``GROUP BY`` through ``values().annotate()``), and
-a dashboard costs a constant number of queries whatever the number of reports. Nothing here
+a dashboard costs a constant number of queries whatever the number of reports. The counts
+come from the rollups (``netral.analytics.rollups``: a few rows per region and dimension, kept
+by every write), not from the reports and cases themselves. Nothing here
 returns a row about a person: only counts, keyed by codes.
 """
 
@@ -18,8 +20,6 @@ from django.db.models import (
     Case,
     CharField,
     Count,
-    DurationField,
-    ExpressionWrapper,
     F,
     Max,
     Q,
@@ -28,11 +28,12 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Left, TruncWeek
+from django.db.models.functions import Left
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from netral.accounts.models import User
+from netral.analytics.models import CaseCount, ReportCount
 from netral.analytics.scope import STATS_TZ, Scope, StageWindow, stage_windows
 from netral.cases.models import Case as CaseModel
 from netral.cases.models import Status, Verdict
@@ -186,9 +187,37 @@ CUBE_FIELDS = ("kind", "violation_type", "agency_type", "position_class", "stage
 
 
 def report_cube(scope: Scope, windows: list[StageWindow]) -> dict[str, dict[str, int]]:
-    """Reports counted by kind, violation type, agency type, position class and stage, all
-    from one scan: grouped by the five together (a few thousand groups at most), then each
-    margin summed here. One pass over a million rows instead of five."""
+    """Reports counted by kind, violation type, agency type, position class and stage: one
+    ``GROUP BY`` over the rollups (a few rows per region), whatever the number of reports.
+
+    The rollups keep each report's stage in its own election's cycle. That is the stage
+    asked for unless the calendar holds one cycle only and reports of another cycle exist:
+    then ``stage_expression`` matches their dates against that one cycle (it checks the
+    cycle only when there are several), and the cube is counted from the reports."""
+    cycles = {w.cycle_id for w in windows}
+    single = cycles.pop() if scope.election is None and len(cycles) == 1 else None
+    fields = ("dim", "value") if single is None else ("dim", "value", "election__cycle_id")
+    rows = (
+        ReportCount.objects.filter(scope.reports_q(), dim__in=CUBE_FIELDS)
+        .order_by()
+        .values(*fields)
+        .annotate(total=Sum("n"))
+    )
+    margins: dict[str, dict[str, int]] = {name: {} for name in CUBE_FIELDS}
+    for row in rows:
+        if not row["total"]:
+            continue
+        if single is not None and row["election__cycle_id"] != single:
+            return report_cube_from_rows(scope, windows)
+        key = row["value"] or UNKNOWN
+        margin = margins[row["dim"]]
+        margin[key] = margin.get(key, 0) + row["total"]
+    return margins
+
+
+def report_cube_from_rows(scope: Scope, windows: list[StageWindow]) -> dict[str, dict[str, int]]:
+    """``report_cube`` from the reports themselves: grouped by the five together, then each
+    margin summed here."""
     stage = stage_expression(windows) if windows else Value(OUTSIDE_STAGES)
     rows = (
         reports_of(scope)
@@ -216,35 +245,34 @@ class CaseCounts:
 
 
 def case_counts(scope: Scope, *, now: datetime.datetime) -> CaseCounts:
-    """Cases by status with the other totals, from one scan grouped by status."""
+    """Cases by status with the other totals, from the case rollups grouped by status."""
     rows = (
-        cases_of(scope)
+        CaseCount.objects.filter(scope.cases_q())
         .order_by()
         .values("status")
         .annotate(
-            n=Count("pk"),
-            registered=Count("pk", filter=Q(registered_at__isnull=False)),
-            decided=Count("pk", filter=Q(decided_at__isnull=False)),
-            violations=Count("pk", filter=violation_q()),
-            overdue=Count("pk", filter=Q(due_at__lt=now)),
-            to_decision=Sum(
-                ExpressionWrapper(F("decided_at") - F("received_at"), output_field=DurationField()),
-                filter=Q(decided_at__isnull=False),
-            ),
+            total=Sum("n"),
+            registered=Sum("n", filter=Q(registered=True)),
+            decided=Sum("n", filter=Q(decided=True)),
+            violations=Sum("n", filter=Q(violation=True)),
+            overdue=Sum("n", filter=Q(due_at__lt=now)),
+            to_decision=Sum("decision_us"),
         )
     )
     by_status: dict[str, int] = {}
     sums = {"registered": 0, "decided": 0, "violations": 0, "overdue": 0}
     span = datetime.timedelta(0)
     for row in rows:
-        by_status[row["status"]] = row["n"]
+        if not row["total"]:
+            continue
+        by_status[row["status"]] = row["total"]
         if row["status"] == Status.MERGED:
             continue  # a merged case lives on in the one it was merged into
         for name in ("registered", "decided", "violations"):
-            sums[name] += row[name]
+            sums[name] += row[name] or 0
         if row["status"] in OPEN_FOR_HANDLING:
-            sums["overdue"] += row["overdue"]
-        span += row["to_decision"] or datetime.timedelta(0)
+            sums["overdue"] += row["overdue"] or 0
+        span += datetime.timedelta(microseconds=row["to_decision"] or 0)
     decided = sums["decided"]
     return CaseCounts(
         by_status=by_status,
@@ -292,26 +320,51 @@ def _stage_table(windows: list[StageWindow], counts: dict[str, int]) -> Table:
 
 
 def _week_table(scope: Scope) -> Table:
-    """The most recent weeks with reports. Only rows after the latest report less the span
-    are read (``submitted_at`` is indexed), so old elections do not slow the trend."""
-    latest = reports_of(scope).order_by().aggregate(latest=Max("submitted_at"))["latest"]
-    rows: list[dict[str, Any]] = []
-    if latest is not None:
-        since = latest - datetime.timedelta(weeks=TREND_WEEKS)
-        rows = list(
+    """The most recent weeks with reports: the ``TREND_WEEKS`` weeks after the latest report
+    less the span. Whole weeks come from the rollups; only the latest report's instant and
+    the part of the oldest week inside the span are read from the reports, both bounded to
+    one week of ``submitted_at`` (indexed)."""
+    counted = (
+        ReportCount.objects.filter(scope.reports_q(), dim=ReportCount.Dim.WEEK)
+        .order_by()
+        .values("value")
+        .annotate(total=Sum("n"))
+    )
+    by_week = {
+        datetime.date.fromisoformat(row["value"]): row["total"] for row in counted if row["total"]
+    }
+    weeks: list[tuple[datetime.date, int]] = []
+    if by_week:
+        last = _week_start(max(by_week))
+        latest = (
             reports_of(scope)
-            .filter(submitted_at__gt=since)
+            .filter(submitted_at__gte=last)
             .order_by()
-            .annotate(week=TruncWeek("submitted_at", tzinfo=STATS_TZ))
-            .values("week")
-            .annotate(n=Count("pk"))
+            .aggregate(latest=Max("submitted_at"))["latest"]
         )
-    weeks = sorted((row["week"], row["n"]) for row in rows if row["week"] is not None)
+        since = (latest or last) - datetime.timedelta(weeks=TREND_WEEKS)
+        first = since.astimezone(STATS_TZ).date()
+        first -= datetime.timedelta(days=first.weekday())
+        weeks = sorted((w, n) for w, n in by_week.items() if w > first)
+        if len(weeks) < TREND_WEEKS and by_week.get(first):
+            # The oldest week only counts its reports after ``since``.
+            part = (
+                reports_of(scope)
+                .filter(submitted_at__gt=since, submitted_at__lt=_week_start(first, weeks=1))
+                .count()
+            )
+            if part:
+                weeks.insert(0, (first, part))
     pairs = [
         (f"{w:%Y-%m-%d}", _("Minggu %(date)s") % {"date": f"{w:%d-%m-%Y}"}, n)
         for w, n in weeks[-TREND_WEEKS:]
     ]
     return Table(key="by_week", title=_("Laporan per minggu"), rows=_bars(pairs))
+
+
+def _week_start(monday: datetime.date, *, weeks: int = 0) -> datetime.datetime:
+    day = monday + datetime.timedelta(weeks=weeks)
+    return datetime.datetime.combine(day, datetime.time.min, STATS_TZ)
 
 
 def region_rows(scope: Scope) -> tuple[RegionRow, ...]:
@@ -329,28 +382,26 @@ def region_rows(scope: Scope) -> tuple[RegionRow, ...]:
         report_key = F("region_id")
         case_key = F("office_region_id")
         regions = list(Region.objects.filter(code__in=scope.codes).order_by("code"))
+    finding = Q(value=Report.Kind.TEMUAN)
     reports = (
-        reports_of(scope)
+        ReportCount.objects.filter(scope.reports_q(), dim=ReportCount.Dim.KIND)
         .order_by()
         .annotate(key=report_key)
         .values("key")
-        .annotate(
-            reports=Count("pk", filter=~Q(kind=Report.Kind.TEMUAN)),
-            findings=Count("pk", filter=Q(kind=Report.Kind.TEMUAN)),
-        )
+        .annotate(reports=Sum("n", filter=~finding), findings=Sum("n", filter=finding))
     )
     cases = (
-        cases_of(scope)
+        CaseCount.objects.filter(scope.cases_q())
         .order_by()
         .annotate(key=case_key)
         .values("key")
         .annotate(
-            decided=Count("pk", filter=Q(decided_at__isnull=False)),
-            violations=Count("pk", filter=violation_q()),
+            decided=Sum("n", filter=Q(decided=True)),
+            violations=Sum("n", filter=Q(violation=True)),
         )
     )
-    by_report = {row["key"]: row for row in reports}
-    by_case = {row["key"]: row for row in cases}
+    by_report = {row["key"]: {k: row[k] or 0 for k in ("reports", "findings")} for row in reports}
+    by_case = {row["key"]: {k: row[k] or 0 for k in ("decided", "violations")} for row in cases}
     out = []
     for region in regions:
         r = by_report.get(region.code, {})
@@ -447,7 +498,14 @@ def summary_counts(*, scope: Scope) -> dict[str, dict[str, int]]:
     return {
         "violation_type": cube["violation_type"],
         "stage": cube["stage"],
-        "status": _counts(cases_of(scope), "status"),
+        "status": {
+            row["status"]: row["total"]
+            for row in CaseCount.objects.filter(scope.cases_q())
+            .order_by()
+            .values("status")
+            .annotate(total=Sum("n"))
+            if row["total"]
+        },
         "position_class": cube["position_class"],
     }
 
