@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.db.models import ProtectedError
 
+from netral.analytics.rollups import rollups_rebuild
 from netral.audit.services import audited
 from netral.cases.models import Case, RegisterCounter, Status
 from netral.cases.search import case_search_rebuild
@@ -101,6 +102,7 @@ def demo_data_load(*, seed: int = 2024, reports: int = 6000) -> DemoSummary:
     appeals = demo_appeals_load(seed=seed, author=demo_plenary_user())
     commitments = demo_commitments_load(seed=seed)
     persons = demo_persons_load()
+    rollups_rebuild()  # the bulk inserts above bypass the statistics' rollups
     # Last: the early warnings read the reports, follow-up and appeals loaded above.
     warnings = demo_warnings_load()
     return DemoSummary(
@@ -127,7 +129,9 @@ def demo_tracking_refresh(*, seed: int = 2024) -> list[TrackingCode]:
     ctx = context_load()
     rows = [r for r in demo_plan(ctx=ctx, seed=seed, total=2 * len(ctx.elections)) if r.tracking]
     _counters_save(_register_numbers_assign(rows))
-    return [_tracking_submit(row) for row in rows]
+    codes = [_tracking_submit(row) for row in rows]
+    rollups_rebuild()  # the submissions' dates were moved by QuerySet.update
+    return codes
 
 
 @transaction.atomic
