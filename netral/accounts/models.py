@@ -90,3 +90,4 @@ class ApiToken(models.Model):
 
 
 from netral.accounts.notification_models import *  # noqa: E402, F403
+from netral.accounts.saved_view_models import *  # noqa: E402, F403

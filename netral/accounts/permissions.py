@@ -157,3 +157,32 @@ def jurisdiction_q(user: AnyUser, field: str = "region") -> Q:
         return Q()
     code = staff.jurisdiction_id
     return Q(**{f"{field}_id": code}) | Q(**{f"{field}__parent_id": code})
+
+
+# The institutions whose staff form one office together with the same jurisdiction.
+INSTITUTIONS: tuple[frozenset[str], ...] = (
+    BAWASLU,
+    frozenset({Role.BKN_OFFICER}),
+    frozenset({Role.PPK_OFFICE}),
+    frozenset({Role.GAKKUMDU}),
+    frozenset({Role.KPU}),
+    frozenset({Role.ADMIN}),
+)
+
+
+def office_peers_q(user: AnyUser, field: str = "user") -> Q:
+    """A filter keeping rows whose ``field`` (a User foreign key) is an active colleague in
+    the user's office: the same institution (Bawaslu staff and leadership are one) and the
+    same jurisdiction (national with national). What is shared "within an office" is shared
+    with these."""
+    staff = _staff(user)
+    if staff is None:
+        return Q(pk__in=[])
+    roles = next((group for group in INSTITUTIONS if staff.role in group), frozenset())
+    return Q(
+        **{
+            f"{field}__role__in": sorted(roles),
+            f"{field}__jurisdiction_id": staff.jurisdiction_id,
+            f"{field}__is_active": True,
+        }
+    )

@@ -129,9 +129,9 @@ def case_search_rebuild(*, batch_size: int = 1000) -> int:
     last = 0
     while True:
         ids = list(
-            Case.objects.filter(pk__gt=last).order_by("pk").values_list("pk", flat=True)[
-                :batch_size
-            ]
+            Case.objects.filter(pk__gt=last)
+            .order_by("pk")
+            .values_list("pk", flat=True)[:batch_size]
         )
         if not ids:
             return done
