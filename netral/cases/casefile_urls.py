@@ -8,7 +8,7 @@ from netral.cases import casefile_views
 app_name = "case_files"
 
 urlpatterns = [
-    path("<int:case_id>/berkas/", casefile_views.case_file_create, name="create"),
+    path("<int:case_id>/berkas/buat/", casefile_views.case_file_create, name="create"),
     path("<int:case_id>/berkas/<uuid:public_id>/", casefile_views.case_file_status, name="status"),
     path(
         "<int:case_id>/berkas/<uuid:public_id>/unduh/",

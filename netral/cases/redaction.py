@@ -152,7 +152,9 @@ def _places(text: str, tokens: list[Span]) -> list[Suggestion]:
     index = 0
     while index < len(tokens):
         token = tokens[index]
-        if _word(text, token) not in PLACE_LEADS:
+        lead = _core(text, token)
+        # "Jl." leads an address; "balai desa." ends a sentence.
+        if _word(text, token) not in PLACE_LEADS or (token[1] > lead[1] and lead[1] - lead[0] > 3):
             index += 1
             continue
         last = index

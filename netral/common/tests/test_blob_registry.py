@@ -53,6 +53,7 @@ def test_the_registry_holds_every_kind_of_blob() -> None:
         "followup.Sanction.file_path": "decree",
         "cases.ClarificationAttachment.path": "clarification",
         "cases.ClarificationAttachment.clean_path": "clarification",
+        "cases.CaseFile.path": "case_file",
         "cases.CaseNoteAttachment.path": "case_note",
         "cases.CaseNoteAttachment.clean_path": "case_note",
         "prevention.AppealFollowUp.file_path": "appeal",

@@ -93,9 +93,7 @@ def test_zip_holds_index_clean_evidence_and_documents_with_matching_manifest(
     assert [n for n in names if n.startswith("bukti/")] == ["bukti/bukti-001.jpg"]
     assert len([n for n in names if n.startswith("dokumen/")]) == 1
     # The manifest names every other file with its true SHA-256, and the index prints them.
-    sums = dict(
-        reversed(line.split("  ", 1)) for line in files["SHA256SUMS"].decode().splitlines()
-    )
+    sums = dict(reversed(line.split("  ", 1)) for line in files["SHA256SUMS"].decode().splitlines())
     assert set(sums) == set(files) - {"SHA256SUMS"}
     assert all(hashlib.sha256(files[n]).hexdigest() == sha for n, sha in sums.items())
     index = pdf_text(files["00-indeks.pdf"]).replace("\n", "")
@@ -104,7 +102,8 @@ def test_zip_holds_index_clean_evidence_and_documents_with_matching_manifest(
     # The cleaned copy, never the original with its EXIF/GPS.
     assert b"Exif" not in files["bukti/bukti-001.jpg"]
     assert "Pemberitahuan Registrasi" in index and "Riwayat penanganan" in index
-    actions = set(AuditEntry.objects.filter(object_id=str(case.pk)).values_list("action", flat=True))
+    entries = AuditEntry.objects.filter(object_type="cases.case", object_id=str(case.pk))
+    actions = set(entries.values_list("action", flat=True))
     assert {"case.file_request", "case.file_built", "case.file_download"} <= actions
 
 
