@@ -337,3 +337,6 @@ WHATSAPP_STATE_MINUTES: int = env.int("WHATSAPP_STATE_MINUTES", default=60)
 EMAIL_INTAKE_ADDRESSES: list[str] = env.list("EMAIL_INTAKE_ADDRESSES", default=[])
 EMAIL_INTAKE_SMTP_HOST: str = env.str("EMAIL_INTAKE_SMTP_HOST", default="127.0.0.1")
 EMAIL_INTAKE_SMTP_PORT: int = env.int("EMAIL_INTAKE_SMTP_PORT", default=8025)
+# IMAP polling instead of (or beside) the listener: imaps://user:password@host:993/INBOX.
+EMAIL_INTAKE_IMAP_URL: str = env.str("EMAIL_INTAKE_IMAP_URL", default="")
+EMAIL_INTAKE_IMAP_SECONDS: int = env.int("EMAIL_INTAKE_IMAP_SECONDS", default=60)

@@ -156,6 +156,8 @@ def _automatic(message: EmailMessage, sender: str, envelope_sender: str | None) 
     auto = str(message.get("Auto-Submitted", "no")).strip().lower()
     precedence = str(message.get("Precedence", "")).strip().lower()
     local = sender.partition("@")[0].lower()
+    if envelope_sender is None and message.get("Return-Path") is not None:  # read from a mailbox
+        envelope_sender = str(message["Return-Path"]).strip()
     return (
         auto != "no"
         or precedence in ("bulk", "junk", "list")
