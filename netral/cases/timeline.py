@@ -33,6 +33,11 @@ ACTION_LABELS: dict[str, Promise] = {
     "case.clarification_invite": _("Undangan klarifikasi dibuat"),
     "case.clarification_minutes": _("Berita acara klarifikasi dicatat"),
     "case.clarification_attachment_open": _("Lampiran klarifikasi dibuka"),
+    "case.redaction": _("Teks disamarkan (redaksi)"),
+    "case.file_request": _("Berkas perkara diminta"),
+    "case.file_built": _("Berkas perkara disusun"),
+    "case.file_failed": _("Berkas perkara gagal disusun"),
+    "case.file_download": _("Berkas perkara diunduh"),
 }
 
 
