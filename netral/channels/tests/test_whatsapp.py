@@ -10,10 +10,13 @@ from typing import Any
 import pytest
 from django.db import connection
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
+from conftest import SignIn
 from netral.channels.conversation import EXPIRED
 from netral.channels.models import Conversation, Delivery
+from netral.channels.services import channels_purge
 from netral.channels.tests.fake_graph import TOKEN, FakeGraph, fake_graph_server
 from netral.channels.tests.whatsapp_helpers import (
     APP_SECRET,
@@ -23,6 +26,7 @@ from netral.channels.tests.whatsapp_helpers import (
     notification,
     post,
 )
+from netral.common import schedule
 from netral.reports.models import Evidence, Report, Reporter
 
 pytestmark = pytest.mark.usefixtures("elections")
@@ -75,7 +79,9 @@ def test_subscription_challenge(client: Client, graph: FakeGraph) -> None:
     assert wrong.status_code == 403 and b"1158201444" not in wrong.content
 
 
-def test_halo_to_receipt_code_that_resolves_at_lacak(say: Any, graph: FakeGraph) -> None:
+def test_halo_to_receipt_code_that_resolves_at_lacak(
+    say: Any, graph: FakeGraph, sign_in: SignIn
+) -> None:
     graph.media["723904851234"] = (photo := jpeg(), "image/jpeg")
     for answer in ANSWERS:
         assert say(answer)
@@ -105,6 +111,14 @@ def test_halo_to_receipt_code_that_resolves_at_lacak(say: Any, graph: FakeGraph)
     found = tracker.post("/lacak/", {"receipt_code": code})
     assert found.status_code == 302
     assert "Kota Bandung" in tracker.get(found["Location"]).content.decode()
+
+    # Staff of the office with jurisdiction see the report, not the number (four-eyes reveal).
+    staff, _user = sign_in("bawaslu_staff", "32.73")
+    page = staff.get(
+        reverse("reports_staff:report_detail", kwargs={"public_id": report.public_id})
+    ).content.decode()
+    assert "Budi Santoso" in page and "Identitas pelapor: dilindungi" in page
+    assert SENDER not in page and "Rina Kartika" not in page
 
 
 def test_anonymous_report_keeps_no_number(say: Any) -> None:
@@ -180,3 +194,13 @@ def test_bad_bodies_answer_clearly(client: Client, graph: FakeGraph) -> None:
         headers={"X-Hub-Signature-256": signature(big)},
     )
     assert response.status_code == 413
+
+
+def test_the_hourly_purge_forgets_expired_conversations(say: Any) -> None:
+    say("halo")
+    say("Budi Santoso")
+    assert channels_purge() == (0, 0)
+    later = timezone.now() + datetime.timedelta(days=9)
+    assert channels_purge(now=later) == (1, 2)
+    assert not Conversation.objects.exists() and not Delivery.objects.exists()
+    assert "channels.purge" in {job.name for job in schedule.jobs()}
