@@ -18,6 +18,7 @@ class CasesConfig(AppConfig):
 
         alerts.register()  # notifications, and the assignment and notes block
         report_hooks.report_text_changed.register(handlers.search_refresh)
+        report_hooks.report_stepped_forward.register(handlers.case_to_report)
         from netral.accounts.my_work import my_work_sections
         from netral.cases.my_work import case_work_sections
 

@@ -3,12 +3,12 @@
 
 from __future__ import annotations
 
-from netral.cases import services
+from netral.cases import services, step_forward
 from netral.cases.hooks import followups_of
 from netral.cases.models import Verdict
 from netral.cases.search import case_search_refresh
 from netral.cases.services import case_open_for_report
-from netral.reports.hooks import ReportMadeFinding, ReportSubmitted
+from netral.reports.hooks import ReportMadeFinding, ReportSteppedForward, ReportSubmitted
 from netral.reports.models import Report
 from netral.reports.selectors import PublicDecision
 
@@ -50,3 +50,10 @@ def search_refresh(report: Report) -> None:
     transaction."""
     if report.case_id is not None:
         case_search_refresh(case_ids=[report.case_id])
+
+
+def case_to_report(event: ReportSteppedForward) -> None:
+    """Information whose reporter stepped forward: its case becomes a laporan case."""
+    case_id = event.report.case_id
+    assert case_id is not None  # every intake opens a case
+    step_forward.case_to_report(case_id=case_id, at=event.at)

@@ -64,6 +64,22 @@ IN_PLACE: dict[str, Transition] = {
         "",  # the status stays
         "finding.create",
     ),
+    # Anonymous information whose reporter stepped forward within the reporting window: a
+    # laporan from then on, in the same states. Taken by the reporter through the receipt
+    # code (``reports.step_forward``), so no staff capability.
+    "to_report": Transition(
+        frozenset(
+            {
+                Status.RECEIVED,
+                Status.INCOMPLETE,
+                Status.REGISTERED,
+                Status.CLARIFICATION,
+                Status.STUDY,
+            }
+        ),
+        "",  # the status stays
+        "",
+    ),
 }
 
 # States in which the office may still extend the deadline or hand the case over.

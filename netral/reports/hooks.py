@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 from netral.common.hooks import Hook
 
 if TYPE_CHECKING:
+    import datetime
+
     from netral.accounts.models import User
     from netral.reports.models import Report
     from netral.reports.selectors import PublicDecision
@@ -83,3 +85,20 @@ reporter_message_posted: Hook[ReporterMessaged, None] = Hook("reports.reporter_m
 # stepping forward), inside that write's transaction: the cases app refreshes the report's
 # case in its search index (``netral.cases.search``).
 report_text_changed: Hook[Report, None] = Hook("reports.report_text_changed")
+
+
+@dataclass(frozen=True)
+class ReportSteppedForward:
+    """Anonymous information became a laporan: its reporter gave their identity within the
+    reporting window (inside that write's transaction; ``at`` is when)."""
+
+    report: Report
+    at: datetime.datetime
+
+
+# Fired by ``step_forward.information_step_forward``; the cases app makes the case a laporan
+# case with a laporan's handling deadline (refused once the office has decided), audited.
+# Required: the report must never change kind without its case.
+report_stepped_forward: Hook[ReportSteppedForward, None] = Hook(
+    "reports.report_stepped_forward", required=True
+)

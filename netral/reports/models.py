@@ -82,6 +82,9 @@ class Report(models.Model):
     links = models.JSONField(_("tautan"), default=list, blank=True)
     # Past the reporting window of the rulebook when received (still accepted).
     late = models.BooleanField(default=False)
+    # Anonymous information whose reporter later gave their identity through the tracking
+    # page, within the reporting window: a laporan since then (``reports.step_forward``).
+    stepped_forward_at = models.DateTimeField(null=True, blank=True)
     # The case that handles it (duplicates share one); set by netral.cases.services.
     case = models.ForeignKey(
         "cases.Case", null=True, blank=True, on_delete=models.SET_NULL, related_name="reports"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from netral.reports import views
+from netral.reports import step_forward_views, views
 
 app_name = "reports"
 
@@ -11,4 +11,5 @@ urlpatterns = [
     path("lacak/", views.track_start, name="track_start"),
     path("lacak/laporan/", views.track_detail, name="track_detail"),
     path("lacak/selesai/", views.track_end, name="track_end"),
+    path("lacak/identitas/", step_forward_views.track_step_forward, name="track_step_forward"),
 ]
