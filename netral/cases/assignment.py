@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -49,7 +50,7 @@ NOTE_MAX = 5_000
 
 @dataclass(frozen=True)
 class AssignmentAction:
-    label: str
+    label: Any  # a lazy translation
     capability: str
     # "take": the assignee is the actor; "clear": nobody; "choose": the one chosen.
     target: str

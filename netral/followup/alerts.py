@@ -48,7 +48,8 @@ def desk_ids(rec: Recommendation) -> list[int]:
         if rec.status == RecStatus.ASSESSED and rec.ppk_region_id:
             return _active(Q(role=Role.PPK_OFFICE, jurisdiction=rec.ppk_region_id))
         return []
-    role = {Addressee.GAKKUMDU: Role.GAKKUMDU, Addressee.KPU: Role.KPU}.get(rec.addressee)
+    roles: dict[str, str] = {Addressee.GAKKUMDU: Role.GAKKUMDU, Addressee.KPU: Role.KPU}
+    role = roles.get(rec.addressee)
     if role is None:  # DKPP, other agencies: no desk in Netral
         return []
     return _active(Q(role=role, jurisdiction=rec.case.office_region_id))
