@@ -12,6 +12,7 @@ from netral.rules.schemas import (
     _Entry,
 )
 from netral.rules.schemas_appeals import AppealsFile
+from netral.rules.schemas_retention import RetentionFile
 from netral.rules.schemas_warnings import WarningsFile
 
 FILE_SCHEMAS: dict[str, type[_Entry]] = {
@@ -25,4 +26,5 @@ FILE_SCHEMAS: dict[str, type[_Entry]] = {
     "ikp.toml": IkpFile,
     "appeals.toml": AppealsFile,
     "warnings.toml": WarningsFile,
+    "retention.toml": RetentionFile,
 }

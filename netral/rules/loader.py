@@ -30,6 +30,7 @@ from netral.rules.schemas import (
     ViolationTypesFile,
 )
 from netral.rules.schemas_appeals import AppealsFile
+from netral.rules.schemas_retention import RetentionFile
 from netral.rules.schemas_warnings import WarningsFile
 
 M = TypeVar("M", bound=BaseModel)
@@ -172,4 +173,5 @@ def rulebook_load(*, root: Path, version: str | None = None) -> Rulebook:
         ikp=ikp,
         appeals=_pick(parsed, "appeals.toml", AppealsFile),
         warnings=_pick(parsed, "warnings.toml", WarningsFile),
+        retention=_pick(parsed, "retention.toml", RetentionFile),
     )

@@ -22,6 +22,7 @@ from netral.rules.schemas import (
     ViolationType,
 )
 from netral.rules.schemas_appeals import AppealsFile
+from netral.rules.schemas_retention import RetentionFile
 from netral.rules.schemas_warnings import WarningsFile
 
 
@@ -45,6 +46,8 @@ class Rulebook:
     # Prevention: appeal templates and deadlines; how early warnings are computed.
     appeals: AppealsFile
     warnings: WarningsFile
+    # How long each kind of data is kept (``netral.operations.retention``).
+    retention: RetentionFile
 
     @classmethod
     def from_files(
@@ -56,6 +59,7 @@ class Rulebook:
         ikp: IkpFile,
         appeals: AppealsFile,
         warnings: WarningsFile,
+        retention: RetentionFile,
     ) -> Rulebook:
         """Assemble a rulebook; ``files`` must already have passed ``rulebook_problems``."""
         common = files.deadlines.common
@@ -78,6 +82,7 @@ class Rulebook:
             ikp=ikp,
             appeals=appeals,
             warnings=warnings,
+            retention=retention,
         )
 
     def collective_leave_dates(self) -> frozenset[datetime.date]:
