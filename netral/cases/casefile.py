@@ -41,6 +41,7 @@ from netral.cases.services import CASE_NOT_FOUND, case_list_for
 from netral.cases.timeline import case_timeline, verdict_labels
 from netral.common import blobs
 from netral.common.errors import ApplicationError, NotFound, PermissionDenied
+from netral.common.hooks import Hook
 from netral.common.pdf import date_id, datetime_id
 from netral.documents.kinds import Subject
 from netral.documents.services import document_pdf, documents_about, office_name
@@ -97,6 +98,10 @@ def _load_policies() -> dict[str, RecipientPolicy]:
 
 
 RECIPIENTS = _load_policies()
+
+# Apps above cases name the subjects of further documents that belong in the case file
+# (follow-up: its recommendation letters), asked once per build.
+case_file_subjects: Hook[Case, list[Subject]] = Hook("cases.case_file_subjects")
 
 
 def recipient_entitled(recipient: str) -> bool:
@@ -326,6 +331,8 @@ class _Builder:
             for pk in self.case.clarifications.values_list("pk", flat=True)
         ]
         subjects += [Subject.of("report", r.public_id) for r in self.reports]
+        for extra in case_file_subjects.ask(self.case):
+            subjects += extra
         rows = []
         for document in documents_about(subjects).order_by("issued_at", "pk"):
             data = document_pdf(document=document)

@@ -16,6 +16,10 @@ class FollowupConfig(AppConfig):
         case_hooks.case_may_close.register(handlers.open_followups)
         case_hooks.case_followups.register(handlers.followup_standings)
         case_hooks.case_sections.register(handlers.case_page_section)
+        from netral.cases.casefile import case_file_subjects
+        from netral.followup.casefile_documents import recommendation_letter_subjects
+
+        case_file_subjects.register(recommendation_letter_subjects)
         from netral.accounts.my_work import my_work_sections
         from netral.followup.my_work import followup_work_sections
 
