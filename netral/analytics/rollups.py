@@ -172,6 +172,7 @@ def _watched(update_fields: Iterable[str] | None, watched: set[str]) -> bool:
 
 def _report_before(sender: Any, instance: Report, raw: bool = False, **kwargs: Any) -> None:
     instance._rollup_before = None  # type: ignore[attr-defined]
+    instance._rollup_skip = False  # type: ignore[attr-defined]
     if raw or instance._state.adding or instance.pk is None:
         return
     if not _watched(kwargs.get("update_fields"), _WATCHED_REPORT):
@@ -182,11 +183,25 @@ def _report_before(sender: Any, instance: Report, raw: bool = False, **kwargs: A
     )
 
 
+def _after(
+    values: dict[str, Any], before: dict[str, Any] | None, update_fields: Any
+) -> dict[str, Any]:
+    """The row as stored now: a save with ``update_fields`` writes only those (the rest of
+    the instance may be older than the row)."""
+    if before is None or update_fields is None:
+        return values
+    written = set(update_fields)
+    return {
+        name: values[name] if name in written or name.removesuffix("_id") in written else old
+        for name, old in before.items()
+    }
+
+
 def _report_after(sender: Any, instance: Report, raw: bool = False, **kwargs: Any) -> None:
     if raw or instance.__dict__.pop("_rollup_skip", False):
         return
     before = instance.__dict__.pop("_rollup_before", None)
-    new = _report_values(instance)
+    new = _after(_report_values(instance), before, kwargs.get("update_fields"))
     new_keys = report_keys(new, _windows_for(new["election_id"]))
     old_keys: set[ReportKey] = set()
     if before is not None:
@@ -205,6 +220,7 @@ def _case_values(case: Case) -> dict[str, Any]:
 
 def _case_before(sender: Any, instance: Case, raw: bool = False, **kwargs: Any) -> None:
     instance._rollup_before = None  # type: ignore[attr-defined]
+    instance._rollup_skip = False  # type: ignore[attr-defined]
     if raw or instance._state.adding or instance.pk is None:
         return
     if not _watched(kwargs.get("update_fields"), _WATCHED_CASE):
@@ -219,7 +235,9 @@ def _case_after(sender: Any, instance: Case, raw: bool = False, **kwargs: Any) -
     if raw or instance.__dict__.pop("_rollup_skip", False):
         return
     before = instance.__dict__.pop("_rollup_before", None)
-    new_key, new_span = case_key(_case_values(instance))
+    new_key, new_span = case_key(
+        _after(_case_values(instance), before, kwargs.get("update_fields"))
+    )
     rows: list[tuple[CaseKey, int, int]] = [(new_key, 1, new_span)]
     if before is not None:
         old_key, old_span = case_key(before)
@@ -368,19 +386,20 @@ def report_current() -> dict[ReportKey, int]:
     rows = ReportCount.objects.values("region_id", "election_id", "dim", "value").annotate(
         s=Sum("n")
     )
-    return {
-        (r["region_id"], r["election_id"], r["dim"], r["value"]): r["s"] for r in rows if r["s"]
-    }
+    out: dict[ReportKey, int] = defaultdict(int)
+    for r in rows:
+        out[(r["region_id"], r["election_id"], r["dim"], r["value"])] += r["s"]
+    return {key: n for key, n in out.items() if n}
 
 
 def case_current() -> dict[CaseKey, tuple[int, int]]:
     rows = CaseCount.objects.values(*CASE_KEY_FIELDS).annotate(s=Sum("n"), us=Sum("decision_us"))
     out: dict[CaseKey, tuple[int, int]] = {}
     for r in rows:
-        if r["s"] or r["us"]:
-            key = tuple(_utc(r[f]) if f == "due_at" else r[f] for f in CASE_KEY_FIELDS)
-            out[key] = (r["s"], r["us"])  # type: ignore[index]
-    return out
+        key = tuple(_utc(r[f]) if f == "due_at" else r[f] for f in CASE_KEY_FIELDS)
+        n, us = out.get(key, (0, 0))  # type: ignore[call-overload]
+        out[key] = (n + r["s"], us + r["us"])  # type: ignore[index]
+    return {key: sums for key, sums in out.items() if any(sums)}
 
 
 def rollups_differences() -> list[str]:
@@ -463,9 +482,14 @@ def _upsert(table: str, columns: list[str], sums: list[str], rows: list[tuple[An
         f"INSERT INTO {table} ({names}) VALUES ({marks}) "  # noqa: S608
         f"ON CONFLICT (compacted_key) DO UPDATE SET {update}"
     )
+    # Stored as the ORM stores them (SQLite keeps datetimes as text in Django's format).
+    adapt = connection.ops.adapt_datetimefield_value
+    params = [
+        tuple(adapt(v) if isinstance(v, datetime.datetime) else v for v in row) for row in rows
+    ]
     with connection.cursor() as cursor:
-        for start in range(0, len(rows), 1000):
-            cursor.executemany(sql, rows[start : start + 1000])
+        for start in range(0, len(params), 1000):
+            cursor.executemany(sql, params[start : start + 1000])
 
 
 def _fold_reports() -> int:
