@@ -23,7 +23,7 @@ from netral.reports.intake import (
     payload_to_form_data,
 )
 from netral.reports.receipts import receipt_code_display
-from netral.reports.selectors import report_find_by_code, report_tracking
+from netral.reports.selectors import report_deadlines, report_find_by_code, report_tracking
 from netral.reports.services import report_submit
 from netral.reports.throttles import refusal_message, throttle_lookup, throttle_submit
 
@@ -204,7 +204,8 @@ def submit(request: HttpRequest) -> Status[Any]:
         result = report_submit(form=form, files=files, channel="api")
     except ApplicationError as error:  # a refused evidence file
         return _refuse(400, error.message, error.field or "files")
-    tracking = report_tracking(report=result.report)
+    # From what the intake holds already: a new report has no messages and no decision.
+    deadlines = report_deadlines(report=result.report)
     return Status(
         201,
         SubmitOut(
@@ -214,8 +215,8 @@ def submit(request: HttpRequest) -> Status[Any]:
             submitted_at=result.report.submitted_at,
             late=result.late,
             warning=_(LATE_WARNING) if result.late else None,
-            evidence_count=tracking.evidence_count,
-            deadlines=[ReportDeadlineOut(**d.__dict__) for d in tracking.deadlines],
+            evidence_count=result.evidence_count,
+            deadlines=[ReportDeadlineOut(**d.__dict__) for d in deadlines],
         ),
     )
 

@@ -252,6 +252,10 @@ class ReportForm(forms.Form):
         picked = (own or parent)[0] if (own or parent) else None
         if picked is None:
             self.add_error("region", NO_ELECTION)
+        elif picked.region_id == region.code:
+            picked.region = region  # loaded already: routing the case asks for it
+        elif region.parent is not None and picked.region_id == region.parent.code:
+            picked.region = region.parent
         self.election_obj = picked
 
     def clean(self) -> dict[str, Any]:

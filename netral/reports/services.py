@@ -49,6 +49,7 @@ class SubmitResult:
     report: Report
     receipt_code: str  # shown to the reporter once; never stored
     late: bool
+    evidence_count: int = 0  # files stored with the report
 
 
 def evidence_store(
@@ -190,7 +191,9 @@ def report_submit(
         transaction.on_commit(
             lambda: notify_reporter.enqueue(report_id=report.pk, event="received"), robust=True
         )
-    return SubmitResult(report=report, receipt_code=code, late=report.late)
+    return SubmitResult(
+        report=report, receipt_code=code, late=report.late, evidence_count=len(stored)
+    )
 
 
 def reporter_message_post(

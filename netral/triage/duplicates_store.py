@@ -1,5 +1,5 @@
-"""Keeping each report's duplicate signature (``netral.triage.duplicates``): computed after
-the report's intake commits (the ``report_submitted`` hook) and by the backfill command.
+"""Keeping each report's duplicate signature (``netral.triage.duplicates``): computed by a task
+after the report's intake commits (the ``report_submitted`` hook) and by the backfill command.
 
 Derived data only, no audit entry: it says nothing a report does not already say, and
 ``signatures_backfill`` rebuilds it at any time.
@@ -13,6 +13,7 @@ from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
+from django_tasks import task
 
 from netral.audit.services import audited
 from netral.reports.hooks import ReportSubmitted
@@ -78,11 +79,19 @@ def signature_store(*, report_id: int) -> None:
         signatures_store(reports=[report])
 
 
+@task()
+def signature_store_task(*, report_id: int) -> None:
+    signature_store(report_id=report_id)
+
+
 def on_report_submitted(event: ReportSubmitted) -> None:
-    """``report_submitted`` handler: the signature is computed once the intake has committed,
-    outside its transaction; a failure there is logged (``robust``) and never undoes or
-    refuses the report: the backfill command catches up."""
-    transaction.on_commit(partial(signature_store, report_id=event.report.pk), robust=True)
+    """``report_submitted`` handler: the signature is computed by the task worker once the
+    intake has committed, off the submitter's request (it costs seven statements and a commit
+    of its own); a failure there is logged (``robust``) and never undoes or refuses the
+    report: the backfill command catches up."""
+    transaction.on_commit(
+        partial(signature_store_task.enqueue, report_id=event.report.pk), robust=True
+    )
 
 
 def signatures_backfill(*, batch: int = 1000, all_reports: bool = False) -> int:
