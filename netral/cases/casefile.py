@@ -21,6 +21,7 @@ from __future__ import annotations
 import io
 import logging
 import tomllib
+import uuid
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -171,7 +172,7 @@ def case_files_for(*, actor: User, case: Case) -> QuerySet[CaseFile]:
     return case.case_files.select_related("requested_by").order_by("-requested_at", "-pk")
 
 
-def case_file_get(*, actor: User, case_id: int, public_id: str) -> CaseFile:
+def case_file_get(*, actor: User, case_id: int, public_id: str | uuid.UUID) -> CaseFile:
     case = _case_for(actor, case_id)
     require(actor, "casefile.build", case)
     case_file = case.case_files.filter(public_id=public_id).first()
@@ -180,7 +181,9 @@ def case_file_get(*, actor: User, case_id: int, public_id: str) -> CaseFile:
     return case_file
 
 
-def case_file_download(*, actor: User, case_id: int, public_id: str) -> tuple[bytes, str]:
+def case_file_download(
+    *, actor: User, case_id: int, public_id: str | uuid.UUID
+) -> tuple[bytes, str]:
     """The ZIP's bytes and a download name; audited ("case.file_download"). A file carrying
     an identity goes only to the person whose approved reveal put it there."""
     case_file = case_file_get(actor=actor, case_id=case_id, public_id=public_id)

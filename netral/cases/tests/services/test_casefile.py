@@ -93,7 +93,10 @@ def test_zip_holds_index_clean_evidence_and_documents_with_matching_manifest(
     assert [n for n in names if n.startswith("bukti/")] == ["bukti/bukti-001.jpg"]
     assert len([n for n in names if n.startswith("dokumen/")]) == 1
     # The manifest names every other file with its true SHA-256, and the index prints them.
-    sums = dict(reversed(line.split("  ", 1)) for line in files["SHA256SUMS"].decode().splitlines())
+    sums: dict[str, str] = {}
+    for line in files["SHA256SUMS"].decode().splitlines():
+        sha, file_name = line.split("  ", 1)
+        sums[file_name] = sha
     assert set(sums) == set(files) - {"SHA256SUMS"}
     assert all(hashlib.sha256(files[n]).hexdigest() == sha for n, sha in sums.items())
     index = pdf_text(files["00-indeks.pdf"]).replace("\n", "")
@@ -108,7 +111,7 @@ def test_zip_holds_index_clean_evidence_and_documents_with_matching_manifest(
 
 
 def approve_reveal(staff: User, case: Case) -> None:
-    leader = staff.__class__.objects.filter(role=Role.BAWASLU_LEADER).first()
+    leader = User.objects.get(role=Role.BAWASLU_LEADER)
     report = Report.objects.get(case=case)
     request = reveal_request_create(
         actor=staff,

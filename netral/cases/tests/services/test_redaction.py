@@ -114,7 +114,7 @@ def test_redaction_applies_wherever_the_text_leaves_and_keeps_the_original(
     assert WITNESS not in row.redacted_text and MASK in row.redacted_text
     assert row.terms == [WITNESS]
     entry = AuditEntry.objects.get(action="case.redaction", object_id=str(case.pk))
-    assert entry.after["spans"] == 1 and WITNESS not in str(entry.after)
+    assert entry.after is not None and entry.after["spans"] == 1 and WITNESS not in str(entry.after)
 
     # The minutes letter: the name is gone from the party and the minutes.
     clarification_record_minutes(
