@@ -9,4 +9,5 @@ urlpatterns = [
     path("masuk/autentikator/", views.enrol_view, name="enrol"),
     path("keluar/", views.logout_view, name="logout"),
     path("ruang-kerja/", views.workspace, name="workspace"),
+    path("ruang-kerja/jumlah/", views.my_work_count, name="my_work_count"),
 ]

@@ -15,7 +15,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_otp import login as otp_login
 from django_otp import match_token
 
@@ -29,7 +29,7 @@ from netral.accounts.enrolment import (
 )
 from netral.accounts.forms import LoginForm, TotpConfirmForm
 from netral.accounts.models import User
-from netral.accounts.my_work import my_work
+from netral.accounts.my_work import my_work, my_work_total
 from netral.accounts.selectors import totp_is_enrolled, workspace_summary
 from netral.accounts.templatetags.my_work import REQUEST_ATTR as MY_WORK_TOTAL
 from netral.common import clock
@@ -153,3 +153,14 @@ def workspace(request: HttpRequest) -> HttpResponse:
     setattr(request, MY_WORK_TOTAL, sum(section.count for section in sections))
     context = {"summary": workspace_summary(user=request.user), "sections": sections}
     return render(request, "accounts/workspace.html", context)
+
+
+@never_cache
+@require_GET
+@staff_required("workspace.view")
+def my_work_count(request: HttpRequest) -> HttpResponse:
+    """The menu's count, fetched by htmx after a staff page has loaded, so that counting
+    never slows the page itself (the home page counts in place)."""
+    assert isinstance(request.user, User)
+    count = my_work_total(actor=request.user, now=clock.now())
+    return render(request, "accounts/_my_work_count.html", {"count": count})

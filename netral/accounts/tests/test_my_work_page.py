@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -37,11 +38,21 @@ def test_home_lists_my_cases_and_the_menu_counts_them(sign_in: SignIn) -> None:
     assert sections["cases_assigned"] == 1 and sections["cases_due"] == 1
     # The menu: mine once as assigned, once as overdue.
     assert '<span class="nav__count" title="Menunggu Anda">2</span>' in body
+    # Elsewhere the menu fetches its count after the page has loaded (no cost to the page).
     inbox = client.get(reverse("cases:case_list")).content.decode()
-    assert '<span class="nav__count" title="Menunggu Anda">2</span>' in inbox
+    count_url = reverse("accounts:my_work_count")
+    assert f'hx-get="{count_url}" hx-trigger="load"' in inbox
+    assert 'title="Menunggu Anda"' not in inbox
+    fragment = client.get(count_url)
+    assert fragment.status_code == 200 and "no-store" in fragment["Cache-Control"]
+    assert fragment.content.decode().strip() == (
+        '<span class="nav__count" title="Menunggu Anda">2</span>'
+    )
 
 
 def test_menu_count_in_the_indonesian_format(sign_in: SignIn) -> None:
+    assert Client().get(reverse("accounts:my_work_count")).status_code == 302  # sign in first
+
     def many(request: WorkRequest) -> list[WorkSection]:
         item = WorkItem(label="Kasus", url="/ruang-kerja/kasus/")
         return [WorkSection(key="many", title="Banyak", count=1234, order=1, items=[item])]
@@ -49,6 +60,8 @@ def test_menu_count_in_the_indonesian_format(sign_in: SignIn) -> None:
     client, _ = sign_in("bkn")
     with my_work_sections.replaced(many):
         body = client.get(HOME).content.decode()
+        fragment = client.get(reverse("accounts:my_work_count")).content.decode()
+    assert "1.234" in fragment
     assert '<span class="nav__count" title="Menunggu Anda">1.234</span>' in body
     assert '<span class="work__count">1.234</span>' in body
     assert "Lihat semua" not in body  # no more link when the section has none
