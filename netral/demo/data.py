@@ -22,6 +22,7 @@ from netral.audit.services import audited
 from netral.cases.models import Case, RegisterCounter, Status
 from netral.cases.search import case_search_rebuild
 from netral.demo.accounts import demo_plenary_user
+from netral.demo.alerts import demo_alerts_delete, demo_alerts_load
 from netral.demo.appeals import demo_appeals_delete, demo_appeals_load
 from netral.demo.commitments import demo_commitments_delete, demo_commitments_load
 from netral.demo.followup import demo_followups_delete, demo_followups_load
@@ -65,6 +66,7 @@ class DemoSummary:
     commitments: dict[str, int] = field(default_factory=dict)  # pacts, meetings, activities
     warnings: int = 0  # regions with an early warning on the demo day
     persons: int = 0  # reported civil servants in the person record
+    notifications: int = 0  # demo staff's "assigned to you" notifications
 
 
 def demo_data_loaded() -> bool:
@@ -102,6 +104,7 @@ def demo_data_load(*, seed: int = 2024, reports: int = 6000) -> DemoSummary:
     appeals = demo_appeals_load(seed=seed, author=demo_plenary_user())
     commitments = demo_commitments_load(seed=seed)
     persons = demo_persons_load()
+    notifications = demo_alerts_load()
     rollups_rebuild()  # the bulk inserts above bypass the statistics' rollups
     # Last: the early warnings read the reports, follow-up and appeals loaded above.
     warnings = demo_warnings_load()
@@ -112,6 +115,7 @@ def demo_data_load(*, seed: int = 2024, reports: int = 6000) -> DemoSummary:
         commitments=commitments,
         warnings=warnings,
         persons=persons,
+        notifications=notifications,
         reports=len(rows),
         cases=len(rows) + sum(1 for r in bulk if r.merge_into),
         reporters=len(reporters) + len(tracking),
@@ -142,6 +146,7 @@ def demo_data_delete() -> int:
         receipt_digest__startswith=DIGEST_PREFIX
     ) | Report.objects.filter(case__in=cases)
     deleted = reports.count()
+    demo_alerts_delete()
     demo_followups_delete(cases=cases)
     demo_pledges_delete()
     demo_appeals_delete()
