@@ -35,7 +35,9 @@ def _items(cases: QuerySet[Case], now: datetime.datetime) -> list[WorkItem]:
     for case in cases[:SECTION_ROWS]:
         label = case.register_number or _("belum diregistrasi (#%(pk)s)") % {"pk": case.pk}
         note = ", ".join(
-            part for part in (case.first_reported_name, case.get_status_display()) if part
+            part
+            for part in (getattr(case, "first_reported_name", ""), case.get_status_display())
+            if part
         )
         rows.append(
             WorkItem(

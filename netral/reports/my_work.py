@@ -103,7 +103,8 @@ def report_work_sections(request: WorkRequest) -> list[WorkSection]:
                             "reports_staff:report_detail", kwargs={"public_id": report.public_id}
                         )
                         + "#pesan",
-                        note=_("pesan %(when)s") % {"when": _when(report.last_message_at)},
+                        note=_("pesan %(when)s")
+                        % {"when": _when(getattr(report, "last_message_at", None))},
                     )
                     for report in waiting[:SECTION_ROWS]
                 ],
