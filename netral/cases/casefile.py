@@ -18,6 +18,7 @@ page refreshes itself), stores the ZIP in the encrypted blob store and audits th
 
 from __future__ import annotations
 
+import datetime
 import io
 import logging
 import tomllib
@@ -68,6 +69,7 @@ BUILD_FAILED = gettext_noop("Berkas tidak dapat disusun; coba lagi atau hubungi 
 BUILDER_LOST_ACCESS = gettext_noop("Penyusun tidak lagi berwenang atas kasus ini.")
 
 MAX_INPUT_BYTES = 300 * 1024 * 1024
+STALE_AFTER = datetime.timedelta(minutes=15)
 INDEX_NAME = "00-indeks.pdf"
 MANIFEST_NAME = "SHA256SUMS"
 DATA_FILE = Path(__file__).with_name("data") / "case_file.toml"
@@ -133,8 +135,12 @@ def case_file_request(
     require(actor, "casefile.build", case)
     if recipient not in CaseFile.Recipient.values:
         raise ApplicationError(UNKNOWN_RECIPIENT, field="recipient")
+    # A double click gets the build under way; one stuck (its worker gone) does not block.
     running = case.case_files.filter(
-        recipient=recipient, status__in=(CaseFile.Status.PENDING, CaseFile.Status.BUILDING)
+        recipient=recipient,
+        identity_requested=include_identity,
+        status__in=(CaseFile.Status.PENDING, CaseFile.Status.BUILDING),
+        requested_at__gt=timezone.now() - STALE_AFTER,
     ).first()
     if running is not None:
         return running

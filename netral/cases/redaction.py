@@ -385,6 +385,7 @@ def redactable_get(*, case: Case, target: str, target_id: str) -> RedactableText
     if target in (Redaction.Target.CHRONOLOGY, Redaction.Target.WITNESSES) and is_uuid(target_id):
         report = Report.objects.filter(case=case, public_id=target_id).first()
         if report is not None:
+            target_id = str(report.public_id)  # one spelling, as the case file looks it up
             text = report.chronology if target == Redaction.Target.CHRONOLOGY else report.witnesses
     elif target == Redaction.Target.MESSAGE and target_id.isdigit() and len(target_id) < 12:
         message = Message.objects.filter(
@@ -428,7 +429,8 @@ def redaction_save(
     if case is None:
         raise NotFound(CASE_NOT_FOUND)
     require(actor, "case.redact", case)
-    original = redactable_get(case=case, target=target, target_id=target_id).text
+    found = redactable_get(case=case, target=target, target_id=target_id)
+    original, target_id = found.text, found.target_id
     if len(original) > MAX_TEXT:
         raise ApplicationError(TEXT_TOO_LONG)
     marked = spans_normalise([*spans, *spans_of_terms(original, terms)], length=len(original))

@@ -28,11 +28,12 @@ def test_one_click_builds_with_progress_page_and_download(
     page = client.get(reverse("cases:case_detail", kwargs={"case_id": case.pk}))
     assert b'id="buat-berkas"' in page.content
 
+    create = reverse("case_files:create", kwargs={"case_id": case.pk})
     with django_capture_on_commit_callbacks(execute=False) as queued:
-        response = client.post(
-            reverse("case_files:create", kwargs={"case_id": case.pk}), {"recipient": "dkpp"}
-        )
+        response = client.post(create, {"recipient": "dkpp"})
+        again = client.post(create, {"recipient": "dkpp"})  # a double click: the same build
     case_file = CaseFile.objects.get(case=case)
+    assert again["Location"] == response["Location"]
     assert response.status_code == 302 and str(case_file.public_id) in response["Location"]
     # Not built yet: the page says so and refreshes itself.
     pending = client.get(response["Location"])
