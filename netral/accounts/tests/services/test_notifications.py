@@ -157,7 +157,23 @@ def test_pages_list_open_and_settings(sign_in: Any) -> None:
     bad = client.post(reverse("notifications:settings"), {"email_frequency": "weekly"})
     assert bad.status_code == 400
     # Another person's notification: 404.
-    other_client, other = sign_in(Role.BAWASLU_STAFF, "32.75")
+    other_client, _other = sign_in(Role.BAWASLU_STAFF, "32.75")
     assert isinstance(other_client, Client)
     missing = other_client.get(reverse("notifications:open", kwargs={"notification_id": note.pk}))
     assert missing.status_code == 404
+
+
+def test_the_list_page_costs_the_same_for_3_or_30_notifications(
+    sign_in: Any, django_assert_max_num_queries: Any
+) -> None:
+    client, staff = sign_in(Role.BAWASLU_STAFF, "32.75")
+    for i in range(3):
+        tell(staff, f"Kasus #{i} ditugaskan kepada Anda")
+    client.get(reverse("notifications:list"))  # warm the session
+    with django_assert_max_num_queries(12) as few:
+        client.get(reverse("notifications:list"))
+    for i in range(27):
+        tell(staff, f"Kasus #{i + 3} ditugaskan kepada Anda")
+    with django_assert_max_num_queries(len(few)):
+        page = client.get(reverse("notifications:list"))
+    assert page.content.decode().count("ditugaskan kepada Anda") == 30
