@@ -4,13 +4,24 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import statistics
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import (
+    BooleanField,
+    Count,
+    DurationField,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    Min,
+    Q,
+    QuerySet,
+    When,
+)
 from django.db.models import Case as Cond
-from django.db.models import Count, F, IntegerField, Min, Q, QuerySet, When
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from netral.accounts.models import Role, User
@@ -156,7 +167,9 @@ class ComplianceRow:
     declined: int = 0  # PPK recorded a reason for not imposing
     pending: int = 0  # with the PPK (or BKN), deadline not passed
     ignored: int = 0  # deadline passed with nothing recorded
-    days: list[int] = field(default_factory=list, repr=False)
+    # Days from decision to decree -> how many sanctions took that long (a histogram, so a
+    # row stays small however many recommendations it counts).
+    day_counts: dict[int, int] = field(default_factory=dict, repr=False)
 
     def share(self, part: int) -> float | None:
         return round(100 * part / self.total, 1) if self.total else None
@@ -182,9 +195,29 @@ class ComplianceRow:
         return self.share(self.declined)
 
     @property
+    def days(self) -> list[int]:
+        """Every sanction's days from decision to decree, in order."""
+        return [d for d, n in sorted(self.day_counts.items()) for _ in range(n)]
+
+    @property
     def median_days(self) -> float | None:
-        """Median days from Bawaslu's decision to the sanction decree."""
-        return statistics.median(self.days) if self.days else None
+        """Median days from Bawaslu's decision to the sanction decree (as
+        ``statistics.median`` of ``days``, from the histogram)."""
+        items = sorted(self.day_counts.items())
+        count = sum(n for _, n in items)
+        if not count:
+            return None
+
+        def nth(i: int) -> int:
+            seen = 0
+            for day, n in items:
+                seen += n
+                if i < seen:
+                    return day
+            raise IndexError(i)
+
+        low, high = (count - 1) // 2, count // 2  # the middle one, or the middle two
+        return nth(low) if low == high else (nth(low) + nth(high)) / 2
 
 
 def _lighter(recommended: str, imposed: str, severity: Mapping[str, int]) -> bool:
@@ -195,7 +228,7 @@ def _lighter(recommended: str, imposed: str, severity: Mapping[str, int]) -> boo
     return wanted > 0 and got > 0 and got < wanted
 
 
-def _bucket(rec: Mapping[str, Any], now: datetime.datetime, severity: Mapping[str, int]) -> str:
+def _bucket(rec: Mapping[str, Any], severity: Mapping[str, int]) -> str:
     status = rec["status"]
     if status == RecStatus.SANCTIONED:
         if _lighter(rec["recommended_sanction"], rec["sanction__sanction"] or "", severity):
@@ -203,10 +236,20 @@ def _bucket(rec: Mapping[str, Any], now: datetime.datetime, severity: Mapping[st
         return "followed"
     if status == RecStatus.NOT_IMPOSED:
         return "declined"
-    due = rec["due_at"]
-    if due is not None and due < now:
-        return "ignored"
-    return "pending"
+    return "ignored" if rec["overdue"] else "pending"
+
+
+_GROUP_FIELDS = {
+    "region": ("ppk_region", "ppk_region__name"),
+    "agency": ("subject_agency",),
+}
+
+
+def _row_key(rec: Mapping[str, Any], by: str) -> tuple[str, str]:
+    if by == "region":
+        return rec["ppk_region"] or "00", rec["ppk_region__name"] or "Instansi pusat"
+    label = rec["subject_agency"] or "—"
+    return label.lower(), label
 
 
 def compliance(
@@ -220,41 +263,59 @@ def compliance(
     "agency" (the reported person's agency), with the shares followed, followed with a lighter
     sanction than recommended, declined, pending and ignored, and the median days from
     decision to sanction. ``actor`` None: everything (aggregates for public pages); otherwise
-    only what the actor may see."""
+    only what the actor may see.
+
+    Two GROUP BY queries, whatever the number of recommendations: the counts per group,
+    status, recommended and imposed sanction and deadline passed (the severity comparison
+    then runs once per combination), and the days from decision (the office's local day) to
+    decree per group for the imposed sanctions."""
     now = now or clock.now()
     base = (
         Recommendation.objects.all() if actor is None else recommendation_list_for(actor=actor)
     ).filter(addressee=Addressee.BKN)
     if region_code:
         base = base.filter(Q(ppk_region=region_code) | Q(ppk_region__parent=region_code))
-    rows: dict[str, ComplianceRow] = {}
-    values = base.values(
-        "status",
-        "due_at",
-        "ppk_region",
-        "ppk_region__name",
-        "subject_agency",
-        "case__decided_at",
-        "sanction__decree_date",
-        "recommended_sanction",
-        "sanction__sanction",
+    group = _GROUP_FIELDS[by] if by in _GROUP_FIELDS else _GROUP_FIELDS["agency"]
+    counts = (
+        base.annotate(
+            overdue=Cond(
+                When(due_at__lt=now, then=True), default=False, output_field=BooleanField()
+            )
+        )
+        .values(*group, "status", "recommended_sanction", "sanction__sanction", "overdue")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    days = (
+        base.filter(
+            status=RecStatus.SANCTIONED,
+            case__decided_at__isnull=False,
+            sanction__decree_date__isnull=False,
+        )
+        .annotate(
+            elapsed=ExpressionWrapper(
+                F("sanction__decree_date")
+                - TruncDate("case__decided_at", tzinfo=timezone.get_current_timezone()),
+                output_field=DurationField(),
+            )
+        )
+        .values(*group, "elapsed")
+        .annotate(n=Count("pk"))
+        .order_by()
     )
     severity = {s.code: s.severity for s in sanction_list()}
-    for rec in values:
-        if by == "region":
-            key = rec["ppk_region"] or "00"
-            label = rec["ppk_region__name"] or "Instansi pusat"
-        else:
-            label = rec["subject_agency"] or "—"
-            key = label.lower()
+    rows: dict[str, ComplianceRow] = {}
+    for rec in counts:
+        key, label = _row_key(rec, by)
         row = rows.setdefault(key, ComplianceRow(key=key, label=label))
-        row.total += 1
-        bucket = _bucket(rec, now, severity)
-        setattr(row, bucket, getattr(row, bucket) + 1)
-        decided, decree = rec["case__decided_at"], rec["sanction__decree_date"]
-        imposed = bucket in ("followed", "lighter")
-        if imposed and decided is not None and decree is not None:
-            row.days.append((decree - timezone.localdate(decided)).days)
+        row.total += rec["n"]
+        bucket = _bucket(rec, severity)
+        setattr(row, bucket, getattr(row, bucket) + rec["n"])
+    for rec in days:
+        key, label = _row_key(rec, by)
+        row = rows.setdefault(key, ComplianceRow(key=key, label=label))
+        elapsed = rec["elapsed"].days
+        row.day_counts[elapsed] = row.day_counts.get(elapsed, 0) + rec["n"]
     return sorted(rows.values(), key=lambda r: (-r.total, r.label))
 
 
@@ -267,7 +328,8 @@ def compliance_total(rows: list[ComplianceRow]) -> ComplianceRow:
         total.declined += row.declined
         total.pending += row.pending
         total.ignored += row.ignored
-        total.days.extend(row.days)
+        for day, n in row.day_counts.items():
+            total.day_counts[day] = total.day_counts.get(day, 0) + n
     return total
 
 
