@@ -12,3 +12,6 @@ class ChannelsConfig(AppConfig):
     name = "netral.channels"
     label = "channels"
     verbose_name = "Kanal"
+
+    def ready(self) -> None:
+        from netral.channels import checks  # noqa: F401 - registers the settings checks

@@ -204,3 +204,13 @@ def test_the_hourly_purge_forgets_expired_conversations(say: Any) -> None:
     assert channels_purge(now=later) == (1, 2)
     assert not Conversation.objects.exists() and not Delivery.objects.exists()
     assert "channels.purge" in {job.name for job in schedule.jobs()}
+
+
+def test_a_half_configured_channel_is_reported_at_start(settings: Any) -> None:
+    from netral.channels.checks import channels_settings
+
+    settings.WHATSAPP_APP_SECRET, settings.WHATSAPP_VERIFY_TOKEN = "s", ""
+    settings.WHATSAPP_ACCESS_TOKEN = ""
+    assert {m.id for m in channels_settings()} == {"netral.channels.W001", "netral.channels.W002"}
+    settings.WHATSAPP_VERIFY_TOKEN, settings.WHATSAPP_ACCESS_TOKEN = "v", "t"
+    assert channels_settings() == []
