@@ -92,7 +92,7 @@ def _seed(n: int) -> None:
             cases.append(
                 Case(
                     origin="laporan",
-                    office_region_id=election.region_id,
+                    office_region_id=str(election.region_id),
                     election=election,
                     status=statuses[i % len(statuses)],
                     register_number=f"{i:06d}/Reg/LP/PK/{election.region_id}/XI/2024",
@@ -213,20 +213,16 @@ def main() -> None:
                 print(measure(label, ROUNDS, page).line())
         # The same searches, page 1 and its count, without the index (as before): reference.
         for q, what in queries[1:]:
-            print(
-                measure(
-                    f"before (icontains), office: {what}",
-                    max(3, ROUNDS // 4),
-                    lambda _, q=q: _before_search(staff, q),
-                ).line()
-            )
-            print(
-                measure(
-                    f"index, office (same selector): {what}",
-                    max(3, ROUNDS // 4),
-                    lambda _, q=q: _index_search(staff, q),
-                ).line()
-            )
+
+            def before(_: int, q: str = q) -> None:
+                _before_search(staff, q)
+
+            def with_index(_: int, q: str = q) -> None:
+                _index_search(staff, q)
+
+            rounds = max(3, ROUNDS // 4)
+            print(measure(f"before (icontains), office: {what}", rounds, before).line())
+            print(measure(f"index, office (same selector): {what}", rounds, with_index).line())
 
 
 def _index_search(actor: Any, q: str) -> list[int]:

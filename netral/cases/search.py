@@ -7,8 +7,9 @@ rolled-back action leaves the index as it was. A search never reads the index al
 narrows the jurisdiction-scoped case list (``case_list_for``), so it cannot return a case
 outside the searcher's jurisdiction, whatever the index holds.
 
-Matching: each word of the query must begin a word of the document, the words of one query
-word (``32.75``, ``007/Reg``) following each other. PostgreSQL answers from a GIN index over
+Matching: each word of the query must begin a word of the document (a word of one or two
+characters must be the whole word), the parts of one query word (``32.75``, ``007/Reg``)
+following each other. PostgreSQL answers from a GIN index over
 the generated ``to_tsvector('simple', document)`` (no stemming: names, NIP and Indonesian text
 as written);
 SQLite (development, the embedded install) from ``LIKE '% word%'`` over the same document
@@ -140,13 +141,23 @@ def case_search_rebuild(*, batch_size: int = 1000) -> int:
         last = ids[-1]
 
 
+# A word shorter than this matches whole words only: "Dinas 7" must not find every case
+# whose register number holds "75".
+MIN_PREFIX = 3
+
+
+def _prefix(token: str) -> bool:
+    return len(token) >= MIN_PREFIX
+
+
 def _tsquery(words: list[list[str]]) -> str:
-    """``[["dinas"], ["32", "75"]]`` -> ``'dinas':* & ('32' <-> '75':*)``. Tokens are letters
+    """``[["dinas"], ["32", "75"]]`` -> ``('dinas':*) & ('32' <-> '75')``. Tokens are letters
     and digits only (``normalise``), so quoting them is enough to keep them lexemes."""
     parts = []
     for tokens in words:
         lexemes = [f"'{t}'" for t in tokens]
-        lexemes[-1] += ":*"
+        if _prefix(tokens[-1]):
+            lexemes[-1] += ":*"
         parts.append(f"({' <-> '.join(lexemes)})")
     return " & ".join(parts)
 
@@ -162,7 +173,8 @@ def search_matches(q: str) -> QuerySet[CaseSearch] | None:
         query = SearchQuery(_tsquery(words), config="simple", search_type="raw")
         return rows.filter(document_tsv=query)
     for tokens in words:
-        rows = rows.filter(document__contains=" " + " ".join(tokens))
+        end = "" if _prefix(tokens[-1]) else " "
+        rows = rows.filter(document__contains=" " + " ".join(tokens) + end)
     return rows
 
 

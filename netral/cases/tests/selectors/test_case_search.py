@@ -152,3 +152,12 @@ def test_rebuild_indexes_cases_created_without_the_services(make_user: MakeUser)
     assert found(staff, "cempedak") == set()
     assert case_search_rebuild(batch_size=1) == Case.objects.count()
     assert found(staff, "cempedak") == {case.pk}
+
+
+def test_short_words_match_whole_words_only(make_user: MakeUser) -> None:
+    staff = make_user(Role.BAWASLU_STAFF, "32.75")
+    seven, _ = case_from_report(agency="Dinas 7 Pemerintah Kota", reported_nip="")
+    seventy, _ = case_from_report(agency="Dinas 75 Pemerintah Kota", reported_nip="")
+    assert found(staff, "Dinas 7") == {seven.pk}
+    assert found(staff, "dinas 75") == {seventy.pk}
+    assert found(staff, "pemerintah kot") == {seven.pk, seventy.pk}  # longer ones: prefixes
