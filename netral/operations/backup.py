@@ -120,7 +120,7 @@ def _blob_queries() -> list[tuple[str, str]]:
     found = set()
     for column in blobs.blob_columns():
         field = column.model._meta.get_field(column.field)
-        found.add((column.model._meta.db_table, field.column))  # type: ignore[union-attr]
+        found.add((column.model._meta.db_table, str(field.column)))  # type: ignore[union-attr]
     return sorted(found)
 
 

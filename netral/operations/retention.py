@@ -88,13 +88,14 @@ def _ended(rule: RetentionRule) -> QuerySet[Case]:
 def cases_due(rule: RetentionRule, *, today: datetime.date) -> QuerySet[Case]:
     """Cases whose data of this rule expired by ``today`` (ended ``keep_days`` ago or more)."""
     last_day = today - datetime.timedelta(days=rule.keep_days)
-    return _ended(rule).filter(ended__lt=_midnight(last_day + datetime.timedelta(days=1)))
+    cutoff = _midnight(last_day + datetime.timedelta(days=1))
+    return _ended(rule).filter(ended__lt=cutoff)  # type: ignore[misc]  # annotated above
 
 
 def cases_expiring(rule: RetentionRule, *, today: datetime.date) -> QuerySet[Case]:
     """Cases whose data of this rule goes within the rule's ``warn_days`` after ``today``."""
     first = today - datetime.timedelta(days=rule.keep_days) + datetime.timedelta(days=1)
-    return _ended(rule).filter(
+    return _ended(rule).filter(  # type: ignore[misc]  # ``ended`` is annotated by _ended
         ended__gte=_midnight(first),
         ended__lt=_midnight(first + datetime.timedelta(days=rule.warn_days)),
     )

@@ -39,6 +39,7 @@ def _closed_with_photo(*, closed: datetime.datetime) -> Case:
     photo = SimpleUploadedFile("foto_dari_rina.png", png_with_text(), "image/png")
     report = report_submit(form=form, files=[photo], channel="api").report
     report.refresh_from_db()
+    assert report.case_id is not None
     Case.objects.filter(pk=report.case_id).update(
         status=Status.CLOSED, closed_at=closed, finished_at=closed, study_facts="Fakta rahasia"
     )
@@ -105,8 +106,8 @@ def test_dry_run_then_real_run_on_demo_data_keeps_held_case_and_counts(
     assert not RetentionErasure.objects.filter(case=held).exists()
     assert _statistics() == before
     # A deletion record per erasure: rule, when, counts; never the content.
-    records = {
-        entry.after["rule"]: entry
+    records: dict[str, Any] = {
+        entry.after["rule"]: entry  # type: ignore[index]
         for entry in AuditEntry.objects.filter(action="retention.erase", object_id=str(case.pk))
     }
     assert set(records) == {
