@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from netral.accounts.models import Role, User
 from netral.cases.models import Case, Status
+from netral.cases.search import case_search_refresh
 from netral.cases.selectors import case_inbox
 from netral.cases.tests.factories import case_from_report
 
@@ -68,6 +69,7 @@ def test_filters_and_search(make_user: MakeUser) -> None:
     Case.objects.filter(pk=nurse.pk).update(
         register_number="007/Reg/LP/PK/32.75/X/2024", violation_type="x_type"
     )
+    case_search_refresh(case_ids=[nurse.pk])  # the update above bypassed the services
     staff = make_user(Role.BAWASLU_STAFF, "32.75")
 
     def found(**filters: Any) -> list[int]:
