@@ -11,7 +11,9 @@ from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
@@ -174,6 +176,16 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         # Prevention work beside enforcement (netral.analytics.prevention).
         "prevention": prevention_panel(actor=actor, scope=scope),
     }
+    # The figures' markup (totals, map, regions, charts) depends on the scope, the map's
+    # metric and the export links only: shared from the cache like the figures themselves.
+    context["figures"] = mark_safe(  # noqa: S308 - our own template's output
+        stats_cached(
+            f"figures:{metric}:{int(context['can_export'])}",
+            scope.region,
+            scope.election,
+            lambda: render_to_string("analytics/_figures.html", context, request),
+        )
+    )
     return render(request, "analytics/dashboard.html", context)
 
 
