@@ -9,7 +9,9 @@ import re
 
 import pytest
 from django.core.paginator import Paginator
+from django.db import connection
 from django.template.loader import render_to_string
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -127,3 +129,20 @@ def test_numbers_in_the_indonesian_format() -> None:
     with translation.override("en"):
         html = render_to_string("includes/pagination.html", {"page": page, "query": ""})
     assert "1,234" in html
+
+
+def test_inbox_page_costs_the_same_queries_for_more_rows(sign_in: SignIn) -> None:
+    client, staff = sign_in("bawaslu_staff", "32.75")
+    first, _ = case_from_report()
+    Case.objects.filter(pk=first.pk).update(assignee=staff)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(URL, {"urut": "petugas"}).status_code == 200
+        return len(ctx.captured_queries)
+
+    few = queries()
+    for _ in range(3):
+        case, _ = case_from_report()
+        Case.objects.filter(pk=case.pk).update(assignee=staff)
+    assert queries() == few
