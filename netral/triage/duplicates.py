@@ -7,8 +7,8 @@ A report's signature keeps what two tellings of one event share:
 - the reported person: the NIP (exact), the name without titles and degrees, the agency with
   its common abbreviations written out ("Disdik" -> "dinas pendidikan");
 - when and where: the event date and the region code;
-- the chronology: a MinHash over its normalised words (lower case, slang written out, common
-  and domain words dropped), ``TEXT_PERMUTATIONS`` values.
+- the chronology: a MinHash over its normalised words (lower case, slang written out by the
+  classifier's own table, common and domain words dropped), ``TEXT_PERMUTATIONS`` values.
 
 Candidates come from locality-sensitive hashing: ``TEXT_BANDS`` bands of the text MinHash and
 ``NAME_BANDS`` bands of a MinHash over the name's character trigrams, each band hashed to one
@@ -34,8 +34,11 @@ import numpy as np
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from netral.triage.classify.normalise import normalised_words
+
 # Bump when normalisation or hashing changes: the backfill recomputes older signatures.
-VERSION = 1
+# 2: the slang table and reduplication of the classifier (``classify.normalise``).
+VERSION = 2
 MAX_TEXT = 20_000
 MAX_WORDS = 2_000
 
@@ -69,17 +72,6 @@ _TEXT_B = _rng.integers(0, 1 << 32, TEXT_PERMUTATIONS, dtype=np.uint64)
 _NAME_A = _rng.integers(1, 1 << 31, NAME_PERMUTATIONS, dtype=np.uint64)
 _NAME_B = _rng.integers(0, 1 << 32, NAME_PERMUTATIONS, dtype=np.uint64)
 del _rng
-
-SLANG = {
-    "yg": "yang", "dgn": "dengan", "dg": "dengan", "utk": "untuk", "tdk": "tidak",
-    "gak": "tidak", "ga": "tidak", "nggak": "tidak", "sdh": "sudah", "udah": "sudah",
-    "blm": "belum", "krn": "karena", "jg": "juga", "bpk": "bapak", "pak": "bapak",
-    "bu": "ibu", "kades": "kepala desa", "kadis": "kepala dinas", "kasek": "kepala sekolah",
-    "kepsek": "kepala sekolah", "medsos": "media sosial", "fb": "facebook", "ig": "instagram",
-    "wa": "whatsapp", "nyoblos": "mencoblos", "coblos": "mencoblos", "kumpulin": "kumpulkan",
-    "ngumpulin": "kumpulkan", "bagi2": "bagi", "sembako": "sembako", "tgl": "tanggal",
-    "kec": "kecamatan", "kab": "kabupaten", "kel": "kelurahan", "ds": "desa",
-}  # fmt: skip
 
 # Function words, and the words nearly every report has: they would make every pair look alike.
 STOPWORDS = frozenset(
@@ -119,15 +111,6 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold()
 
 
-def _words(text: str) -> list[str]:
-    return _WORD.findall(_fold(text))
-
-
-def _strip_reduplication(word: str) -> str:
-    # "kades2" and "anak2" write the reduplication with a 2.
-    return word[:-1] if len(word) > 3 and word.endswith("2") and not word[:-1].isdigit() else word
-
-
 _PREFIXES = (
     "meng", "meny", "mem", "men", "me", "peng", "peny", "pem", "pen", "pe", "ber", "ter", "di",
 )  # fmt: skip
@@ -149,14 +132,14 @@ def _stem(word: str) -> str:
 
 
 def text_words(text: str) -> list[str]:
-    """The chronology's content words, normalised (the MinHash's shingles)."""
+    """The chronology's content words (the MinHash's shingles), normalised as the classifier
+    normalises them (``classify.normalise``: reduplication, the slang table), then stop
+    words dropped and the light stemmer applied."""
     out: list[str] = []
-    for raw in _words(text[:MAX_TEXT])[:MAX_WORDS]:
-        word = _strip_reduplication(raw)
-        for part in SLANG.get(word, word).split():
-            if part in STOPWORDS or len(part) < 3 or part.isdigit():
-                continue
-            out.append(_stem(part))
+    for _surface, word in normalised_words(text[:MAX_TEXT])[:MAX_WORDS]:
+        if word in STOPWORDS or len(word) < 3 or word.isdigit():
+            continue
+        out.append(_stem(word))
     return out
 
 

@@ -81,13 +81,22 @@ def stem(word: str) -> str:
     return str(_stemmer().stem(word)) or word
 
 
-def tokenise(text: str) -> list[Token]:
+def normalised_words(text: str) -> list[tuple[str, str]]:
+    """Each word as written (lower case) with its normalised form(s): reduplication undone,
+    the slang table applied. The one normalisation of triage: the classifier stems these
+    (``tokenise``), the duplicate signature hashes them (``duplicates.text_words``)."""
     folded = unicodedata.normalize("NFKC", text).lower()
     slang = slang_table()
-    tokens: list[Token] = []
+    out: list[tuple[str, str]] = []
     for match in _WORD.finditer(folded):
         surface = match.group()
         word = surface[:-1] if _REDUPLICATED.fullmatch(surface) else surface
-        for norm in slang.get(word, (word,)):
-            tokens.append(Token(surface=surface, norm=norm, stem=stem(norm)))
-    return tokens
+        out.extend((surface, norm) for norm in slang.get(word, (word,)))
+    return out
+
+
+def tokenise(text: str) -> list[Token]:
+    return [
+        Token(surface=surface, norm=norm, stem=stem(norm))
+        for surface, norm in normalised_words(text)
+    ]

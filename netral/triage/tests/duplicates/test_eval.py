@@ -32,5 +32,7 @@ def test_the_labelled_set_has_enough_pairs_of_each_kind() -> None:
 def test_triage_eval_section_prints_precision_and_recall() -> None:
     out = io.StringIO()
     print_duplicate_eval(out)
-    assert "presisi 0.8" in out.getvalue()
-    assert "recall 0.7" in out.getvalue()
+    words = out.getvalue().split()
+    precision = float(words[words.index("presisi") + 1])
+    recall = float(words[words.index("recall") + 1])
+    assert precision >= 0.86 and recall >= 0.75  # the limits triage_eval enforces
