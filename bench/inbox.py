@@ -184,7 +184,7 @@ def main() -> None:
             with connection.cursor() as cursor:
                 cursor.execute("VACUUM ANALYZE")  # as autovacuum would after a bulk load
         office = Case.objects.filter(office_region_id="32.75").count()
-        some = Report.objects.filter(case__office_region_id="32.75").order_by("pk")[100]
+        some = Report.objects.filter(case__office_region_id="32.75").order_by("pk")[10]
         staff = User.objects.create_user(
             username="bench", role="bawaslu_staff", jurisdiction=Region.objects.get(code="32.75")
         )
@@ -211,6 +211,9 @@ def main() -> None:
 
                 label = f"{who}: {what}" + (f" q={q!r}" if q else "")
                 print(measure(label, ROUNDS, page).line())
+        print("where a page's time goes (office):")
+        for q, _ in queries:
+            print(_breakdown(clients["office"], q))
         # The same searches, page 1 and its count, without the index (as before): reference.
         for q, what in queries[1:]:
 
@@ -223,6 +226,23 @@ def main() -> None:
             rounds = max(3, ROUNDS // 4)
             print(measure(f"before (icontains), office: {what}", rounds, before).line())
             print(measure(f"index, office (same selector): {what}", rounds, with_index).line())
+
+
+def _breakdown(client: Any, q: str) -> str:
+    """One page: its total time, number of queries, SQL time and the slowest query."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        t0 = time.perf_counter()
+        client.get("/ruang-kerja/kasus/", {"q": q} if q else {})
+        total = (time.perf_counter() - t0) * 1000
+    times = sorted((float(x["time"]) * 1000, x["sql"]) for x in ctx.captured_queries)
+    slowest = times[-1] if times else (0.0, "")
+    return (
+        f"  q={q!r}: {total:.0f} ms, {len(times)} queries, SQL {sum(t for t, _ in times):.0f} ms;"
+        f" slowest {slowest[0]:.0f} ms: {slowest[1][:90]}"
+    )
 
 
 def _index_search(actor: Any, q: str) -> list[int]:
