@@ -40,6 +40,7 @@ MAX_SPANS = 200
 MAX_TERM = 200
 MAX_SUGGESTIONS = 100
 MAX_TERMS_INPUT = 5_000
+MAX_CASE_TERMS = 2_000  # redacted words applied to one case's texts
 
 # The same words as ``services.CASE_NOT_FOUND`` (services imports this module).
 CASE_NOT_FOUND = gettext_noop("Kasus tidak ditemukan.")
@@ -289,11 +290,26 @@ def spans_apply(text: str, spans: list[Span]) -> str:
 
 
 def terms_remove(text: str, terms: Iterable[str]) -> str:
-    """``text`` with every occurrence of every term masked."""
-    spans = spans_of_terms(text, terms)
-    if not spans:
+    """``text`` with every occurrence of every term masked (no cap on occurrences: a
+    redacted word never slips through because it is frequent), one term after another."""
+    for term in terms:
+        text = _mask_every(text, term)
+    return text
+
+
+def _mask_every(text: str, term: str) -> str:
+    haystack, folded = _folded(text)
+    needle = term.lower() if folded else term
+    hit = haystack.find(needle) if needle else -1
+    if hit == -1:
         return text
-    return spans_apply(text, spans_normalise(spans[: MAX_SPANS * 4], length=len(text)))
+    parts, at = [], 0
+    while hit != -1:
+        parts += [text[at:hit], MASK]
+        at = hit + len(needle)
+        hit = haystack.find(needle, at)
+    parts.append(text[at:])
+    return "".join(parts)
 
 
 def terms_parse(raw: str) -> list[str]:
@@ -318,7 +334,7 @@ class Redactor:
             self.current.setdefault((row.target, row.target_id), row)
         words = {t for row in self.current.values() for t in row.terms if len(t) >= 2}
         # Longest first, so "Sutrisno Hadi" goes before "Sutrisno" leaves "Hadi" behind.
-        self.terms = sorted(words, key=lambda t: (-len(t), t))
+        self.terms = sorted(words, key=lambda t: (-len(t), t))[:MAX_CASE_TERMS]
 
     def text(self, target: str, target_id: object, original: str) -> str:
         row = self.current.get((target, str(target_id)))
