@@ -25,6 +25,7 @@ import secrets
 import sys
 import time
 import uuid
+from typing import Any
 
 from bench.harness import django_with_test_database, measure
 
@@ -156,7 +157,7 @@ def _raw_sql(codes: tuple[str, ...], now: datetime.datetime) -> None:
         else "date(r.submitted_at, '+7 hours', '-6 days', 'weekday 1')"
     )
     since = "- interval '26 weeks'" if pg else ""
-    queries: list[tuple[str, list[object]]] = [
+    queries: list[tuple[str, list[Any]]] = [
         (
             f"SELECT r.kind, r.violation_type, r.agency_type, r.position_class, {stage} AS stage,"  # noqa: S608
             f" COUNT(*) FROM reports_report r JOIN elections_election e ON e.id = r.election_id"

@@ -20,8 +20,9 @@ regions in a constant number of queries.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Count, F, Q, QuerySet, Sum
 
@@ -232,6 +233,7 @@ def ikp_raw_values(
         scope = Scope(region=None, election=election)
         windows = stage_windows(scope=scope)
         code_of = {w.key: w.code for w in windows}
+        rows: Iterable[dict[str, Any]] = ()
         if windows and not _rollup_stages_match(counts, windows, election):
             rows = (
                 Report.objects.filter(report_q)
@@ -246,7 +248,7 @@ def ikp_raw_values(
                 .values("region_id", stage=F("value"))
                 .annotate(total=Sum("n"))
             )
-        for row in rows if windows else ():
+        for row in rows:
             if row["region_id"] in owner and row["stage"] in code_of:
                 per_stage[owner[row["region_id"]]][code_of[row["stage"]]] += row["total"]
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from typing import Any, cast
 
 from django.db import connection, transaction
 from django.db.models import (
@@ -119,7 +119,9 @@ def stage_of(instant: datetime.datetime, windows: Iterable[StageWindow]) -> str:
 def report_keys(values: Mapping[str, Any], windows: list[StageWindow]) -> set[ReportKey]:
     """The rows one report counts in (``values``: its ``REPORT_FIELDS``)."""
     region, election = values["region_id"], values["election_id"]
-    keys = {(region, election, dim, values[name] or "") for dim, name in PLAIN_DIMS.items()}
+    keys: set[ReportKey] = {
+        (region, election, str(dim), values[name] or "") for dim, name in PLAIN_DIMS.items()
+    }
     keys.add((region, election, Dim.WEEK, week_of(values["submitted_at"])))
     keys.add((region, election, Dim.STAGE, stage_of(values["submitted_at"], windows)))
     return keys
@@ -396,21 +398,22 @@ def case_current() -> dict[CaseKey, tuple[int, int]]:
     rows = CaseCount.objects.values(*CASE_KEY_FIELDS).annotate(s=Sum("n"), us=Sum("decision_us"))
     out: dict[CaseKey, tuple[int, int]] = {}
     for r in rows:
-        key = tuple(_utc(r[f]) if f == "due_at" else r[f] for f in CASE_KEY_FIELDS)
-        n, us = out.get(key, (0, 0))  # type: ignore[call-overload]
-        out[key] = (n + r["s"], us + r["us"])  # type: ignore[index]
+        key = cast(CaseKey, tuple(_utc(r[f]) if f == "due_at" else r[f] for f in CASE_KEY_FIELDS))
+        n, us = out.get(key, (0, 0))
+        out[key] = (n + r["s"], us + r["us"])
     return {key: sums for key, sums in out.items() if any(sums)}
 
 
 def rollups_differences() -> list[str]:
     """One line per key whose kept count differs from the recount (empty: all agree)."""
     lines: list[str] = []
-    for name, kept, counted in (
+    pairs: list[tuple[str, Mapping[Any, Any], Mapping[Any, Any]]] = [
         ("report", report_current(), report_recount()),
         ("case", case_current(), case_recount()),
-    ):
+    ]
+    for name, kept, counted in pairs:
         for key in sorted(set(kept) | set(counted), key=repr):
-            have, want = kept.get(key), counted.get(key)  # type: ignore[call-overload]
+            have, want = kept.get(key), counted.get(key)
             if have != want:
                 lines.append(f"{name} {key!r}: kept {have}, recounted {want}")
     return lines

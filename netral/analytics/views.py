@@ -180,7 +180,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     # metric and the export links only: shared from the cache like the figures themselves.
     context["figures"] = mark_safe(  # noqa: S308 - our own template's output
         stats_cached(
-            f"figures:{metric}:{int(context['can_export'])}",
+            f"figures:{metric}:{int(bool(context['can_export']))}",
             scope.region,
             scope.election,
             lambda: render_to_string("analytics/_figures.html", context, request),
