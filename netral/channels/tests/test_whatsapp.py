@@ -214,3 +214,24 @@ def test_a_half_configured_channel_is_reported_at_start(settings: Any) -> None:
     assert {m.id for m in channels_settings()} == {"netral.channels.W001", "netral.channels.W002"}
     settings.WHATSAPP_VERIFY_TOKEN, settings.WHATSAPP_ACCESS_TOKEN = "v", "t"
     assert channels_settings() == []
+
+
+def test_media_the_graph_api_cannot_give_or_the_pipeline_refuses_stores_nothing(
+    say: Any, graph: FakeGraph
+) -> None:
+    for answer in ANSWERS:
+        say(answer)
+    say(media=("image", "555001"))  # not on the Graph server (yet)
+    say("selesai")
+    say("2")
+    assert "belum dapat kami ambil" in say("kirim")[0]
+    assert not Report.objects.exists()
+    graph.media["555001"] = (b"MZ" + b"\0" * 300, "image/jpeg")  # a program, not a photo
+    refused = say("kirim")[0]
+    assert "program" in refused and not Report.objects.exists()
+    graph.media["555002"] = (jpeg(), "image/jpeg")
+    say(media=("image", "555002"))
+    say("selesai")
+    say("2")
+    assert "Kode tanda terima" in say("kirim")[0]
+    assert Evidence.objects.get().report == Report.objects.get()
