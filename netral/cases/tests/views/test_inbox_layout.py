@@ -146,3 +146,12 @@ def test_inbox_page_costs_the_same_queries_for_more_rows(sign_in: SignIn) -> Non
         case, _ = case_from_report()
         Case.objects.filter(pk=case.pk).update(assignee=staff)
     assert queries() == few
+
+
+def test_public_pages_keep_their_look(sign_in: SignIn) -> None:
+    client, _ = sign_in("bawaslu_staff", "32.75")
+    staff = client.get(URL).content.decode()
+    assert '<body class="staff">' in staff and "netral/css/workspace.css" in staff
+    assert "netral/js/workspace.js" in staff and "<script>" not in staff  # no inline script
+    public = client.get(reverse("reports:form")).content.decode()
+    assert "<body>" in public and "workspace.css" not in public and "workspace.js" not in public
