@@ -32,6 +32,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_noop
+from pypdf import PdfReader
 
 from netral.accounts.models import User
 from netral.accounts.permissions import can, require
@@ -44,7 +45,7 @@ from netral.cases.timeline import case_timeline, verdict_labels
 from netral.common import blobs
 from netral.common.errors import ApplicationError, NotFound, PermissionDenied
 from netral.common.hooks import Hook
-from netral.common.pdf import date_id, datetime_id
+from netral.common.pdf import date_id, datetime_id, pdf_text
 from netral.documents.kinds import Subject
 from netral.documents.services import document_pdf, documents_about, office_name
 from netral.reports.evidence import EvidenceKind
@@ -70,6 +71,15 @@ BUILDER_LOST_ACCESS = gettext_noop("Penyusun tidak lagi berwenang atas kasus ini
 
 MAX_INPUT_BYTES = 300 * 1024 * 1024
 STALE_AFTER = datetime.timedelta(minutes=15)
+MAX_CHECK_PAGES = 200
+PDF = "application/pdf"
+# Files whose text a redacted word could be in: PDFs are read, office documents held back.
+OFFICE_KINDS = frozenset({"docx", "xlsx", "pptx", "odt", "ods", "odp"})
+TEXT_FILES = frozenset({PDF} | {k.content_type for k in EvidenceKind if k.value in OFFICE_KINDS})
+WITHHELD = "tidak disertakan karena mungkin memuat teks yang disamarkan."
+DOCUMENT_WITHHELD = (
+    "ditahan: memuat teks yang disamarkan; periksa keasliannya dengan nomornya di /verify/"
+)
 INDEX_NAME = "00-indeks.pdf"
 MANIFEST_NAME = "SHA256SUMS"
 DATA_FILE = Path(__file__).with_name("data") / "case_file.toml"
@@ -250,6 +260,7 @@ class _Builder:
         self.reports = list(Report.objects.filter(case=self.case).order_by("submitted_at", "pk"))
         self.zip = _Zip(files=[])
         self.identity_included = False
+        self.pdf_terms = [_normalise(pdf_text(term)) for term in self.redactor.terms]
         self.evidence_ids: list[int] = []
 
     def when(self, value: object) -> str:
@@ -321,6 +332,9 @@ class _Builder:
                 notes.append(f"Bukti {number}: tidak ada salinan bersih; aslinya tidak disertakan.")
                 continue
             data = evidence_read(item.clean_path)
+            if self.holds_redacted(data, item.clean_content_type):
+                notes.append(f"Bukti {number}: {WITHHELD}")
+                continue
             ext = _extension(item.clean_content_type, EvidenceKind(item.kind).extension)
             self.zip.add(f"bukti/bukti-{number:03d}{ext}", data)
             self.evidence_ids.append(item.pk)
@@ -329,6 +343,9 @@ class _Builder:
                 if not attachment.clean_path:
                     continue
                 data = blobs.get(CLARIFICATION_BLOBS, attachment.clean_path)
+                if self.holds_redacted(data, attachment.clean_content_type):
+                    notes.append(f"Lampiran klarifikasi #{attachment.pk}: {WITHHELD}")
+                    continue
                 ext = _extension(attachment.clean_content_type, ".bin")
                 self.zip.add(f"klarifikasi/lampiran-{attachment.pk}{ext}", data)
         return [pdf.Section(title="Catatan bukti", paragraphs=notes)] if notes else []
@@ -346,10 +363,26 @@ class _Builder:
         for document in documents_about(subjects).order_by("issued_at", "pk"):
             data = document_pdf(document=document)
             document.refresh_from_db(fields=["sha256"])
-            self.zip.add(f"dokumen/{document.number.replace('/', '-')}.pdf", data)
             day = date_id(document.issued_at.astimezone(self.tz))
-            rows.append((document.number, document.title, day, document.sha256 or ""))
+            title = document.title
+            # An issued PDF cannot be redacted afterwards (its SHA-256 is what verifies it):
+            # one naming a redacted word stays out, listed so it can be checked by number.
+            if self.holds_redacted(data, PDF):
+                title = f"{title} ({DOCUMENT_WITHHELD})"
+            else:
+                self.zip.add(f"dokumen/{document.number.replace('/', '-')}.pdf", data)
+            rows.append((document.number, title, day, document.sha256 or ""))
         return rows
+
+    def holds_redacted(self, data: bytes, content_type: str) -> bool:
+        """Whether a file must stay out because it may carry a word redacted in the case:
+        a PDF whose text names one (or cannot be read), an office document (not read)."""
+        if not self.redactor.active or content_type not in TEXT_FILES:
+            return False
+        if content_type != PDF:
+            return True
+        words = _pdf_words(data)
+        return words is None or any(term in words for term in self.pdf_terms)
 
     def record(self) -> list[pdf.Section]:
         case, clean = self.case, self.redactor.clean
@@ -460,6 +493,21 @@ class _Builder:
             if name != MANIFEST_NAME
         ]
         return _zip_bytes(files, built_at)
+
+
+def _normalise(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _pdf_words(data: bytes) -> str | None:
+    """The text of a PDF, spaces normalised and case folded; None when unreadable or long."""
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if len(reader.pages) > MAX_CHECK_PAGES:
+            return None
+        return _normalise(" ".join(page.extract_text() or "" for page in reader.pages))
+    except Exception:
+        return None
 
 
 def _zip_bytes(files: list[tuple[str, bytes]], at: object) -> bytes:

@@ -107,6 +107,16 @@ def test_redaction_applies_wherever_the_text_leaves_and_keeps_the_original(
         place="Kantor Bawaslu Kota Bekasi",
     )
 
+    # Issued before the redaction: the invitation names the witness, and its PDF is fixed.
+    with django_capture_on_commit_callbacks(execute=True):
+        invitation = case_document_issue(
+            actor=staff,
+            case_id=case.pk,
+            kind=doc_kinds.CLARIFICATION_INVITATION,
+            clarification_id=item.pk,
+        )
+    assert WITNESS in pdf_text(document_pdf(document=invitation))
+
     row = redact_witness(staff, case, report)
 
     # Both versions kept: the original untouched, the redacted one beside it.
@@ -149,6 +159,9 @@ def test_redaction_applies_wherever_the_text_leaves_and_keeps_the_original(
             assert "Sutrisno" not in pdf_text(content), name
     index = pdf_text(files["00-indeks.pdf"])
     assert MASK in index and "bersedia bersaksi" in index
+    # The invitation is withheld (named in the index, to be checked by its number).
+    assert not any(invitation.number.replace("/", "-") in name for name in files)
+    assert invitation.number in index.replace("\n", "") and "ditahan" in index
 
     # The announcement.
     services.case_start_study(actor=staff, case_id=case.pk)
