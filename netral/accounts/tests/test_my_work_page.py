@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -13,6 +15,7 @@ from conftest import SignIn
 from netral.accounts.my_work import WorkItem, WorkRequest, WorkSection, my_work_sections
 from netral.cases.models import Case
 from netral.cases.tests.factories import case_from_report
+from netral.reports.models import Message
 
 HOME = "/akun/ruang-kerja/"
 
@@ -65,3 +68,27 @@ def test_menu_count_in_the_indonesian_format(sign_in: SignIn) -> None:
     assert '<span class="nav__count" title="Menunggu Anda">1.234</span>' in body
     assert '<span class="work__count">1.234</span>' in body
     assert "Lihat semua" not in body  # no more link when the section has none
+
+
+@pytest.mark.usefixtures("elections")
+def test_home_costs_the_same_queries_for_more_work(sign_in: SignIn) -> None:
+    client, leader = sign_in("bawaslu_leader", "32.75")
+    now = timezone.now()
+
+    def more_work() -> None:
+        case, _ = case_from_report()
+        Case.objects.filter(pk=case.pk).update(assignee=leader, due_at=now)
+        Message.objects.create(
+            report=case.reports.get(), sender="reporter", body="Tambahan.", created_at=now
+        )
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(HOME).status_code == 200
+        return len(ctx.captured_queries)
+
+    more_work()
+    few = queries()
+    for _ in range(3):
+        more_work()
+    assert queries() == few
