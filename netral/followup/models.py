@@ -94,7 +94,13 @@ class Recommendation(models.Model):
 
     class Meta:
         ordering = ["-issued_at", "pk"]
-        indexes = [models.Index(fields=["addressee", "status", "due_at"])]
+        indexes = [
+            models.Index(fields=["addressee", "status", "due_at"]),
+            # Compliance and the PPK desks by the PPK's region (issue #13).
+            models.Index(
+                fields=["ppk_region", "addressee", "status"], name="rec_ppk_addressee_status"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.number

@@ -100,6 +100,14 @@ class Report(models.Model):
 
     class Meta:
         ordering = ["-submitted_at"]
+        # Statistics by region over time and by election within regions (issue #13). On
+        # PostgreSQL, trigram indexes on the name, NIP and agency serve the inbox's and the
+        # merge candidates' case-insensitive look-ups (migration 0007_indexes, not here:
+        # SQLite has no GIN).
+        indexes = [
+            models.Index(fields=["region", "submitted_at"], name="report_region_submitted"),
+            models.Index(fields=["election", "region"], name="report_election_region"),
+        ]
         verbose_name = _("laporan")
         verbose_name_plural = _("laporan")
 

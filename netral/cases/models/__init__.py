@@ -94,7 +94,11 @@ class Case(models.Model):
     )
 
     class Meta:
-        indexes = [models.Index(fields=["office_region", "status", "due_at"])]
+        indexes = [
+            models.Index(fields=["office_region", "status", "due_at"]),
+            # An office's cases by deadline, whatever their status (issue #13).
+            models.Index(fields=["office_region", "due_at"], name="case_office_due"),
+        ]
 
     def __str__(self) -> str:
         return self.register_number or f"kasus #{self.pk}"

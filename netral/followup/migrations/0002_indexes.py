@@ -1,7 +1,14 @@
-from django.db import migrations
+from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
     dependencies = [("followup", "0001_initial")]
 
-    operations: list = []
+    operations = [
+        migrations.AddIndex(
+            model_name="recommendation",
+            index=models.Index(
+                fields=["ppk_region", "addressee", "status"], name="rec_ppk_addressee_status"
+            ),
+        ),
+    ]
