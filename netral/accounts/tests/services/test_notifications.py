@@ -177,3 +177,12 @@ def test_the_list_page_costs_the_same_for_3_or_30_notifications(
     with django_assert_max_num_queries(len(few)):
         page = client.get(reverse("notifications:list"))
     assert page.content.decode().count("ditugaskan kepada Anda") == 30
+
+
+def test_the_digests_and_the_deadline_alerts_are_scheduled() -> None:
+    from netral.common import schedule
+
+    jobs = {job.name: job.when for job in schedule.jobs()}
+    assert jobs["accounts.notification_digest_hourly"] == "every 1:00:00"
+    assert jobs["accounts.notification_digest_daily"] == "daily 07:00"
+    assert jobs["followup.deadline_alerts"] == "daily 06:45"
