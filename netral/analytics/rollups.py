@@ -163,8 +163,15 @@ def _report_values(report: Report) -> dict[str, Any]:
     return {name: getattr(report, name) for name in REPORT_FIELDS}
 
 
-def _windows_for(election_id: int) -> list[StageWindow]:
-    cycle_id = Election.objects.filter(pk=election_id).values_list("cycle_id", flat=True).first()
+def _windows_for(election_id: int, report: Report | None = None) -> list[StageWindow]:
+    # Intake has the election at hand: no query for its cycle then.
+    known = report._state.fields_cache.get("election") if report is not None else None
+    if known is not None and known.pk == election_id:
+        cycle_id = known.cycle_id
+    else:
+        cycle_id = (
+            Election.objects.filter(pk=election_id).values_list("cycle_id", flat=True).first()
+        )
     return [] if cycle_id is None else cycle_stage_windows(cycle_id=cycle_id)
 
 
@@ -204,7 +211,7 @@ def _report_after(sender: Any, instance: Report, raw: bool = False, **kwargs: An
         return
     before = instance.__dict__.pop("_rollup_before", None)
     new = _after(_report_values(instance), before, kwargs.get("update_fields"))
-    new_keys = report_keys(new, _windows_for(new["election_id"]))
+    new_keys = report_keys(new, _windows_for(new["election_id"], instance))
     old_keys: set[ReportKey] = set()
     if before is not None:
         old_keys = report_keys(before, _windows_for(before["election_id"]))
