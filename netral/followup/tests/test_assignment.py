@@ -12,6 +12,7 @@ from django.urls import reverse
 from netral.accounts.models import Role, User
 from netral.accounts.notification_models import Notification
 from netral.audit.models import AuditEntry
+from netral.cases.assignment import case_note_add
 from netral.cases.models import Verdict
 from netral.common.errors import ApplicationError, NotFound, PermissionDenied
 from netral.followup import services
@@ -72,9 +73,12 @@ def test_the_page_shows_and_posts_the_assignment(sign_in: Any, make_user: MakeUs
     rec = Recommendation.objects.get(
         case=decided_case(make_user, verdicts=[Verdict.ASN_NEUTRALITY])
     )
+    note = "Catatan internal: terlapor kerabat pimpinan dinas."
+    case_note_add(actor=make_user(Role.BAWASLU_STAFF, "32.75"), case_id=rec.case_id, body=note)
     client, bkn = sign_in(Role.BKN_OFFICER, "32")
     page = client.get(reverse("followup:detail", kwargs={"rec_id": rec.pk}))
     assert 'id="tindakan-take"' in page.content.decode()
+    assert note not in page.content.decode()  # a partner desk never sees internal notes
     url = reverse("followup:assignment", kwargs={"rec_id": rec.pk, "action": "take"})
     assert client.post(url).status_code == 302
     assert Recommendation.objects.get(pk=rec.pk).assignee == bkn
