@@ -14,6 +14,10 @@ from dataclasses import dataclass
 
 @contextmanager
 def django_with_test_database() -> Iterator[None]:
+    """A throwaway ``test_<name>`` database for the benchmark, dropped at the end; with
+    ``BENCH_KEEP=1`` it is kept and reused by the next run (a benchmark may then skip
+    loading what is already there), to measure again without reloading a million rows."""
+    keep = os.environ.get("BENCH_KEEP") == "1"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "netral.settings_test")
     # WhiteNoise looks for collected static files, which benchmarks do not need.
     warnings.filterwarnings("ignore", "No directory at")
@@ -31,17 +35,20 @@ def django_with_test_database() -> Iterator[None]:
         name: (10**9, 60)
         for name in ("report-submit", "report-submit-all", "receipt-lookup", "receipt-lookup-all")
     }
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=keep)
     try:
         call_command("createcachetable")
         from netral.elections.services import election_cycles_load_all
+        from netral.regions.models import Region
         from netral.regions.services import regions_load
 
-        regions_load()
-        election_cycles_load_all()
+        if not (keep and Region.objects.exists()):
+            regions_load()
+            election_cycles_load_all()
         yield
     finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+        if not keep:
+            connection.creation.destroy_test_db(old_name, verbosity=0)
         teardown_test_environment()
 
 

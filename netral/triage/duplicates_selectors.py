@@ -16,6 +16,7 @@ actor's jurisdiction never appears, nor counts.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import connection
 
@@ -34,19 +35,31 @@ MAX_MATCHES = 10
 
 @dataclass(frozen=True)
 class Match:
+    # Only ``pk`` and ``public_id`` are loaded: callers that show more fetch what they show.
     report: Report
     score: float
     reasons: list[str]
 
 
-def _stored(row: ReportSignature) -> Signature:
+_SIGNATURE_COLUMNS = (
+    "report_id",
+    "reported_nip",
+    "name_key",
+    "agency_key",
+    "region_code",
+    "event_date",
+    "text_minhash",
+)
+
+
+def _stored(nip: str, name: str, agency: str, region: str, date: Any, minhash: bytes) -> Signature:
     return Signature(
-        nip=row.reported_nip,
-        name=row.name_key,
-        agency=row.agency_key,
-        region_code=row.region_code,
-        event_date=row.event_date,
-        minhash=unpack(row.text_minhash),
+        nip=nip,
+        name=name,
+        agency=agency,
+        region_code=region,
+        event_date=date,
+        minhash=unpack(minhash),
     )
 
 
@@ -97,17 +110,26 @@ def duplicate_matches(
         )
     ids.update(_by_keys(probe.text_keys(), exclude))
     ids.update(_by_keys(probe.name_keys(), exclude))
-    if ids:
-        ids = set(visible.filter(pk__in=ids).values_list("pk", flat=True))
     if not ids:
         return []
+    # Tuples, not model instances: at a million reports the ORM's own work was most of the
+    # look-up's time. The visible candidates' public ids come with the scoping query.
+    public_ids = dict(visible.filter(pk__in=ids).values_list("pk", "public_id"))
+    if not public_ids:
+        return []
     scored = []
-    for row in ReportSignature.objects.filter(report_id__in=ids):
-        stored = _stored(row)
+    rows = ReportSignature.objects.filter(report_id__in=public_ids).values_list(*_SIGNATURE_COLUMNS)
+    for report_id, *fields in rows:
+        stored = _stored(*fields)
         value, _none = score(probe, stored, explain=False)
         if value >= threshold:
-            scored.append((value, row.report_id, score(probe, stored)[1]))
+            scored.append((value, report_id, stored))
     scored.sort(key=lambda item: (-item[0], -item[1]))
-    scored = scored[:limit]
-    reports = Report.objects.only("public_id").in_bulk([rid for _, rid, _ in scored])
-    return [Match(report=reports[rid], score=value, reasons=why) for value, rid, why in scored]
+    return [
+        Match(
+            report=Report(pk=report_id, public_id=public_ids[report_id]),
+            score=value,
+            reasons=score(probe, stored)[1],
+        )
+        for value, report_id, stored in scored[:limit]
+    ]
