@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django_tasks import task
 
-from netral.cases.casefile import case_file_build
+from netral.cases.casefile_build import case_file_build
 
 
 @task()

@@ -23,13 +23,8 @@ from netral.cases.casefile import case_file_download, case_file_request
 from netral.cases.clarification import clarification_invite, clarification_record_minutes
 from netral.cases.documents import case_document_issue
 from netral.cases.models import Case, CaseFile, Clarification, Redaction
-from netral.cases.redaction import (
-    MASK,
-    MAX_SUGGESTIONS,
-    redaction_save,
-    redaction_suggest,
-    terms_remove,
-)
+from netral.cases.redaction import MASK, redaction_save, terms_remove
+from netral.cases.redaction_suggest import MAX_SUGGESTIONS, redaction_suggest
 from netral.cases.tests.factories import case_from_report
 from netral.common.errors import ApplicationError, NotFound, PermissionDenied
 from netral.documents.services import document_pdf
