@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "netral.triage",
     "netral.channels",
     "netral.operations",
+    "netral.partners",
     "netral.analytics",
     "netral.demo",
 ]

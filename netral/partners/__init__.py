@@ -1,0 +1,1 @@
+"""Partners: signed webhooks, the event feed and the case exchange with partner systems."""

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+
+
+class PartnersConfig(AppConfig):
+    """Partners (issue #16): state changes delivered to partner systems (BKN, Sentra
+    Gakkumdu, KPU, regional governments) as signed webhooks and an event feed, and the case
+    exchange format.
+
+    A feature app above follow-up, beside channels (what comes in) and operations: it hears
+    the layers below through their hooks and nothing below imports it.
+    """
+
+    name = "netral.partners"
+    label = "partners"
+    verbose_name = "Mitra"
