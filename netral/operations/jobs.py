@@ -10,7 +10,8 @@ from netral.operations.retention_warnings import retention_warnings_send
 def retention() -> str:
     """Erase what expired today, rule by rule; the result says how much per rule."""
     outcomes = retention_run(dry_run=False)
-    return "; ".join(f"{o.rule.code}: {describe(o.counts)}" for o in outcomes if o.counts)
+    done = [f"{o.rule.code}: {describe(o.counts)}" for o in outcomes if o.counts]
+    return "; ".join(done) or "nothing expired"
 
 
 def retention_warnings() -> str:

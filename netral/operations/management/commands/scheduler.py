@@ -3,6 +3,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import close_old_connections
+from django.utils import timezone
 
 from netral.common import schedule
 from netral.operations.scheduler import scheduler_tick
@@ -28,7 +29,7 @@ class Command(BaseCommand):
         interval = max(5, options["interval"])
         while True:
             for run in scheduler_tick():
-                line = f"{run.job} [{run.slot:%Y-%m-%d %H:%M}] {run.outcome}"
+                line = f"{run.job} [{timezone.localtime(run.slot):%Y-%m-%d %H:%M}] {run.outcome}"
                 self.stdout.write(f"{line}: {run.result or run.error}")
             if options["once"]:
                 return
