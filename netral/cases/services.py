@@ -485,9 +485,11 @@ def case_handover(*, actor: User, case_id: int, to_region_code: str, reason: str
         raise ApplicationError(HANDOVER_SAME_OFFICE, field="to_region_code")
     if not _may_handle_election(case, target):
         raise ApplicationError(HANDOVER_NOT_COMPETENT, field="to_region_code")
-    before = case.office_region_id
+    before, before_assignee = case.office_region_id, case.assignee_id
     case.office_region = target
-    case.save(update_fields=["office_region"])
+    # The assignee belongs to the old office: the new one divides its own work.
+    case.assignee = None
+    case.save(update_fields=["office_region", "assignee"])
     # The reports go with the case: the old office loses sight of them too.
     case_reports_reroute(case_id=case.pk, office_region=target)
     audit_record(
@@ -498,4 +500,13 @@ def case_handover(*, actor: User, case_id: int, to_region_code: str, reason: str
         after={"office": target.code},
         reason=reason.strip(),
     )
+    if before_assignee is not None:
+        audit_record(
+            actor=actor,
+            action="case.unassign",
+            obj=case,
+            before={"assignee": before_assignee},
+            after={"assignee": None},
+            reason="case.handover",
+        )
     return case

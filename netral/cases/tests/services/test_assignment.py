@@ -10,6 +10,7 @@ import pytest
 from netral.accounts.models import Role, User
 from netral.accounts.notification_models import Notification
 from netral.audit.models import AuditEntry
+from netral.cases import services
 from netral.cases.assignment import case_assign, case_assignment_actions
 from netral.cases.models import Case, Status
 from netral.cases.tests.factories import case_from_report
@@ -89,3 +90,13 @@ def test_a_finished_case_is_not_assigned(make_user: MakeUser) -> None:
     staff = make_user(Role.BAWASLU_STAFF, "32.75")
     with pytest.raises(ApplicationError):
         case_assign(actor=leader, case_id=case.pk, action="assign", assignee_id=staff.pk)
+
+
+def test_a_handover_leaves_the_case_unassigned_for_the_new_office(make_user: MakeUser) -> None:
+    case, _ = case_from_report()
+    staff = make_user(Role.BAWASLU_STAFF, "32.75")
+    case_assign(actor=staff, case_id=case.pk, action="take")
+    services.case_handover(actor=staff, case_id=case.pk, to_region_code="32", reason="Provinsi.")
+    assert Case.objects.get(pk=case.pk).assignee is None
+    entry = AuditEntry.objects.get(action="case.unassign")
+    assert entry.before == {"assignee": staff.pk} and entry.reason == "case.handover"
