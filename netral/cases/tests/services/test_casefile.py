@@ -180,3 +180,22 @@ def test_access_follows_the_jurisdiction_and_the_role(
     # The province above the office covers it.
     data, _ = case_file_download(actor=province, case_id=case.pk, public_id=case_file.public_id)
     assert data[:2] == b"PK"
+
+
+def test_a_builder_who_lost_the_case_gets_a_failed_build_audited(
+    make_user: MakeUser, django_capture_on_commit_callbacks: Any
+) -> None:
+    staff = make_user(Role.BAWASLU_STAFF, "32.75")
+    case = registered(staff)
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        requested = case_file_request(
+            actor=staff, case_id=case.pk, recipient="bkn", include_identity=False
+        )
+    # Moved to another office before the worker ran: the build refuses, nothing is stored.
+    User.objects.filter(pk=staff.pk).update(jurisdiction_id="32.01")
+    with django_capture_on_commit_callbacks(execute=True):
+        for callback in queued:
+            callback()
+    requested.refresh_from_db()
+    assert requested.status == CaseFile.Status.FAILED and requested.path == ""
+    assert AuditEntry.objects.filter(action="case.file_failed", object_id=str(case.pk)).exists()
