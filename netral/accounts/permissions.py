@@ -83,6 +83,10 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     # merging records and confirming or splitting a match is case work.
     "person.view": BAWASLU,
     "person.manage": BAWASLU,
+    # Partners (issue #16): the event feed of one's jurisdiction, and the webhook endpoints
+    # partner systems receive events at.
+    "event.feed": ALL_STAFF,
+    "webhook.manage": frozenset({Role.ADMIN}),
     # Aggregates.
     "dashboard.view": BAWASLU | frozenset({Role.BKN_OFFICER, Role.ADMIN}),
     "export.download": BAWASLU | frozenset({Role.BKN_OFFICER}),

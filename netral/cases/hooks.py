@@ -45,6 +45,21 @@ class CaseSection:
 # the recommendations.
 case_decided: Hook[CaseEvent, None] = Hook("cases.case_decided")
 
+@dataclass(frozen=True)
+class CaseTransition:
+    """A case moved through its workflow (``workflow.TRANSITIONS``): ``action`` taken from
+    status ``before`` (inside the action's transaction, the case locked and saved)."""
+
+    actor: User
+    case: Case
+    action: str
+    before: str
+
+
+# Every workflow step of a case (registered, decided, announced...): the partners app records
+# it as an event for partner systems.
+case_transitioned: Hook[CaseTransition, None] = Hook("cases.case_transitioned")
+
 # Before a case closes: each handler answers how many of its items are still open (a case
 # closes only when every answer is 0). Follow-up counts its unfinished recommendations.
 case_may_close: Hook[Case, int] = Hook("cases.case_may_close")

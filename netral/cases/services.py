@@ -13,7 +13,13 @@ from django.utils import timezone
 from netral.accounts.models import User
 from netral.accounts.permissions import jurisdiction_q, require
 from netral.audit.services import audit_record, audited
-from netral.cases.hooks import CaseEvent, case_decided, case_may_close
+from netral.cases.hooks import (
+    CaseEvent,
+    CaseTransition,
+    case_decided,
+    case_may_close,
+    case_transitioned,
+)
 from netral.cases.models import Case, NotRegisteredReason, RegisterCounter, Status, Verdict
 from netral.cases.redaction import Redactor
 from netral.cases.routing import effective_receipt, office_region_for
@@ -159,6 +165,7 @@ def _finish(
         before={"status": before},
         after={"status": case.status, **audit},
     )
+    case_transitioned.fire(CaseTransition(actor=actor, case=case, action=action, before=before))
     _notify_reporters(case)
     return case
 

@@ -19,6 +19,7 @@ from netral.common import blobs, clock
 from netral.common.errors import ApplicationError, NotFound
 from netral.followup import criminal
 from netral.followup.alerts import recommendation_arrived
+from netral.followup.hooks import RecommendationChanged, recommendation_changed
 from netral.followup.letters import letter_issue_for
 from netral.followup.models import (
     DECREE_BLOBS,
@@ -273,6 +274,7 @@ def _create(
     # The letter is the formal act of forwarding: issued with the recommendation.
     letter_issue_for(actor=actor, rec=rec)
     recommendation_arrived(rec)
+    recommendation_changed.fire(RecommendationChanged(recommendation=rec, action="issue"))
     return rec
 
 
@@ -319,6 +321,7 @@ def _save(
         before={"status": before},
         after={"status": rec.status, **after},
     )
+    recommendation_changed.fire(RecommendationChanged(recommendation=rec, action=action))
     return rec
 
 
@@ -513,6 +516,7 @@ def escalations_flag_overdue(*, now: datetime.datetime | None = None) -> list[in
             obj=rec,
             after={"due_at": rec.due_at.isoformat() if rec.due_at else None},
         )
+        recommendation_changed.fire(RecommendationChanged(recommendation=rec, action="overdue"))
         flagged.append(rec.pk)
     return flagged
 

@@ -13,3 +13,8 @@ class PartnersConfig(AppConfig):
     name = "netral.partners"
     label = "partners"
     verbose_name = "Mitra"
+
+    def ready(self) -> None:
+        from netral.partners import events
+
+        events.register()  # events from intake, case handling and follow-up
