@@ -32,3 +32,9 @@ class TriageConfig(AppConfig):
         from netral.triage.suggestions_handlers import report_page_section
 
         report_hooks.report_sections.register(report_page_section)
+
+        # Redaction: triage's extractors add NIKs and links to the suggestions of cases.
+        from netral.cases.redaction_suggest import redaction_suggesters
+        from netral.triage.redaction_suggestions import redaction_entities
+
+        redaction_suggesters.register(redaction_entities)
