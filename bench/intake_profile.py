@@ -47,11 +47,8 @@ def main() -> None:
         wall = (time.perf_counter() - start) * 1000 / N
         queue.disable()
         stats = pstats.Stats(profile)
-        scrypt = sum(
-            v[2]
-            for k, v in stats.stats.items()
-            if k[2] == "<built-in method _hashlib.scrypt>"  # type: ignore[attr-defined]
-        )
+        entries = stats.stats.items()  # type: ignore[attr-defined]
+        scrypt = sum(v[2] for k, v in entries if k[2] == "<built-in method _hashlib.scrypt>")
         total = stats.total_tt  # type: ignore[attr-defined]
         out = io.StringIO()
         stats.stream = out  # type: ignore[attr-defined]

@@ -106,7 +106,7 @@ def _database_cache_incr(key: str, timeout: int) -> int | None:
     now = timezone.now().replace(microsecond=0)
     expires = now + datetime.timedelta(seconds=timeout)
     adapt = connection.ops.adapt_datetimefield_value
-    sql = _UPSERT.format(table=connection.ops.quote_name(backend._table))
+    sql = _UPSERT.format(table=connection.ops.quote_name(backend._table))  # type: ignore[attr-defined]
     with connection.cursor() as cursor:
         cursor.execute(
             sql, [backend.make_and_validate_key(key), adapt(expires), adapt(now), adapt(now)]

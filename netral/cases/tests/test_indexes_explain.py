@@ -46,6 +46,7 @@ def spread_reports(db: Any) -> None:
     rows = []
     for i in range(4000):
         election = elections[i % len(elections)]
+        assert election.region_id is not None
         rows.append(
             Report(
                 kind=Report.Kind.LAPORAN,
