@@ -21,6 +21,7 @@ urlpatterns = [
     path("ruang-kerja/kasus/", include("netral.cases.document_urls")),
     path("ruang-kerja/kasus/", include("netral.cases.casefile_urls")),
     path("ruang-kerja/kasus/", include("netral.cases.saved_view_urls")),
+    path("ruang-kerja/penahanan-hukum/", include("netral.operations.urls")),
     path("ruang-kerja/tindak-lanjut/", include("netral.followup.urls")),
     path("ruang-kerja/imbauan/", include("netral.prevention.appeals_urls")),
     path("ruang-kerja/peringatan/", include("netral.prevention.warnings_urls")),

@@ -1,3 +1,5 @@
+"""Operations: running Netral for years (scheduled jobs, retention, backup and restore)."""
+
 from django.apps import AppConfig
 
 
@@ -13,3 +15,10 @@ class OperationsConfig(AppConfig):
     name = "netral.operations"
     label = "operations"
     verbose_name = "Operasional"
+
+    def ready(self) -> None:
+        # The case page shows the legal hold; cases stands below and only offers the hook.
+        from netral.cases import hooks as case_hooks
+        from netral.operations import handlers
+
+        case_hooks.case_sections.register(handlers.case_page_section)
