@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import Field, StrictInt, model_validator
 
-from netral.rules.schemas import Code, Text, _Entry, _Sourced
+from netral.rules.schemas import Code, Text, _Sourced
 
 # What a rule erases (``netral.operations.retention`` words each one):
 DataKind = Literal[
