@@ -204,6 +204,8 @@ def main() -> None:
         from django.utils import timezone
         from django_otp.plugins.otp_totp.models import TOTPDevice
 
+        # The URLs (and every app behind them) load now, not after minutes of seeding.
+        import netral.urls  # noqa: F401
         from netral.accounts.models import User
         from netral.analytics.rollups import rollups_rebuild
         from netral.analytics.scope import scope_get
