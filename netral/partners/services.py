@@ -40,6 +40,16 @@ def _validated(
     return name.strip(), url.strip(), types, region
 
 
+def endpoint_validate(
+    *, name: str, url: str, event_types: Iterable[str], region_code: str | None, secret: str
+) -> None:
+    """The rules of an endpoint (for forms to show them beside their fields); an empty
+    ``secret`` is not checked (a change keeps the current one)."""
+    _validated(name=name, url=url, event_types=event_types, region_code=region_code)
+    if secret:
+        _check_secret(secret)
+
+
 def _check_secret(secret: str) -> None:
     if len(secret) < SECRET_MIN:
         raise ApplicationError(KEY_TOO_SHORT, field="secret", params={"n": SECRET_MIN})
