@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("netral.reports.urls")),
     path("ruang-kerja/", include("netral.reports.staff_urls")),
     path("ruang-kerja/notifikasi/", include("netral.accounts.notification_urls")),
+    path("ruang-kerja/akun-staf/", include("netral.accounts.staff_import_urls")),
     path("ruang-kerja/kasus/", include("netral.cases.urls")),
     path("ruang-kerja/kasus/", include("netral.cases.document_urls")),
     path("ruang-kerja/kasus/", include("netral.cases.casefile_urls")),
