@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, Subquery
 
 from netral.cases.hooks import CaseTransition
 from netral.cases.models import Case
@@ -98,8 +98,9 @@ def _case_data(case: Case) -> dict[str, Any]:
 
 def on_report_submitted(event: ReportSubmitted) -> None:
     """After the cases app opened the case (it registers first)."""
-    case_id = Report.objects.filter(pk=event.report.pk).values_list("case_id", flat=True).first()
-    case = Case.objects.select_related("office_region").filter(pk=case_id).first()
+    # One statement: the case the intake just opened (its id is not on our copy of the report).
+    case_id = Report.objects.filter(pk=event.report.pk).values("case_id")
+    case = Case.objects.select_related("office_region").filter(pk=Subquery(case_id)).first()
     if case is None:
         return
     event_record(
