@@ -3,6 +3,8 @@
 - Outside DEBUG the development keys, which are public, are refused, whichever flag let them
   in (``NETRAL_TESTING`` in a production environment would otherwise accept them).
 - Outside DEBUG the console e-mail backend is refused: notifications would vanish.
+- Outside DEBUG a missing, empty or malformed ``NETRAL_FIELD_KEY`` is refused: nothing could be
+  encrypted or read back (``deploy/gunicorn.conf.py`` runs these checks before gunicorn starts).
 - On PostgreSQL, ``synchronous_commit`` turned off is reported (``--deploy`` or ``--database
   default``): a receipt code would then be shown for a report a crash may still lose.
 """
@@ -13,8 +15,10 @@ from typing import Any
 
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connections
 
+from netral.common.crypto import check_keys
 from netral.common.devkeys import DEV_FIELD_KEY, DEV_SECRET_KEY
 
 CONSOLE_EMAIL = "django.core.mail.backends.console.EmailBackend"
@@ -44,6 +48,24 @@ def development_keys_refused(app_configs: Any = None, **kwargs: Any) -> list[Err
             )
         )
     return errors
+
+
+@register(Tags.security)
+def field_keys_usable(app_configs: Any = None, **kwargs: Any) -> list[Error]:
+    if settings.DEBUG:
+        return []
+    try:
+        check_keys()
+    except ImproperlyConfigured as exc:
+        return [
+            Error(
+                f"NETRAL_FIELD_KEY is missing or unusable: {exc}",
+                hint="Set NETRAL_FIELD_KEY to 32 random bytes in urlsafe base64 "
+                "(deploy/env.example shows how to generate one); escrow it with the backups.",
+                id="netral.E004",
+            )
+        ]
+    return []
 
 
 @register(Tags.security)
