@@ -6,7 +6,7 @@ Every row is checked first (role known, region exists, role allowed at that leve
 valid, username free in the file and the database); only when all pass are the accounts
 created, each through ``user_create`` (audited), with no usable password, and each gets an
 invitation link by e-mail after commit. The file is read with openpyxl in read-only,
-values-only mode (a formula is never evaluated: its cached value, or nothing, is read), after
+values-only mode (a formula is never evaluated: a formula cell is refused), after
 its size and unpacked size are checked.
 """
 
@@ -97,7 +97,9 @@ def _open(content: bytes) -> Any:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
                 raise ApplicationError(FILE_TOO_LARGE)
-        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        # data_only=False: a formula cell reads as its text ("=..."), refused per row below;
+        # neither it nor a cached result is ever taken as a value.
+        book = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise ApplicationError(FILE_NOT_XLSX) from exc
     return book.worksheets[0]
