@@ -129,7 +129,7 @@ def start_gunicorn(*, db_name: str, port: int, workers: int) -> subprocess.Popen
         cwd=ROOT,
         env=env,
     )
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 240
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError("gunicorn exited while starting")
@@ -140,7 +140,7 @@ def start_gunicorn(*, db_name: str, port: int, workers: int) -> subprocess.Popen
         except OSError:
             time.sleep(0.2)
     process.terminate()
-    raise RuntimeError("gunicorn did not answer within 60 s")
+    raise RuntimeError("gunicorn did not answer within 240 s")
 
 
 def report_bodies(count: int) -> list[bytes]:
