@@ -71,6 +71,9 @@ XML_FORBIDDEN = (
     "Dokumen {name} memuat deklarasi DTD atau entitas XML, yang tidak diterima; simpan ulang "
     "dari aplikasi Office."
 )
+ORIGINAL_ERASED = gettext_noop(
+    "Berkas asli bukti ini sudah dihapus sesuai masa retensi; yang tersisa hanya catatan hash-nya."
+)
 NO_CLEAN_COPY = gettext_noop(
     "Berkas ini tidak memiliki salinan bersih; hanya pejabat berwenang yang dapat membuka"
     " berkas aslinya."

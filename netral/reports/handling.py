@@ -28,7 +28,7 @@ from netral.audit.services import audit_record, audited
 from netral.common import clock
 from netral.common.errors import ApplicationError, Conflict, NotFound, PermissionDenied
 from netral.regions.models import Region
-from netral.reports.evidence import NO_CLEAN_COPY, EvidenceKind, sha256_hex
+from netral.reports.evidence import NO_CLEAN_COPY, ORIGINAL_ERASED, EvidenceKind, sha256_hex
 from netral.reports.handling_selectors import reveal_approval_active
 from netral.reports.models import Evidence, Message, Report, Reporter, RevealRequest
 from netral.reports.selectors import report_get_for
@@ -273,6 +273,8 @@ def evidence_open(
     if not original and not evidence.has_clean_copy:
         raise ApplicationError(_(NO_CLEAN_COPY))
     if original:
+        if not evidence.original_path:  # erased under retention (netral.operations)
+            raise ApplicationError(_(ORIGINAL_ERASED))
         data = evidence_read(evidence.original_path)
         if sha256_hex(data) != evidence.sha256:
             # Audited before refusing (its own transaction): a mismatch is an incident.

@@ -321,6 +321,17 @@ def test_without_a_clean_copy_only_the_original_opens(
     assert hashlib.sha256(data).hexdigest() == evidence.sha256
 
 
+def test_an_original_erased_under_retention_says_so(report: Report, leader: User) -> None:
+    evidence = report.evidence.get()
+    Evidence.objects.filter(pk=evidence.pk).update(original_path="", original_name="")
+    with pytest.raises(ApplicationError) as refused:
+        evidence_open(
+            actor=leader, report_public_id=pid(report), evidence_id=evidence.pk, original=True
+        )
+    assert "retensi" in str(refused.value)
+    assert not AuditEntry.objects.filter(action="evidence.integrity_failure").exists()
+
+
 def test_evidence_of_another_report_is_not_found(report: Report, staff: User) -> None:
     other = report_make(files=[("b.jpg", jpeg_with_exif())])
     with pytest.raises(NotFound):
