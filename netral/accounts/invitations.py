@@ -98,9 +98,9 @@ def invitation_user(*, token: str) -> User:
         raise ApplicationError(LINK_EXPIRED) from exc
     except (signing.BadSignature, ValueError) as exc:
         raise ApplicationError(LINK_INVALID) from exc
-    if not isinstance(payload, dict):
+    if not isinstance(payload, dict) or not isinstance(payload.get("u"), int):
         raise ApplicationError(LINK_INVALID)
-    user = User.objects.filter(pk=payload.get("u"), is_active=True).first()
+    user = User.objects.filter(pk=payload["u"], is_active=True).first()
     if user is None or payload.get("f") != _fingerprint(user):
         raise ApplicationError(LINK_INVALID)
     return user

@@ -34,7 +34,9 @@ def smtp(settings: Any) -> Iterator[Inbox]:
 
 
 def link_in(inbox: Inbox) -> str:
-    body = inbox.messages[-1][1].get_payload(decode=True).decode()
+    payload = inbox.messages[-1][1].get_payload(decode=True)
+    assert isinstance(payload, bytes)
+    body = payload.decode()
     match = re.search(re.escape(SITE) + r"(/akun/undangan/\S+/)", body)
     assert match, body
     return match.group(1)

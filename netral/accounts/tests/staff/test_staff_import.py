@@ -72,7 +72,9 @@ def test_import_creates_all_accounts_and_mails_each_an_invitation(
     assert AuditEntry.objects.filter(action="user.create").count() >= 3
     recipients = sorted(to[0] for to, _ in smtp.messages)
     assert recipients == sorted(row[2] for row in GOOD)
-    body = smtp.messages[0][1].get_payload(decode=True).decode()
+    payload = smtp.messages[0][1].get_payload(decode=True)
+    assert isinstance(payload, bytes)
+    body = payload.decode()
     assert f"{SITE}/akun/undangan/" in body
 
 
