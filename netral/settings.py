@@ -321,6 +321,8 @@ NETRAL_STATS_CACHE_SECONDS: int = env.int("NETRAL_STATS_CACHE_SECONDS", default=
 # Cleaning time one submission's files share (a report, a message, clarification minutes);
 # each document still has its own 10 s limit. Spent, the upload is refused, nothing stored.
 NETRAL_SCRUB_BUDGET_SECONDS: float = env.float("NETRAL_SCRUB_BUDGET_SECONDS", default=20.0)
+# How long a staff invitation or authenticator-recovery link works (it works once).
+NETRAL_INVITATION_HOURS: int = env.int("NETRAL_INVITATION_HOURS", default=72)
 # The public address, for links in e-mails and PDFs; unset, the local server on PORT (so
 # `make demo PORT=8123` links to port 8123).
 NETRAL_SITE_URL: str = env.str(
