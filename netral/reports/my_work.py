@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Exists, OuterRef, QuerySet, Subquery
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -16,7 +16,7 @@ from netral.accounts.models import User
 from netral.accounts.my_work import SECTION_ROWS, WorkItem, WorkRequest, WorkSection
 from netral.accounts.permissions import has_capability
 from netral.reports.handling_selectors import reveal_requests_pending_for
-from netral.reports.models import ImportJob, Message, Report, RevealRequest
+from netral.reports.models import ImportJob, Message, RevealRequest
 from netral.reports.selectors import report_list_for
 
 # A finished import stays on the home page this long.
@@ -30,20 +30,19 @@ def reveal_requests_awaiting(*, actor: User) -> QuerySet[RevealRequest]:
     return reveal_requests_pending_for(actor=actor).exclude(requested_by=actor)
 
 
-def reports_awaiting_reply(*, actor: User) -> QuerySet[Report]:
-    """Reports of the actor's office whose latest message is the reporter's (nobody has
-    answered it yet), the longest waiting first. Each carries ``last_message_at``."""
-    messages = Message.objects.filter(report=OuterRef("pk")).order_by("-created_at", "-pk")
-    from_reporter = Message.objects.filter(report=OuterRef("pk"), sender=Message.Sender.REPORTER)
+def reporter_messages_awaiting_reply(*, actor: User) -> QuerySet[Message]:
+    """The latest message of each report of the actor's office where that message is the
+    reporter's (nobody has answered it yet), the longest waiting first: one row per report.
+    Read from the messages side, so only reports with messages are looked at."""
+    latest = Message.objects.filter(report=OuterRef("report")).order_by("-created_at", "-pk")
     return (
-        report_list_for(actor=actor)
-        .filter(Exists(from_reporter))
-        .annotate(
-            last_sender=Subquery(messages.values("sender")[:1]),
-            last_message_at=Subquery(messages.values("created_at")[:1]),
+        Message.objects.filter(
+            sender=Message.Sender.REPORTER,
+            report__in=report_list_for(actor=actor).order_by().values("pk"),
         )
-        .filter(last_sender=Message.Sender.REPORTER)
-        .order_by("last_message_at", "pk")
+        .filter(pk=Subquery(latest.values("pk")[:1]))
+        .select_related("report")
+        .order_by("created_at", "pk")
     )
 
 
@@ -85,7 +84,7 @@ def report_work_sections(request: WorkRequest) -> list[WorkSection]:
             )
         )
     if has_capability(actor, "case.view"):
-        waiting = reports_awaiting_reply(actor=actor)
+        waiting = reporter_messages_awaiting_reply(actor=actor)
         sections.append(
             WorkSection(
                 key="reporter_messages",
@@ -98,15 +97,15 @@ def report_work_sections(request: WorkRequest) -> list[WorkSection]:
                 if request.counts_only
                 else [
                     WorkItem(
-                        label=report.reported_name,
+                        label=message.report.reported_name,
                         url=reverse(
-                            "reports_staff:report_detail", kwargs={"public_id": report.public_id}
+                            "reports_staff:report_detail",
+                            kwargs={"public_id": message.report.public_id},
                         )
                         + "#pesan",
-                        note=_("pesan %(when)s")
-                        % {"when": _when(getattr(report, "last_message_at", None))},
+                        note=_("pesan %(when)s") % {"when": _when(message.created_at)},
                     )
-                    for report in waiting[:SECTION_ROWS]
+                    for message in waiting[:SECTION_ROWS]
                 ],
             )
         )
