@@ -174,3 +174,14 @@ def test_command_imports_and_fails_cleanly(tmp_path: Path) -> None:
     call_command("staff_import", str(path), stdout=out)
     assert "3 akun dibuat" in out.getvalue()
     assert User.objects.filter(username="ppk.bandung", role=Role.PPK_OFFICE).exists()
+
+
+def test_page_and_row_messages_in_english(sign_in: SignIn, settings: Any) -> None:
+    client, _ = sign_in(Role.ADMIN)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    upload = io.BytesIO(xlsx(("x", "X", "bukan-email", "kpu", "32")))
+    upload.name = "staf.xlsx"
+    response = client.post(reverse("staff_accounts:import"), {"file": upload})
+    text = response.content.decode()
+    assert "Import staff accounts" in text
+    assert "Row 2: e-mail address &#x27;bukan-email&#x27; is not valid." in text
