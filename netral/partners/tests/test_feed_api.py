@@ -21,7 +21,7 @@ pytestmark = pytest.mark.usefixtures("elections")
 def _bearer(make_user: Any, role: str, region: str | None) -> dict[str, str]:
     user = make_user(role, region)
     issued = api_token_create(actor=user, owner=user, name="sistem mitra")
-    return {"HTTP_AUTHORIZATION": f"Bearer {issued.raw}"}
+    return {"Authorization": f"Bearer {issued.raw}"}
 
 
 def test_the_feed_replays_missed_deliveries_in_order_within_the_jurisdiction(
@@ -45,7 +45,7 @@ def test_the_feed_replays_missed_deliveries_in_order_within_the_jurisdiction(
     cursor = 0
     for _ in range(5):
         with django_assert_max_num_queries(6):
-            page = client.get("/api/events", {"after": cursor, "limit": 1}, **bkn).json()
+            page = client.get("/api/events", {"after": cursor, "limit": 1}, headers=bkn).json()
         if not page["events"]:
             assert page["next"] == cursor
             break
@@ -57,12 +57,14 @@ def test_the_feed_replays_missed_deliveries_in_order_within_the_jurisdiction(
     ]
     assert [e["id"] for e in seen] == sorted(e["id"] for e in seen)
     # The same cursor gives the same page again (it is an event id, kept in the database).
-    again = client.get("/api/events", {"after": seen[0]["id"]}, **bkn).json()
+    again = client.get("/api/events", {"after": seen[0]["id"]}, headers=bkn).json()
     assert [e["id"] for e in again["events"]] == [seen[1]["id"]]
     # A national account sees the other regency's event too; a filter by type narrows.
     national = _bearer(make_user, Role.BAWASLU_LEADER, None)
-    assert len(client.get("/api/events", **national).json()["events"]) == Event.objects.count()
-    assert client.get("/api/events", {"types": "case.decided"}, **national).json() == {
+    assert (
+        len(client.get("/api/events", headers=national).json()["events"]) == Event.objects.count()
+    )
+    assert client.get("/api/events", {"types": "case.decided"}, headers=national).json() == {
         "events": [],
         "next": 0,
     }
@@ -71,7 +73,7 @@ def test_the_feed_replays_missed_deliveries_in_order_within_the_jurisdiction(
 def test_bad_feed_parameters_are_refused_in_json(client: Client, make_user: Any) -> None:
     bkn = _bearer(make_user, Role.BKN_OFFICER, "32.75")
     assert client.get("/api/events").status_code == 401
-    unknown = client.get("/api/events", {"types": "report.received,case.exploded"}, **bkn)
+    unknown = client.get("/api/events", {"types": "report.received,case.exploded"}, headers=bkn)
     assert unknown.status_code == 400 and "case.exploded" in unknown.json()["detail"]
     for params in (
         {"after": -1},
@@ -81,6 +83,6 @@ def test_bad_feed_parameters_are_refused_in_json(client: Client, make_user: Any)
         {"after": "x"},
         {"types": "a" * 600},
     ):
-        answer = client.get("/api/events", params, **bkn)
+        answer = client.get("/api/events", params, headers=bkn)
         assert answer.status_code == 422, params
         assert "detail" in answer.json()
