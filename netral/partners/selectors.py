@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
+
+from django.conf import settings
 
 from netral.accounts.models import User
 from netral.accounts.permissions import jurisdiction_q, require
+from netral.common import clock
 from netral.common.errors import ApplicationError
 from netral.partners.models import Event, EventType
 
 FEED_LIMIT_MAX = 500
+# Event ids are taken inside the transactions that record them, so a long transaction can
+# commit id 10 after a short one committed id 11. The feed lists only events at least this
+# old (``PARTNERS_FEED_SETTLE_SECONDS``), and stops at the first younger one, so a cursor
+# never passes an event that may still appear: a transaction that records an event must end
+# within this window (requests and tasks here end within seconds).
+FEED_SETTLE_SECONDS = 30
 TYPES_MAX = len(EventType.values)
 TYPE_UNKNOWN = "Jenis peristiwa tidak dikenal: {types}. Jenis yang ada: {known}."
 
@@ -43,5 +53,11 @@ def event_feed(*, actor: User, after: int, types: list[str] | None, limit: int) 
     rows = Event.objects.filter(jurisdiction_q(actor), pk__gt=after)
     if types:
         rows = rows.filter(type__in=types)
-    events = list(rows.order_by("pk")[: min(limit, FEED_LIMIT_MAX)])
+    settle = getattr(settings, "PARTNERS_FEED_SETTLE_SECONDS", FEED_SETTLE_SECONDS)
+    cutoff = clock.now() - datetime.timedelta(seconds=settle)
+    events = []
+    for event in rows.order_by("pk")[: min(limit, FEED_LIMIT_MAX)]:
+        if event.occurred_at > cutoff:
+            break  # not settled yet: neither it nor anything after it
+        events.append(event)
     return FeedPage(events=events, next=events[-1].pk if events else after)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django.test import Client
+from django.test import Client, override_settings
 
 from netral.accounts.models import Role
 from netral.accounts.services import api_token_create
@@ -15,7 +15,9 @@ from netral.cases.tests.factories import case_from_report
 from netral.partners.models import Delivery, Endpoint, Event
 from netral.partners.tests.partner_server import Partner
 
+# Settled at once: the events of a test are seconds old (the window has its own test).
 pytestmark = pytest.mark.usefixtures("elections")
+SETTLED = override_settings(PARTNERS_FEED_SETTLE_SECONDS=0)
 
 
 def _bearer(make_user: Any, role: str, region: str | None) -> dict[str, str]:
@@ -24,6 +26,7 @@ def _bearer(make_user: Any, role: str, region: str | None) -> dict[str, str]:
     return {"Authorization": f"Bearer {issued.raw}"}
 
 
+@SETTLED
 def test_the_feed_replays_missed_deliveries_in_order_within_the_jurisdiction(
     client: Client,
     make_user: Any,
@@ -86,3 +89,15 @@ def test_bad_feed_parameters_are_refused_in_json(client: Client, make_user: Any)
         answer = client.get("/api/events", params, headers=bkn)
         assert answer.status_code == 422, params
         assert "detail" in answer.json()
+
+
+def test_the_feed_holds_back_events_younger_than_the_settle_window(
+    client: Client, make_user: Any
+) -> None:
+    case_from_report(region="32.75")
+    bkn = _bearer(make_user, Role.BKN_OFFICER, "32.75")
+    with override_settings(PARTNERS_FEED_SETTLE_SECONDS=60):
+        young = client.get("/api/events", headers=bkn).json()
+    assert young == {"events": [], "next": 0}
+    with SETTLED:
+        assert len(client.get("/api/events", headers=bkn).json()["events"]) == 1
