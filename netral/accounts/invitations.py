@@ -19,14 +19,17 @@ from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
+from django.utils import translation
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_tasks import task
 
 from netral.accounts.enrolment import totp_enrolment_confirm
 from netral.accounts.models import User
 from netral.accounts.permissions import require
 from netral.accounts.services import USER_NOT_FOUND, totp_device_reset
+from netral.audit.models import AuditEntry
 from netral.audit.services import audit_record, audited
 from netral.common.errors import ApplicationError, NotFound
 from netral.common.links import site_url
@@ -63,7 +66,16 @@ def _fingerprint(user: User) -> str:
         TOTPDevice.objects.filter(user=user, confirmed=True).values_list("pk", flat=True)
     )
     last = user.last_login.isoformat() if user.last_login else ""
-    text = f"{user.pk}|{user.password}|{confirmed}|{last}|{user.is_active}"
+    # A newer recovery link retires the older ones, even unused.
+    recovery = (
+        AuditEntry.objects.filter(
+            action="user.recovery_link", object_type=User._meta.label_lower, object_id=str(user.pk)
+        )
+        .order_by("-pk")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    text = f"{user.pk}|{user.password}|{confirmed}|{last}|{user.is_active}|{recovery}"
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
@@ -122,18 +134,23 @@ def invitation_message(*, user: User, recovery: bool = False) -> EmailMessage:
     )
 
 
+@task()
+def invitation_send(*, user_ids: list[int], recovery: bool = False) -> int:
+    """Mail each account its link over one SMTP connection (a background task: an import of
+    thousands of accounts does not wait for the mail server). Returns the mails sent."""
+    users = User.objects.filter(pk__in=user_ids, is_active=True).exclude(email="").order_by("pk")
+    with get_connection() as connection, translation.override("id"):
+        messages = [invitation_message(user=user, recovery=recovery) for user in users]
+        if not messages:
+            return 0
+        return connection.send_messages(messages) or 0
+
+
 def invitation_send_on_commit(*, user_ids: list[int], recovery: bool = False) -> None:
-    """After the transaction commits, mail each account its link (one SMTP connection)."""
-
-    def send() -> None:
-        messages = [
-            invitation_message(user=user, recovery=recovery)
-            for user in User.objects.filter(pk__in=user_ids).exclude(email="").order_by("pk")
-        ]
-        if messages:
-            messages[0].get_connection().send_messages(messages)
-
-    transaction.on_commit(send)
+    """After the transaction commits, queue the invitation mails."""
+    transaction.on_commit(
+        lambda: invitation_send.enqueue(user_ids=user_ids, recovery=recovery), robust=True
+    )
 
 
 @audited

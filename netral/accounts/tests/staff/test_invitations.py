@@ -142,3 +142,22 @@ def test_recovery_is_for_administrators_only(
     url = reverse("staff_accounts:recovery", kwargs={"user_id": person.pk})
     assert client.post(url).status_code == 403
     assert not AuditEntry.objects.filter(action="user.recovery_link").exists()
+
+
+def test_a_newer_recovery_link_retires_the_older(
+    make_user: Callable[..., User],
+    enrol_totp: Callable[[User], TOTPDevice],
+    smtp: Inbox,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    person = make_user(Role.KPU, "32", email="kpu@example.go.id")
+    admin = make_user(Role.ADMIN)
+    enrol_totp(person)
+    with django_capture_on_commit_callbacks(execute=True):
+        totp_recovery_start(actor=admin, user_id=person.pk)
+    first = link_in(smtp)
+    with django_capture_on_commit_callbacks(execute=True):
+        totp_recovery_start(actor=admin, user_id=person.pk)
+    second = link_in(smtp)
+    assert Client().get(first).status_code == 410
+    assert Client().get(second).status_code == 200
