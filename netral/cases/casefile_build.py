@@ -22,7 +22,7 @@ from django.utils.translation import gettext_noop
 from pypdf import PdfReader
 
 from netral.accounts.permissions import can
-from netral.audit.services import audit_record
+from netral.audit.services import audit_deferred, audit_record
 from netral.cases import casefile_pdf as pdf
 from netral.cases.casefile import case_file_subjects, recipient_entitled
 from netral.cases.models import CASE_FILE_BLOBS, CLARIFICATION_BLOBS, Case, CaseFile, Redaction
@@ -384,7 +384,7 @@ def case_file_build(*, case_file_id: int) -> CaseFile:
         log.exception("case file %s could not be built", case_file.pk)
         return _fail(case_file, BUILD_FAILED)
     _progress(case_file, 95, "Menyimpan berkas terenkripsi")
-    with blobs.deleted_on_failure() as written, transaction.atomic():
+    with blobs.deleted_on_failure() as written, transaction.atomic(), audit_deferred():
         locked = CaseFile.objects.select_for_update().get(pk=case_file.pk)
         locked.path = blobs.put(CASE_FILE_BLOBS, data, folder=f"{timezone.now():%Y}", label="zip")
         written.append(locked.path)
@@ -427,7 +427,7 @@ def case_file_build(*, case_file_id: int) -> CaseFile:
 
 
 def _fail(case_file: CaseFile, message: str) -> CaseFile:
-    with transaction.atomic():
+    with transaction.atomic(), audit_deferred():
         CaseFile.objects.filter(pk=case_file.pk).update(
             status=CaseFile.Status.FAILED,
             error=message[:300],

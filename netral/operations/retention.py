@@ -24,7 +24,7 @@ from django.db.models import DateTimeField, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from netral.audit.services import audit_record
+from netral.audit.services import audit_deferred, audit_record
 from netral.cases.models import Case, Clarification, ClarificationAttachment, Status
 from netral.common import blobs, clock
 from netral.operations.models import LegalHold, RetentionErasure
@@ -198,7 +198,7 @@ def case_erase(*, rule: RetentionRule, case_id: int, record: bool = True) -> dic
     The blobs go once the deletion record has committed (a crash in between leaves orphans,
     which ``storage_check --delete-orphans`` removes). ``record=False`` (the dry run, rolled
     back) leaves the audit trail alone, so its shared head is not locked for the run."""
-    with transaction.atomic():
+    with transaction.atomic(), audit_deferred():
         case = Case.objects.select_for_update(of=("self",)).get(pk=case_id)
         if LegalHold.objects.filter(case=case, released_at__isnull=True).exists():
             return None
@@ -251,7 +251,7 @@ def retention_run(*, dry_run: bool, today: datetime.date | None = None) -> list[
     day = today or clock.today()
     if not dry_run:
         return _apply(day=day, record=True)
-    with transaction.atomic():
+    with transaction.atomic(), audit_deferred():
         outcomes = _apply(day=day, record=False)
         transaction.set_rollback(True)
     return outcomes

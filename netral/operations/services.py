@@ -10,7 +10,7 @@ from django.db import transaction
 
 from netral.accounts.models import User
 from netral.accounts.permissions import can, require
-from netral.audit.services import audit_record
+from netral.audit.services import audit_deferred, audit_record
 from netral.cases.models import Case
 from netral.common import clock
 from netral.common.errors import ApplicationError, NotFound
@@ -35,7 +35,7 @@ def _case_for_update(*, actor: User, case_id: int) -> Case:
 def legal_hold_place(*, actor: User, case_id: int, reason: str) -> LegalHold:
     """Stop every retention rule for the case until released."""
     text = reason.strip()
-    with transaction.atomic():
+    with transaction.atomic(), audit_deferred():
         case = _case_for_update(actor=actor, case_id=case_id)
         if not text or len(text) > REASON_MAX:
             raise ApplicationError(HOLD_REASON_NEEDED, field="reason")
@@ -53,7 +53,7 @@ def legal_hold_place(*, actor: User, case_id: int, reason: str) -> LegalHold:
 def legal_hold_release(*, actor: User, case_id: int, reason: str) -> LegalHold:
     """End the case's active hold; retention applies again from the next run."""
     text = reason.strip()
-    with transaction.atomic():
+    with transaction.atomic(), audit_deferred():
         case = _case_for_update(actor=actor, case_id=case_id)
         if not text or len(text) > REASON_MAX:
             raise ApplicationError(HOLD_REASON_NEEDED, field="reason")
