@@ -9,7 +9,8 @@ from typing import Any
 from django import forms
 from django.contrib import admin, messages
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
 
 from netral.accounts.models import User
 from netral.common.admin_readonly import ReadOnlyAdmin, ReadOnlyTabularInline
@@ -77,7 +78,7 @@ class EndpointAdmin(admin.ModelAdmin):
     readonly_fields = ("paused_at", "consecutive_failures", "created_at")
     raw_id_fields = ("region",)
     inlines = (DeliveryInline,)
-    actions = ("resume",)
+    actions = ("resume", "send_test")
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False  # deactivate instead: the delivery log stays
@@ -107,6 +108,17 @@ class EndpointAdmin(admin.ModelAdmin):
         for endpoint in queryset.order_by("pk"):
             services.endpoint_resume(actor=request.user, endpoint_id=endpoint.pk)
         self.message_user(request, "Pengiriman dilanjutkan.", messages.SUCCESS)
+
+    @admin.action(description="Kirim peristiwa uji (lihat permintaan bertanda tangan)")
+    def send_test(self, request: HttpRequest, queryset: QuerySet[Endpoint]) -> HttpResponse:
+        assert isinstance(request.user, User)
+        results = [
+            (endpoint, services.endpoint_test_send(actor=request.user, endpoint_id=endpoint.pk))
+            for endpoint in queryset.order_by("pk")[:5]
+        ]
+        context = {**self.admin_site.each_context(request), "results": results}
+        context["title"] = "Uji endpoint mitra"
+        return TemplateResponse(request, "partners/endpoint_test.html", context)
 
 
 @admin.register(Delivery)

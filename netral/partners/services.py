@@ -4,13 +4,15 @@ Each: lock -> authorize -> validate -> save(update_fields) -> audit entry."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from netral.accounts.models import User
 from netral.accounts.permissions import require
 from netral.audit.services import audit_record, audited
 from netral.common import clock
 from netral.common.errors import ApplicationError, NotFound
-from netral.partners.models import Delivery, Endpoint, EventType
+from netral.partners.delivery import post, signed_request
+from netral.partners.models import Delivery, Endpoint, Event, EventType
 from netral.regions.models import Region
 
 ENDPOINT_NOT_FOUND = "Endpoint mitra tidak ditemukan."
@@ -147,3 +149,45 @@ def endpoint_resume(*, actor: User, endpoint_id: int) -> Endpoint:
     )
     audit_record(actor=actor, action="webhook.resume", obj=endpoint, before={"paused_at": before})
     return endpoint
+
+
+TEST_EVENT = "netral.test"
+
+
+@dataclass(frozen=True)
+class TestSend:
+    """What a test delivery sent and what the partner answered."""
+
+    url: str
+    headers: dict[str, str]
+    body: str
+    status_code: int | None
+    error: str
+    ok: bool
+
+
+def endpoint_test_send(*, actor: User, endpoint_id: int) -> TestSend:
+    """Send a signed test event (type ``netral.test``, id 0, never stored in the log) to the
+    endpoint now, paused or not, and return the request and the answer (issue #16 item 5)."""
+    require(actor, "webhook.manage")
+    endpoint = Endpoint.objects.filter(pk=endpoint_id).first()
+    if endpoint is None:
+        raise NotFound(ENDPOINT_NOT_FOUND)
+    now = clock.now()
+    event = Event(id=0, type=TEST_EVENT, occurred_at=now, data={"test": True})
+    body, headers = signed_request(endpoint=endpoint, event=event, now=now)
+    outcome = post(endpoint.url, body, headers)  # outside any transaction
+    audit_record(
+        actor=actor,
+        action="webhook.test",
+        obj=endpoint,
+        after={"status_code": outcome.status_code, "error": outcome.error},
+    )
+    return TestSend(
+        url=endpoint.url,
+        headers=headers,
+        body=body.decode(),
+        status_code=outcome.status_code,
+        error=outcome.error,
+        ok=outcome.ok,
+    )

@@ -56,3 +56,24 @@ def test_an_administrator_registers_and_resumes_an_endpoint(sign_in: Any) -> Non
 def test_staff_who_are_not_administrators_cannot_open_it(sign_in: Any, regions: None) -> None:
     client, _ = sign_in(Role.BAWASLU_LEADER, "32")
     assert client.get(ADD).status_code in (302, 403)
+
+
+@pytest.mark.usefixtures("regions")
+def test_an_administrator_sends_a_test_event_and_sees_the_signed_request(
+    sign_in: Any, partner: Any, register_endpoint: Any
+) -> None:
+    import hashlib
+    import hmac
+
+    endpoint = register_endpoint(partner.url, None, ["case.decided"])
+    client, _ = sign_in(Role.ADMIN)
+    page = client.post(CHANGELIST, {"action": "send_test", "_selected_action": [endpoint.pk]})
+    assert page.status_code == 200
+    [got] = partner.received
+    timestamp = got.headers["X-Netral-Timestamp"]
+    mac = hmac.new(SECRET.encode(), f"{timestamp}.".encode() + got.body, hashlib.sha256)
+    assert got.headers["X-Netral-Signature"] == "sha256=" + mac.hexdigest()
+    shown = page.content.decode()
+    assert mac.hexdigest() in shown and "HTTP 200" in shown and SECRET not in shown
+    assert got.headers["X-Netral-Event"] == "netral.test"
+    assert not Endpoint.objects.get().deliveries.exists()  # nothing in the log
