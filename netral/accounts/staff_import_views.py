@@ -10,7 +10,7 @@ import zlib
 from django.contrib import auth
 from django.core import signing
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -86,6 +86,16 @@ def staff_import_view(request: HttpRequest) -> HttpResponse:
         if context["errors"]:
             status = 400
     return render(request, "accounts/staff_import.html", context, status=status)
+
+
+@never_cache
+@require_http_methods(["GET"])
+@staff_required("user.manage")
+def staff_recovery_find(request: HttpRequest) -> HttpResponse:
+    """The recovery page of the account named in ``?username=``."""
+    username = request.GET.get("username", "").strip()[:150]
+    person = get_object_or_404(User, username=username)
+    return redirect("staff_accounts:recovery", user_id=person.pk)
 
 
 @never_cache

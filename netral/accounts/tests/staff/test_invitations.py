@@ -104,6 +104,8 @@ def test_recovery_resets_device_and_mails_a_fresh_link(
     old_code = totp_now(old_device)
     admin_client, admin = sign_in(Role.ADMIN)
     url = reverse("staff_accounts:recovery", kwargs={"user_id": person.pk})
+    found = admin_client.get(reverse("staff_accounts:recovery_find"), {"username": person.username})
+    assert found.status_code == 302 and found["Location"] == url
     assert admin_client.get(url).status_code == 200
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client.post(url)
