@@ -33,7 +33,7 @@ def test_leader_assigns_staff_sees_it_and_notes_stay_internal(
 
     context, tab = browser_sign_in(leader, case_path)
     page = tab.page
-    assign = page.locator("#tindakan-assign")
+    assign = page.locator("#penugasan-assign")
     assign.get_by_label("Petugas").select_option(label="Ani Lestari")
     assign.get_by_role("button", name="Tugaskan").click()
     expect(page.locator("#case-assignee")).to_have_text("Ditangani oleh Ani Lestari")

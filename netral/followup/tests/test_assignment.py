@@ -77,7 +77,7 @@ def test_the_page_shows_and_posts_the_assignment(sign_in: Any, make_user: MakeUs
     case_note_add(actor=make_user(Role.BAWASLU_STAFF, "32.75"), case_id=rec.case_id, body=note)
     client, bkn = sign_in(Role.BKN_OFFICER, "32")
     page = client.get(reverse("followup:detail", kwargs={"rec_id": rec.pk}))
-    assert 'id="tindakan-take"' in page.content.decode()
+    assert 'id="penugasan-take"' in page.content.decode()
     assert note not in page.content.decode()  # a partner desk never sees internal notes
     url = reverse("followup:assignment", kwargs={"rec_id": rec.pk, "action": "take"})
     assert client.post(url).status_code == 302

@@ -24,7 +24,7 @@ def test_leader_assigns_from_the_case_page_and_staff_add_a_note(
     staff_client, staff = sign_in(Role.BAWASLU_STAFF, "32.75")
     page = leader_client.get(reverse("cases:case_detail", kwargs={"case_id": case.pk}))
     html = page.content.decode()
-    assert 'id="tindakan-assign"' in html and "Belum ditugaskan" in html
+    assert 'id="penugasan-assign"' in html and "Belum ditugaskan" in html
     url = reverse("cases:case_assignment", kwargs={"case_id": case.pk, "action": "assign"})
     done = leader_client.post(url, {"assign-assignee": staff.pk})
     assert done.status_code == 302
@@ -32,7 +32,7 @@ def test_leader_assigns_from_the_case_page_and_staff_add_a_note(
 
     page = staff_client.get(reverse("cases:case_detail", kwargs={"case_id": case.pk}))
     html = page.content.decode()
-    assert 'id="tindakan-assign"' not in html  # staff take, leadership assigns
+    assert 'id="penugasan-assign"' not in html  # staff take, leadership assigns
     assert "Ditangani oleh" in html
     note_url = reverse("cases:note_add", kwargs={"case_id": case.pk})
     posted = staff_client.post(
