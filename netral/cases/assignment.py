@@ -156,7 +156,7 @@ def case_note_add(
     require(actor, "case.note", case)
     body = body.strip()
     if len(body) > NOTE_MAX:
-        raise ApplicationError(NOTE_TOO_LONG.format(max=NOTE_MAX), field="body")
+        raise ApplicationError(NOTE_TOO_LONG, field="body", params={"max": NOTE_MAX})
     if not body and not files:
         raise ApplicationError(NOTE_EMPTY, field="body")
     prepared = evidence_prepare(files=files)
