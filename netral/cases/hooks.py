@@ -45,6 +45,7 @@ class CaseSection:
 # the recommendations.
 case_decided: Hook[CaseEvent, None] = Hook("cases.case_decided")
 
+
 @dataclass(frozen=True)
 class CaseTransition:
     """A case moved through its workflow (``workflow.TRANSITIONS``): ``action`` taken from

@@ -181,6 +181,8 @@ class ClarificationAttachment(models.Model):
 
     def __str__(self) -> str:
         return f"lampiran #{self.pk}"
+
+
 from netral.cases.models.casefile import *  # noqa: E402, F403
-from netral.cases.models.search import *  # noqa: E402, F403
 from netral.cases.models.notes import *  # noqa: E402, F403
+from netral.cases.models.search import *  # noqa: E402, F403
