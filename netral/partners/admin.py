@@ -11,6 +11,7 @@ from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 
 from netral.accounts.models import User
 from netral.common.admin_readonly import ReadOnlyAdmin, ReadOnlyTabularInline
@@ -41,7 +42,7 @@ class EndpointForm(forms.ModelForm):
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         if not self.instance.pk and not cleaned.get("secret"):
-            self.add_error("secret", "Rahasia wajib diisi.")
+            self.add_error("secret", _("Rahasia wajib diisi."))
             return cleaned
         region = cleaned.get("region")
         try:
