@@ -6,6 +6,7 @@ import datetime
 from typing import Annotated
 
 from django.http import HttpRequest
+from django.utils import timezone
 from ninja import Field, Router, Schema
 
 from netral.cases.hooks import followups_of
@@ -67,7 +68,7 @@ def public_cases(
             status=case.status,
             status_label=str(case.get_status_display()),
             verdicts=[v for v in case.verdicts if v in Verdict.values],
-            decision_date=case.decided_at.date() if case.decided_at else None,
+            decision_date=timezone.localdate(case.decided_at) if case.decided_at else None,
             announced_at=case.announced_at,
             summary=case.public_summary,
             followups=[

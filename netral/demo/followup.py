@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from netral.accounts.models import User
 from netral.cases.models import Case, Status
@@ -233,7 +234,7 @@ def _bkn(
     return Sanction(
         imposed=True,
         decree_number=f"800.1.6/{rng.randint(100, 999)}/BKPSDM/{decree_at.year}",
-        decree_date=decree_at.date(),
+        decree_date=timezone.localdate(decree_at),
         sanction=rec.recommended_sanction,
         option=rng.choice(choices),
         recorded_by=rec.issued_by,

@@ -11,6 +11,7 @@ the persons no report points at any more.
 from __future__ import annotations
 
 from django.db.models import Exists, OuterRef
+from django.utils import timezone
 
 from netral.common import clock
 from netral.common.identifiers import nip_parse
@@ -23,7 +24,9 @@ BATCH = 1000
 
 def _valid_nip(report: Report) -> str:
     try:
-        return nip_parse(report.reported_nip.strip(), today=report.submitted_at.date()).nip
+        return nip_parse(
+            report.reported_nip.strip(), today=timezone.localdate(report.submitted_at)
+        ).nip
     except ValueError:
         return ""
 

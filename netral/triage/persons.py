@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_noop
 
 from netral.accounts.models import User
@@ -53,7 +54,7 @@ def _valid_nip(report: Report) -> str:
     if not raw:
         return ""
     try:
-        return nip_parse(raw, today=report.submitted_at.date()).nip
+        return nip_parse(raw, today=timezone.localdate(report.submitted_at)).nip
     except ValueError:
         return ""
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.urls import reverse
+from django.utils import timezone
 
 from netral.accounts.models import User
 from netral.accounts.permissions import can, jurisdiction_q, require
@@ -207,7 +208,7 @@ def _entries(history: PersonHistory) -> list[HistoryEntry]:
     for report in history.reports:
         entries.append(
             HistoryEntry(
-                at=report.submitted_at.date(),
+                at=timezone.localdate(report.submitted_at),
                 kind="report",
                 title=report.get_kind_display(),
                 detail=f"{report.reported_name} — {report.agency} ({report.region.name})",
@@ -219,15 +220,23 @@ def _entries(history: PersonHistory) -> list[HistoryEntry]:
         label = case.register_number or f"#{case.pk}"
         if case.decided_at is not None:
             verdicts = ", ".join(str(Verdict(v).label) for v in case.verdicts if v in Verdict)
-            entries.append(HistoryEntry(case.decided_at.date(), "decision", label, verdicts, url))
+            entries.append(
+                HistoryEntry(timezone.localdate(case.decided_at), "decision", label, verdicts, url)
+            )
     for rec in history.recommendations:
         entries.append(
-            HistoryEntry(rec.issued_at.date(), "recommendation", rec.number, rec.addressee_name, "")
+            HistoryEntry(
+                timezone.localdate(rec.issued_at),
+                "recommendation",
+                rec.number,
+                rec.addressee_name,
+                "",
+            )
         )
         sanction = getattr(rec, "sanction", None)
         if sanction is not None:
             detail = sanction.sanction if sanction.imposed else sanction.reason[:200]
-            when = sanction.decree_date or sanction.recorded_at.date()
+            when = sanction.decree_date or timezone.localdate(sanction.recorded_at)
             entries.append(
                 HistoryEntry(when, "sanction", sanction.decree_number or rec.number, detail, "")
             )

@@ -11,6 +11,7 @@ import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from netral.accounts.models import Role, User
 from netral.accounts.services import api_token_create
@@ -129,7 +130,7 @@ def test_pending_keeps_the_appeals_still_waiting_for_an_answer(
         actor=ppk,
         recipient_id=row.pk,
         kind="briefing",
-        date=row.appeal.issued_at.date() if row.appeal.issued_at else None,
+        date=timezone.localdate(row.appeal.issued_at) if row.appeal.issued_at else None,
         asn_reached=250,
     )
     client = Client()
@@ -169,7 +170,7 @@ def test_the_list_costs_the_same_queries_for_one_or_many_appeals(
             actor=ppk,
             recipient_id=recipient.pk,
             kind="briefing",
-            date=made.issued_at.date() if made.issued_at else None,
+            date=timezone.localdate(made.issued_at) if made.issued_at else None,
             asn_reached=10,
         )
     many = _queries(client, headers)
