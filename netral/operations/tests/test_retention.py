@@ -7,6 +7,7 @@ import datetime
 import io
 from collections import Counter
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -31,6 +32,13 @@ from netral.reports.tests.apis.test_submit_api import valid
 from netral.reports.tests.files import png_with_text
 
 AS_OF = "2040-01-01"  # every demo case ended over ten years before
+
+
+@pytest.fixture(autouse=True)
+def own_media(settings: Any, tmp_path: Path) -> None:
+    """Blobs of this module's tests only: ``storage_check`` compares every file with the
+    rows, and files left by other tests (their rows rolled back) would be orphans to it."""
+    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 def _closed_with_photo(*, closed: datetime.datetime) -> Case:
