@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
 
@@ -87,7 +88,7 @@ def test_decision_to_sanction_across_three_logins(
     form = page.locator("#tindakan-sanction")
     form.get_by_label("Sanksi dijatuhkan", exact=True).check()
     form.get_by_label("Nomor keputusan").fill("800.1.6/77/BKPSDM/2024")
-    form.get_by_label("Tanggal keputusan").fill(str(rec.issued_at.date()))
+    form.get_by_label("Tanggal keputusan").fill(str(timezone.localdate(rec.issued_at)))
     form.get_by_label("Jenis sanksi").select_option("moderate")
     form.get_by_label("Bentuk sanksi").select_option("potong_tukin_6_bulan")
     submit(page, "#tindakan-sanction")
