@@ -42,8 +42,11 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy netral
 
+# The suite on every core (pytest-xdist; each worker its own test database and media folder).
+# TEST_WORKERS=0 runs it in this one process.
+TEST_WORKERS ?= auto
 pytest: $(STAMP) messages
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n $(TEST_WORKERS)
 
 test: lint typecheck pytest
 
