@@ -28,13 +28,14 @@ from netral.accounts.notification_models import Notification
 from netral.accounts.notifications import BAWASLU_ROLES, notify
 from netral.accounts.permissions import can, require
 from netral.audit.services import audit_deferred, audit_record, audited
+from netral.cases.attachments import case_attachment_open
 from netral.cases.models import Case
 from netral.cases.models.notes import NOTE_BLOBS, CaseNote, CaseNoteAttachment
 from netral.cases.services import CASE_NOT_FOUND, case_list_for
 from netral.cases.workflow import FINAL
 from netral.common import blobs, clock
 from netral.common.errors import ApplicationError, NotFound
-from netral.reports.evidence import EvidenceKind, evidence_prepare, sealed_copy_read
+from netral.reports.evidence import evidence_prepare
 
 ACTION_UNKNOWN = "Tindakan penugasan tidak dikenal."
 CASE_FINISHED = "Kasus yang sudah selesai atau digabung tidak dapat ditugaskan."
@@ -42,8 +43,6 @@ NOT_OFFICE_STAFF = "Petugas harus staf atau pimpinan kantor Bawaslu yang menanga
 ASSIGNEE_REQUIRED = "Pilih petugas yang ditugaskan."
 NOTE_EMPTY = "Tulis catatan atau lampirkan berkas."
 NOTE_TOO_LONG = "Catatan terlalu panjang (paling banyak {max} karakter)."
-ATTACHMENT_NOT_FOUND = "Lampiran tidak ditemukan."
-ATTACHMENT_ALTERED = "Lampiran tidak cocok dengan sidik jarinya; hubungi administrator."
 ASSIGNED_TEXT = "{case} ditugaskan kepada Anda"
 NOTE_MAX = 5_000
 
@@ -210,29 +209,14 @@ def case_note_attachment_open(
     """Decrypt one note attachment: ``(data, content_type, download_name)``; audited. The
     cleaned copy for those who see the case; the original needs ``evidence.open_original``
     and must still hash to its SHA-256 taken at upload."""
-    case = case_list_for(actor=actor).filter(pk=case_id).first()
-    if case is None:
-        raise NotFound(CASE_NOT_FOUND)
-    require(actor, "evidence.open_original" if original else "case.view", case)
-    attachment = CaseNoteAttachment.objects.filter(pk=attachment_id, note__case=case).first()
-    if attachment is None:
-        raise NotFound(ATTACHMENT_NOT_FOUND)
-    data, content_type, extension = sealed_copy_read(
-        lambda path: blobs.get(NOTE_BLOBS, path),
-        kind=EvidenceKind(attachment.kind),
-        path=attachment.path,
-        sha256=attachment.sha256,
-        clean_path=attachment.clean_path,
-        clean_content_type=attachment.clean_content_type,
-        original=original,
-        altered=ATTACHMENT_ALTERED,
-        content_type=attachment.content_type,
-    )
-    audit_record(
+    return case_attachment_open(
         actor=actor,
+        case_id=case_id,
+        original=original,
+        find=lambda case: CaseNoteAttachment.objects.filter(
+            pk=attachment_id, note__case=case
+        ).first(),
+        purpose=NOTE_BLOBS,
         action="case.note_attachment_open",
-        obj=case,
-        after={"attachment": attachment.pk, "sha256": attachment.sha256, "original": original},
+        prefix="catatan",
     )
-    suffix = "-asli" if original else ""
-    return data, content_type, f"catatan-{case.pk}-{attachment.pk}{suffix}{extension}"

@@ -17,6 +17,7 @@ from django.db import transaction
 from netral.accounts.models import User
 from netral.accounts.permissions import require
 from netral.audit.services import audit_deferred, audit_record, audited
+from netral.cases.attachments import case_attachment_open
 from netral.cases.models import (
     CLARIFICATION_BLOBS,
     Case,
@@ -28,20 +29,16 @@ from netral.cases.services import CASE_NOT_FOUND, NOT_ALLOWED_NOW, case_list_for
 from netral.common import blobs, clock
 from netral.common.errors import ApplicationError, NotFound
 from netral.reports.evidence import (
-    EvidenceKind,
     PreparedFile,
     evidence_prepare,
-    sealed_copy_read,
 )
 
 CLARIFICATION_NOT_FOUND = "Undangan klarifikasi tidak ditemukan."
-ATTACHMENT_NOT_FOUND = "Lampiran tidak ditemukan."
 ROLE_INVALID = "Pilih pihak yang diundang."
 LABEL_REQUIRED = "Sebutan pihak yang diundang wajib diisi."
 PLACE_REQUIRED = "Tempat klarifikasi wajib diisi."
 IN_THE_PAST = "Jadwal klarifikasi tidak boleh di masa lalu."
 MINUTES_REQUIRED = "Berita acara wajib diisi bila pihak yang diundang hadir."
-ATTACHMENT_ALTERED = "Lampiran tidak cocok dengan sidik jarinya; hubungi administrator."
 
 
 def _locked_case(actor: User, case_id: int, action: str) -> Case:
@@ -193,31 +190,14 @@ def clarification_attachment_open(
     Staff who may view the case get the cleaned copy (made on the fly for attachments stored
     before clean copies were kept); the original needs ``evidence.open_original`` and must
     still hash to the SHA-256 taken at upload."""
-    case = case_list_for(actor=actor).filter(pk=case_id).first()
-    if case is None:
-        raise NotFound(CASE_NOT_FOUND)
-    require(actor, "evidence.open_original" if original else "case.view", case)
-    attachment = ClarificationAttachment.objects.filter(
-        pk=attachment_id, clarification__case=case
-    ).first()
-    if attachment is None:
-        raise NotFound(ATTACHMENT_NOT_FOUND)
-    data, content_type, extension = sealed_copy_read(
-        lambda path: blobs.get(CLARIFICATION_BLOBS, path),
-        kind=EvidenceKind(attachment.kind),
-        path=attachment.path,
-        sha256=attachment.sha256,
-        clean_path=attachment.clean_path,
-        clean_content_type=attachment.clean_content_type,
-        original=original,
-        altered=ATTACHMENT_ALTERED,
-        content_type=attachment.content_type,
-    )
-    audit_record(
+    return case_attachment_open(
         actor=actor,
+        case_id=case_id,
+        original=original,
+        find=lambda case: ClarificationAttachment.objects.filter(
+            pk=attachment_id, clarification__case=case
+        ).first(),
+        purpose=CLARIFICATION_BLOBS,
         action="case.clarification_attachment_open",
-        obj=case,
-        after={"attachment": attachment.pk, "sha256": attachment.sha256, "original": original},
+        prefix="klarifikasi",
     )
-    suffix = "-asli" if original else ""
-    return data, content_type, f"klarifikasi-{case.pk}-{attachment.pk}{suffix}{extension}"
