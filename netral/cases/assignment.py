@@ -103,37 +103,59 @@ def case_assign(*, actor: User, case_id: int, action: str, assignee_id: int | No
     require(actor, spec.capability, case)
     if case.status in FINAL:
         raise ApplicationError(CASE_FINISHED)
-    target: User | None
-    if spec.target == "clear":
-        target = None
-    else:
-        wanted = actor.pk if spec.target == "take" else assignee_id
-        if wanted is None:
-            raise ApplicationError(ASSIGNEE_REQUIRED, field="assignee")
-        target = case_office_staff(case=case).filter(pk=wanted).first()
-        if target is None:
-            raise ApplicationError(NOT_OFFICE_STAFF, field="assignee")
-    new_id = target.pk if target else None
-    if case.assignee_id == new_id:
-        return case
-    before = case.assignee_id
-    case.assignee = target
-    case.save(update_fields=["assignee"])
-    audit_record(
+    target = assignee_pick(
         actor=actor,
-        action=f"case.{action}",
+        how=spec.target,
+        assignee_id=assignee_id,
+        candidates=case_office_staff(case=case),
+        not_member=NOT_OFFICE_STAFF,
+    )
+    assignee_set(
+        actor=actor,
         obj=case,
-        before={"assignee": before},
-        after={"assignee": new_id},
+        target=target,
+        action=f"case.{action}",
+        text=ASSIGNED_TEXT.format(case=case_label(case)),
+        link=reverse("cases:case_detail", kwargs={"case_id": case.pk}),
+    )
+    return case
+
+
+def assignee_pick(
+    *, actor: User, how: str, assignee_id: int | None, candidates: QuerySet[User], not_member: str
+) -> User | None:
+    """Who an assignment action names: nobody (``clear``), the actor (``take``) or the chosen
+    ``assignee_id``, who must be among ``candidates`` (``not_member`` otherwise). Used by the
+    case and the recommendation assignment alike."""
+    if how == "clear":
+        return None
+    wanted = actor.pk if how == "take" else assignee_id
+    if wanted is None:
+        raise ApplicationError(ASSIGNEE_REQUIRED, field="assignee")
+    target = candidates.filter(pk=wanted).first()
+    if target is None:
+        raise ApplicationError(not_member, field="assignee")
+    return target
+
+
+def assignee_set(
+    *, actor: User, obj: Case | Any, target: User | None, action: str, text: str, link: str
+) -> bool:
+    """Give the locked ``obj`` (a case or a recommendation) the assignee ``target``: saved,
+    audited as ``action``, the new assignee notified unless they took it themselves. False
+    when it already had that assignee."""
+    new_id = target.pk if target else None
+    if obj.assignee_id == new_id:
+        return False
+    before = obj.assignee_id
+    obj.assignee = target
+    obj.save(update_fields=["assignee"])
+    audit_record(
+        actor=actor, action=action, obj=obj, before={"assignee": before}, after={"assignee": new_id}
     )
     if target is not None and target.pk != actor.pk:
-        notify(
-            user_ids=[target.pk],
-            kind=Notification.Kind.ASSIGNMENT,
-            text=ASSIGNED_TEXT.format(case=case_label(case)),
-            link=reverse("cases:case_detail", kwargs={"case_id": case.pk}),
-        )
-    return case
+        notify(user_ids=[target.pk], kind=Notification.Kind.ASSIGNMENT, text=text, link=link)
+    return True
 
 
 def case_label(case: Case) -> str:

@@ -14,10 +14,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from netral.accounts.models import User
-from netral.accounts.notification_models import Notification
-from netral.accounts.notifications import notify
 from netral.accounts.permissions import has_capability, require
-from netral.audit.services import audit_record, audited
+from netral.audit.services import audited
+from netral.cases.assignment import assignee_pick, assignee_set
 from netral.common.errors import ApplicationError, NotFound
 from netral.followup.models import Recommendation
 from netral.followup.selectors import NOT_FOUND, recommendation_list_for
@@ -25,7 +24,6 @@ from netral.followup.selectors import NOT_FOUND, recommendation_list_for
 ACTION_UNKNOWN = "Tindakan penugasan tidak dikenal."
 ENDED_ALREADY = "Tindak lanjut rekomendasi ini sudah selesai."
 NOT_DESK_STAFF = "Petugas harus rekan di meja yang sama (peran dan kantor yang sama)."
-ASSIGNEE_REQUIRED = "Pilih petugas yang ditugaskan."
 ASSIGNED_TEXT = "Rekomendasi {number} ditugaskan kepada Anda"
 
 
@@ -82,32 +80,19 @@ def recommendation_assign(
     require(actor, CAPABILITY)
     if rec.ended:
         raise ApplicationError(ENDED_ALREADY)
-    target: User | None = None
-    if spec.target != "clear":
-        wanted = actor.pk if spec.target == "take" else assignee_id
-        if wanted is None:
-            raise ApplicationError(ASSIGNEE_REQUIRED, field="assignee")
-        target = desk_colleagues(actor=actor).filter(pk=wanted).first()
-        if target is None:
-            raise ApplicationError(NOT_DESK_STAFF, field="assignee")
-    new_id = target.pk if target else None
-    if rec.assignee_id == new_id:
-        return rec
-    before = rec.assignee_id
-    rec.assignee = target
-    rec.save(update_fields=["assignee"])
-    audit_record(
+    target = assignee_pick(
         actor=actor,
-        action=f"recommendation.{action}",
-        obj=rec,
-        before={"assignee": before},
-        after={"assignee": new_id},
+        how=spec.target,
+        assignee_id=assignee_id,
+        candidates=desk_colleagues(actor=actor),
+        not_member=NOT_DESK_STAFF,
     )
-    if target is not None and target.pk != actor.pk:
-        notify(
-            user_ids=[target.pk],
-            kind=Notification.Kind.ASSIGNMENT,
-            text=ASSIGNED_TEXT.format(number=rec.number),
-            link=reverse("followup:detail", kwargs={"rec_id": rec.pk}),
-        )
+    assignee_set(
+        actor=actor,
+        obj=rec,
+        target=target,
+        action=f"recommendation.{action}",
+        text=ASSIGNED_TEXT.format(number=rec.number),
+        link=reverse("followup:detail", kwargs={"rec_id": rec.pk}),
+    )
     return rec
