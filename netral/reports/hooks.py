@@ -102,3 +102,19 @@ class ReportSteppedForward:
 report_stepped_forward: Hook[ReportSteppedForward, None] = Hook(
     "reports.report_stepped_forward", required=True
 )
+
+
+@dataclass(frozen=True)
+class ReportForwardedToLapor:
+    """Staff recorded that a report went to SP4N-LAPOR! (inside that write's transaction;
+    ``first`` is False when only the tracking number was corrected)."""
+
+    report: Report
+    at: datetime.datetime
+    first: bool
+
+
+# Fired by ``lapor.report_forward_to_lapor``; partners records an event for its feed.
+report_forwarded_to_lapor: Hook[ReportForwardedToLapor, None] = Hook(
+    "reports.report_forwarded_to_lapor"
+)

@@ -274,3 +274,6 @@ class ImportJob(models.Model):
     @property
     def percent(self) -> int:
         return int(100 * self.processed / self.total) if self.total else 0
+
+
+from netral.reports.lapor_models import *  # noqa: E402, F403

@@ -2,6 +2,7 @@
 
 from django.urls import include, path
 
+from netral.reports import lapor_views
 from netral.reports import staff_views as views
 
 app_name = "reports_staff"
@@ -15,6 +16,7 @@ urlpatterns = [
     path("laporan/<uuid:public_id>/pengungkapan/", views.reveal_request, name="reveal_request"),
     path("laporan/<uuid:public_id>/identitas/", views.identity_reveal, name="identity_reveal"),
     path("laporan/<uuid:public_id>/pesan/", views.message_post, name="message_post"),
+    path("laporan/<uuid:public_id>/lapor/", lapor_views.lapor_forward, name="lapor_forward"),
     path(
         "laporan/<uuid:public_id>/bukti/<int:evidence_id>/",
         views.evidence_clean,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from netral.reports import step_forward_views, views
+from netral.reports import lapor_views, step_forward_views, views
 
 app_name = "reports"
 
@@ -8,6 +8,7 @@ urlpatterns = [
     path("lapor/", views.report_form, name="form"),
     path("lapor/terkirim/", views.receipt, name="receipt"),
     path("lapor/tanda-terima.pdf", views.receipt_download, name="receipt_pdf"),
+    path("lapor/ringkasan-lapor/", lapor_views.lapor_summary, name="lapor_summary"),
     path("lacak/", views.track_start, name="track_start"),
     path("lacak/laporan/", views.track_detail, name="track_detail"),
     path("lacak/selesai/", views.track_end, name="track_end"),

@@ -25,6 +25,7 @@ from netral.documents.services import document_pdf
 from netral.regions.models import Region
 from netral.reports.forms import ReportForm, reported_nip_check, reported_nip_problem
 from netral.reports.intake import MAX_REQUEST_BYTES
+from netral.reports.lapor import lapor_guidance, report_lapor_forward_public
 from netral.reports.models import Report
 from netral.reports.receipt_pdf import receipt_document, receipt_pdf
 from netral.reports.receipts import receipt_code_display, receipt_code_normalise
@@ -139,6 +140,7 @@ def report_form(request: HttpRequest) -> HttpResponse:
         "unsent_more": max(0, len(unsent_files) - MAX_NAMES_SHOWN),
         "nip_check": nip_check,
         "nip_check_ok": nip_ok,
+        "lapor_guidance": lapor_guidance(request.POST.get("reported_nip", "")),
         "violation_types": violation_type_list(),
         "selected_province": request.POST.get("province", ""),
         "selected_regency": request.POST.get("regency", ""),
@@ -263,6 +265,7 @@ def track_detail(request: HttpRequest) -> HttpResponse:
         "error": error,
         "sent": sent,
         "now": clock.now(),
+        "lapor_forward": report_lapor_forward_public(report=report),
     }
     return render(request, "reports/track_detail.html", context, status=status)
 

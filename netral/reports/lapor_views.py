@@ -1,0 +1,100 @@
+"""Pages of the SP4N-LAPOR! hand-off (``netral.reports.lapor``): the reporter's printable
+summary (public, posted from the report form, nothing stored) and the staff form that records
+a report as forwarded."""
+
+from __future__ import annotations
+
+import uuid
+
+from django import forms
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, gettext_noop
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from netral.accounts.decorators import request_staff, staff_required
+from netral.accounts.permissions import has_capability
+from netral.common.errors import ApplicationError
+from netral.common.web import domain_errors
+from netral.reports.hooks import ReportPage, ReportSection
+from netral.reports.intake import MAX_REQUEST_BYTES
+from netral.reports.lapor import (
+    lapor_rules,
+    lapor_summary_from_post,
+    report_forward_to_lapor,
+    report_lapor_forward,
+)
+from netral.reports.staff_views import _detail_page
+from netral.reports.views import REQUEST_TOO_LARGE
+
+FORWARD_RECORDED = gettext_noop(
+    "Tercatat: laporan diteruskan ke SP4N-LAPOR! dengan nomor pelacakan {number}. Pelapor"
+    " melihatnya di halaman pelacakan."
+)
+
+
+class LaporForwardForm(forms.Form):
+    tracking_number = forms.CharField(
+        label=gettext_lazy("Nomor pelacakan LAPOR!"),
+        max_length=64,
+        widget=forms.TextInput(attrs={"class": "input", "autocomplete": "off"}),
+    )
+
+
+@never_cache
+@require_POST
+def lapor_summary(request: HttpRequest) -> HttpResponse:
+    """The report form's content as a print-friendly page to file at SP4N-LAPOR!. Files are
+    not read (the button posts the form without them); nothing is stored, not even in the
+    session."""
+    context = {"lapor": lapor_rules(), "summary": None, "error": ""}
+    status = 200
+    try:
+        if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_REQUEST_BYTES:
+            raise ApplicationError(_(REQUEST_TOO_LARGE))
+        context["summary"] = lapor_summary_from_post(request.POST)
+    except ApplicationError as refused:
+        context["error"], status = refused.message, 400
+    return render(request, "reports/lapor_summary.html", context, status=status)
+
+
+@never_cache
+@require_POST
+@staff_required("case.handle")
+@domain_errors()
+def lapor_forward(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    form = LaporForwardForm(request.POST)
+    error = ""
+    if form.is_valid():
+        try:
+            forward = report_forward_to_lapor(
+                actor=request_staff(request),
+                report_public_id=str(public_id),
+                tracking_number=form.cleaned_data["tracking_number"],
+            )
+        except ApplicationError as refused:
+            if refused.status_code != 400:
+                raise  # 404 and 403: the domain_errors pages
+            error = refused.message
+        else:
+            messages.success(request, _(FORWARD_RECORDED).format(number=forward.tracking_number))
+            return redirect("reports_staff:report_detail", public_id=public_id)
+    else:
+        error = " ".join(str(e) for e in form.errors.get("tracking_number", []))
+    messages.error(request, error)
+    return _detail_page(request, public_id, status=400)
+
+
+def lapor_section(page: ReportPage) -> ReportSection | None:
+    """The staff report page's SP4N-LAPOR! block (``reports.hooks.report_sections``): the
+    forwarding, when recorded, and the form for those who handle cases."""
+    forward = report_lapor_forward(report=page.report)
+    if forward is None and not has_capability(page.actor, "case.handle"):
+        return None
+    return ReportSection(
+        template="reports/staff/_lapor_forward.html",
+        context={"forward": forward, "form": LaporForwardForm()},
+    )
