@@ -83,9 +83,13 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     # merging records and confirming or splitting a match is case work.
     "person.view": BAWASLU,
     "person.manage": BAWASLU,
-    # Partners (issue #16): the event feed of one's jurisdiction, and the webhook endpoints
-    # partner systems receive events at.
-    "event.feed": ALL_STAFF,
+    # Partners (issue #16): the event feed of one's jurisdiction (for those who handle or
+    # follow up cases: administrators configure endpoints, they do not read case events),
+    # and the webhook endpoints partner systems receive events at.
+    "event.feed": BAWASLU | PARTNERS,
+    # The case exchange: a decided case as a document, and the partner's answer back (each
+    # answer then needs the desk's own capability, e.g. ``recommendation.assess``).
+    "case.exchange": BAWASLU | PARTNERS,
     "webhook.manage": frozenset({Role.ADMIN}),
     # Aggregates.
     "dashboard.view": BAWASLU | frozenset({Role.BKN_OFFICER, Role.ADMIN}),

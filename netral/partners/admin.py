@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from netral.accounts.models import User
 from netral.common.admin_readonly import ReadOnlyAdmin, ReadOnlyTabularInline
@@ -19,16 +20,23 @@ from netral.common.errors import ApplicationError
 from netral.partners import services
 from netral.partners.models import Delivery, Endpoint, EventType
 
-KEY_HELP = "Minimal 16 karakter. Kosongkan saat mengubah agar rahasia lama tetap dipakai."
+KEY_HELP = gettext_lazy(
+    "Minimal 16 karakter. Kosongkan saat mengubah agar rahasia lama tetap dipakai."
+)
 
 
 class EndpointForm(forms.ModelForm):
-    url = forms.URLField(label="URL", max_length=500, assume_scheme="https")
+    url = forms.URLField(label=gettext_lazy("URL"), max_length=500, assume_scheme="https")
     event_types = forms.MultipleChoiceField(
-        label="Jenis peristiwa", choices=EventType.choices, widget=forms.CheckboxSelectMultiple
+        label=gettext_lazy("Jenis peristiwa"),
+        choices=EventType.choices,
+        widget=forms.CheckboxSelectMultiple,
     )
     secret = forms.CharField(
-        label="Rahasia", required=False, widget=forms.PasswordInput, help_text=KEY_HELP
+        label=gettext_lazy("Rahasia"),
+        required=False,
+        widget=forms.PasswordInput,
+        help_text=KEY_HELP,
     )
 
     class Meta:
@@ -103,14 +111,16 @@ class EndpointAdmin(admin.ModelAdmin):
         obj.pk = saved.pk
         obj.refresh_from_db()
 
-    @admin.action(description="Lanjutkan pengiriman endpoint yang dijeda")
+    @admin.action(description=gettext_lazy("Lanjutkan pengiriman endpoint yang dijeda"))
     def resume(self, request: HttpRequest, queryset: QuerySet[Endpoint]) -> None:
         assert isinstance(request.user, User)
         for endpoint in queryset.order_by("pk"):
             services.endpoint_resume(actor=request.user, endpoint_id=endpoint.pk)
-        self.message_user(request, "Pengiriman dilanjutkan.", messages.SUCCESS)
+        self.message_user(request, _("Pengiriman dilanjutkan."), messages.SUCCESS)
 
-    @admin.action(description="Kirim peristiwa uji (lihat permintaan bertanda tangan)")
+    @admin.action(
+        description=gettext_lazy("Kirim peristiwa uji (lihat permintaan bertanda tangan)")
+    )
     def send_test(self, request: HttpRequest, queryset: QuerySet[Endpoint]) -> HttpResponse:
         assert isinstance(request.user, User)
         results = [
@@ -118,7 +128,7 @@ class EndpointAdmin(admin.ModelAdmin):
             for endpoint in queryset.order_by("pk")[:5]
         ]
         context = {**self.admin_site.each_context(request), "results": results}
-        context["title"] = "Uji endpoint mitra"
+        context["title"] = _("Uji endpoint mitra")
         return TemplateResponse(request, "partners/endpoint_test.html", context)
 
 

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PartnersConfig(AppConfig):
@@ -12,7 +13,7 @@ class PartnersConfig(AppConfig):
 
     name = "netral.partners"
     label = "partners"
-    verbose_name = "Mitra"
+    verbose_name = _("Mitra")
 
     def ready(self) -> None:
         from netral.partners import events

@@ -77,3 +77,21 @@ def test_an_administrator_sends_a_test_event_and_sees_the_signed_request(
     assert mac.hexdigest() in shown and "HTTP 200" in shown and SECRET not in shown
     assert got.headers["X-Netral-Event"] == "netral.test"
     assert not Endpoint.objects.get().deliveries.exists()  # nothing in the log
+
+
+def test_the_back_office_labels_are_translated() -> None:
+    from django.utils import translation
+
+    from netral.partners.admin import EndpointAdmin
+    from netral.partners.models import Delivery, EventType
+
+    with translation.override("en"):
+        assert str(Endpoint._meta.verbose_name) == "partner endpoint"
+        assert str(Delivery._meta.get_field("attempts").verbose_name) == "attempts"
+        assert str(Delivery._meta.get_field("last_error").verbose_name) == "last error"
+        assert str(EventType.CASE_DECIDED.label) == "Case decided"
+        assert (
+            str(EndpointAdmin.resume.short_description) == "Resume a paused endpoint's deliveries"
+        )
+    with translation.override("id"):
+        assert str(Endpoint._meta.verbose_name) == "endpoint mitra"

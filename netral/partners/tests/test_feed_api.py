@@ -101,3 +101,13 @@ def test_the_feed_holds_back_events_younger_than_the_settle_window(
     assert young == {"events": [], "next": 0}
     with SETTLED:
         assert len(client.get("/api/events", headers=bkn).json()["events"]) == 1
+
+
+def test_the_feed_is_refused_to_a_role_without_event_feed(client: Client, make_user: Any) -> None:
+    """Administrators configure endpoints; they do not read case events (``event.feed``)."""
+    case_from_report(region="32.75")
+    with SETTLED:
+        refused = client.get("/api/events", headers=_bearer(make_user, Role.ADMIN, None))
+        assert refused.status_code == 403 and refused.json()["detail"]
+        allowed = client.get("/api/events", headers=_bearer(make_user, Role.GAKKUMDU, "32.75"))
+        assert allowed.status_code == 200 and len(allowed.json()["events"]) == 1
