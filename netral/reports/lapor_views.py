@@ -50,14 +50,14 @@ def lapor_summary(request: HttpRequest) -> HttpResponse:
     """The report form's content as a print-friendly page to file at SP4N-LAPOR!. Files are
     not read (the button posts the form without them); nothing is stored, not even in the
     session."""
-    context = {"lapor": lapor_rules(), "summary": None, "error": ""}
-    status = 200
+    summary, error, status = None, "", 200
     try:
         if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_REQUEST_BYTES:
             raise ApplicationError(_(REQUEST_TOO_LARGE))
-        context["summary"] = lapor_summary_from_post(request.POST)
+        summary = lapor_summary_from_post(request.POST)
     except ApplicationError as refused:
-        context["error"], status = refused.message, 400
+        error, status = refused.message, 400
+    context = {"lapor": lapor_rules(), "summary": summary, "error": error}
     return render(request, "reports/lapor_summary.html", context, status=status)
 
 

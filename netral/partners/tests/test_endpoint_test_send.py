@@ -30,7 +30,7 @@ def test_a_test_event_is_audited_with_the_answer(
     assert len(partner.received) == 1
     entry = AuditEntry.objects.get(action="webhook.test")
     assert (entry.actor_id, entry.object_id) == (admin.pk, str(endpoint.pk))
-    assert entry.after["status_code"] == 503
+    assert entry.after is not None and entry.after["status_code"] == 503
 
 
 def test_only_an_administrator_sends_a_test_event(

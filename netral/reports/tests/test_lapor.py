@@ -150,7 +150,7 @@ def test_staff_of_the_handling_office_mark_it_forwarded_audited(make_user: Any) 
     )
     assert (forward.tracking_number, forward.forwarded_by_id) == ("7654321", staff.pk)
     entry = AuditEntry.objects.get(action="report.forward_lapor")
-    assert entry.after["tracking_number"] == "7654321"
+    assert entry.after is not None and entry.after["tracking_number"] == "7654321"
     assert entry.object_id == str(forward.pk)
     # The same number again changes nothing; a corrected number is recorded with the old one.
     report_forward_to_lapor(
@@ -161,7 +161,7 @@ def test_staff_of_the_handling_office_mark_it_forwarded_audited(make_user: Any) 
         actor=staff, report_public_id=str(report.public_id), tracking_number="7654322"
     )
     corrected = AuditEntry.objects.filter(action="report.forward_lapor").order_by("seq").last()
-    assert corrected is not None
+    assert corrected is not None and corrected.before and corrected.after
     assert (corrected.before["tracking_number"], corrected.after["tracking_number"]) == (
         "7654321",
         "7654322",
