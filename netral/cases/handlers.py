@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from netral.cases import services, step_forward
+from netral.cases.first_report import case_first_report_refresh
 from netral.cases.hooks import followups_of
 from netral.cases.models import Verdict
 from netral.cases.search import case_search_refresh
@@ -46,10 +47,11 @@ def case_to_finding(event: ReportMadeFinding) -> None:
 
 
 def search_refresh(report: Report) -> None:
-    """A report's searchable text changed: its case's index row follows, in the same
-    transaction."""
+    """A report's searchable text changed: its case's index row and its stored first report
+    follow, in the same transaction."""
     if report.case_id is not None:
         case_search_refresh(case_ids=[report.case_id])
+        case_first_report_refresh(case_ids=[report.case_id])
 
 
 def case_to_report(event: ReportSteppedForward) -> None:

@@ -15,8 +15,9 @@ from django.utils.translation import gettext_lazy as _
 from netral.cases.models import Case, Status
 
 DEFAULT_SORT = "tenggat"
-# Column -> the annotation or field it sorts by (``case_inbox`` annotates the first report's
-# name, agency and stage). The status sorts in workflow order, not alphabetically.
+# Column -> the annotation or field it sorts by (the first report's name and agency are stored
+# on the case, ``case_inbox`` annotates the stage). The status sorts in workflow order, not
+# alphabetically.
 SORT_FIELDS = {
     "nomor": "register_number",
     "terlapor": "first_reported_name",
@@ -26,6 +27,10 @@ SORT_FIELDS = {
     "petugas": "assignee__username",
     DEFAULT_SORT: "live_due",
 }
+# Never empty (NULL) columns, sorted by their indexes (``Case.Meta.indexes``): a plain
+# ascending or descending order, which an index scan gives either way round (asking for
+# empty values last would make PostgreSQL sort every row instead).
+INDEXED = {"terlapor", "instansi"}
 
 
 @dataclass(frozen=True)
@@ -83,7 +88,11 @@ def inbox_sorted(cases: QuerySet[Case], sort: InboxSort) -> QuerySet[Case]:
     if sort.column == "status":
         cases = cases.annotate(status_rank=_status_rank())
     field = F(SORT_FIELDS[sort.column])
-    first: OrderBy = field.desc(nulls_last=True) if sort.descending else field.asc(nulls_last=True)
+    first: OrderBy
+    if sort.column in INDEXED:
+        first = field.desc() if sort.descending else field.asc()
+    else:
+        first = field.desc(nulls_last=True) if sort.descending else field.asc(nulls_last=True)
     return cases.order_by(first, "received_at", "pk")
 
 

@@ -44,14 +44,9 @@ def public_case_list(*, region: Region) -> QuerySet[Case]:
 INBOX_HIDDEN = (Status.MERGED, Status.CLOSED)
 
 
-def _first_report() -> QuerySet[Report]:
-    return Report.objects.filter(case=OuterRef("pk")).order_by("submitted_at", "pk")
-
-
 def _event_stage() -> QuerySet[Stage]:
     """The stage of the case's election cycle running on its first report's event date (the
-    latest-starting one where stages overlap, as ``ElectionCycle.stage_on``). Needs the
-    ``first_event_date`` annotation on the outer query."""
+    latest-starting one where stages overlap, as ``ElectionCycle.stage_on``)."""
     return Stage.objects.filter(
         cycle=OuterRef("election__cycle"),
         start__lte=OuterRef("first_event_date"),
@@ -80,13 +75,11 @@ def case_inbox(
     deadline first (no deadline last, then oldest receipt); then the finished ones (decided,
     not registered, announced), most recently finished first: their deadline is history.
     Each row carries its first report's ``first_reported_name``,
-    ``first_agency`` and ``first_event_date``, and the name of the election stage that date
-    falls in (``event_stage_name``), so a page of the list costs a constant number of
-    queries. ``stage_id`` keeps the cases whose event happened in that stage."""
-    first_report = _first_report()
-    cases: QuerySet[Case] = case_list_for(actor=actor).annotate(
-        first_event_date=Subquery(first_report.values("event_date")[:1])
-    )
+    ``first_agency`` and ``first_event_date`` (stored on the case: ``cases.first_report``),
+    and the name of the election stage that date falls in (``event_stage_name``), so a page
+    of the list costs a constant number of queries. ``stage_id`` keeps the cases whose event
+    happened in that stage."""
+    cases: QuerySet[Case] = case_list_for(actor=actor)
     cases = cases.filter(status=status) if status else cases.exclude(status__in=INBOX_HIDDEN)
     if violation_type:
         cases = cases.filter(violation_type=violation_type)
@@ -104,11 +97,7 @@ def case_inbox(
         )
     return (
         cases.select_related("office_region", "election")
-        .annotate(
-            first_reported_name=Subquery(first_report.values("reported_name")[:1]),
-            first_agency=Subquery(first_report.values("agency")[:1]),
-            event_stage_name=Subquery(_event_stage().values(label=_stage_label())[:1]),
-        )
+        .annotate(event_stage_name=Subquery(_event_stage().values(label=_stage_label())[:1]))
         .annotate(
             finished_rank=Cond(
                 When(status__in=OPEN_FOR_HANDLING, then=0), default=1, output_field=IntegerField()
@@ -160,17 +149,12 @@ def case_merge_candidates(*, actor: User, case: Case, limit: int = MERGE_CANDIDA
             same |= Q(reported_nip=nip.strip())
         if agency.strip():
             same |= Q(agency__iexact=agency.strip())
-    first_report = _first_report()
     return list(
         case_list_for(actor=actor)
         .filter(office_region_id=case.office_region_id, election_id=case.election_id)
         .exclude(pk=case.pk)
         .exclude(status__in=FINAL)
-        .annotate(
-            similar=Exists(Report.objects.filter(same, case=OuterRef("pk"))),
-            first_reported_name=Subquery(first_report.values("reported_name")[:1]),
-            first_agency=Subquery(first_report.values("agency")[:1]),
-        )
+        .annotate(similar=Exists(Report.objects.filter(same, case=OuterRef("pk"))))
         .order_by("-similar", "-received_at", "-pk")[:limit]
     )
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from netral.accounts.models import User
 from netral.accounts.permissions import jurisdiction_q, require
 from netral.audit.services import audit_record, audited
+from netral.cases.first_report import case_first_report_refresh, first_report_values
 from netral.cases.hooks import (
     CaseEvent,
     CaseTransition,
@@ -101,6 +102,7 @@ def case_open_for_report(*, report: Report) -> Case:
         election=report.election,
         violation_type=report.violation_type,
         received_at=received,
+        **first_report_values(report),  # its only report, so its first
     )
     # A finding (temuan) is handled under the same deadline rule as a laporan.
     formal = report.kind in (Report.Kind.LAPORAN, Report.Kind.TEMUAN)
@@ -416,6 +418,8 @@ def case_merge(*, actor: User, case_id: int, into_id: int) -> Case:
         case_id=case.pk, office_region=target.office_region, into_case_id=target.pk
     )
     case_search_refresh(case_ids=[case.pk, target.pk])
+    # The target's first report may now be one of the moved ones; the merged case has none.
+    case_first_report_refresh(case_ids=[case.pk, target.pk])
     case.merged_into = target
     return _finish(
         actor=actor,

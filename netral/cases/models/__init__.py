@@ -92,12 +92,24 @@ class Case(models.Model):
         on_delete=models.SET_NULL,
         related_name="assigned_cases",
     )
+    # The first report (earliest submitted, ties by id) as the inbox shows and sorts it,
+    # stored so that the inbox sorts by index, not by a subquery per case (issue #13). The
+    # reported person and agency only, never the reporter's identity. Kept in step by
+    # ``netral.cases.first_report``; "" / None when the case has no report (merged away).
+    first_reported_name = models.CharField(max_length=200, blank=True, default="")
+    first_agency = models.CharField(max_length=200, blank=True, default="")
+    first_event_date = models.DateField(null=True, blank=True)
 
     class Meta:
         indexes = [
             models.Index(fields=["office_region", "status", "due_at"]),
             # An office's cases by deadline, whatever their status (issue #13).
             models.Index(fields=["office_region", "due_at"], name="case_office_due"),
+            # The inbox sorted by reported person or agency: per office, and nationally.
+            models.Index(fields=["office_region", "first_reported_name"], name="case_office_name"),
+            models.Index(fields=["office_region", "first_agency"], name="case_office_agency"),
+            models.Index(fields=["first_reported_name"], name="case_name"),
+            models.Index(fields=["first_agency"], name="case_agency"),
         ]
 
     def __str__(self) -> str:

@@ -14,6 +14,7 @@ from django.urls import reverse
 from conftest import SignIn
 from netral.accounts.models import Role, User
 from netral.cases import services
+from netral.cases.first_report import case_first_report_refresh
 from netral.cases.models import Case, Status
 from netral.cases.selectors import case_inbox, case_merge_candidates
 from netral.cases.tests.factories import case_from_report
@@ -28,6 +29,7 @@ MakeUser = Callable[..., User]
 
 def _event_on(case: Case, day: datetime.date) -> Case:
     Report.objects.filter(case=case).update(event_date=day)
+    case_first_report_refresh(case_ids=[case.pk])  # the update above bypassed the services
     return case
 
 
