@@ -8,11 +8,12 @@ from typing import Any
 
 import pytest
 from django.db import connection
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from netral.accounts.models import Role
 from netral.audit.models import AuditEntry
-from netral.partners.models import Endpoint
+from netral.partners.admin import EndpointAdmin
+from netral.partners.models import Delivery, Endpoint, EventType
 from netral.partners.tests.conftest import SECRET
 
 ADD = "/admin/partners/endpoint/add/"
@@ -80,18 +81,14 @@ def test_an_administrator_sends_a_test_event_and_sees_the_signed_request(
 
 
 def test_the_back_office_labels_are_translated() -> None:
-    from django.utils import translation
-
-    from netral.partners.admin import EndpointAdmin
-    from netral.partners.models import Delivery, EventType
-
     with translation.override("en"):
         assert str(Endpoint._meta.verbose_name) == "partner endpoint"
         assert str(Delivery._meta.get_field("attempts").verbose_name) == "attempts"
         assert str(Delivery._meta.get_field("last_error").verbose_name) == "last error"
         assert str(EventType.CASE_DECIDED.label) == "Case decided"
         assert (
-            str(EndpointAdmin.resume.short_description) == "Resume a paused endpoint's deliveries"
+            str(EndpointAdmin.resume.short_description)  # type: ignore[attr-defined]
+            == "Resume a paused endpoint's deliveries"
         )
     with translation.override("id"):
         assert str(Endpoint._meta.verbose_name) == "endpoint mitra"

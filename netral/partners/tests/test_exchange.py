@@ -206,7 +206,7 @@ def test_an_exported_answered_and_imported_case_ends_as_the_desks_leave_it_by_ha
     monkeypatch.setattr(clock, "now", lambda: now)  # both paths at the same instant
     today = timezone.localdate(now)
     assessment = {"assessment": "Terbukti mengunggah materi kampanye.", "sanction": "moderate"}
-    decree = {
+    decree: dict[str, Any] = {
         "imposed": True,
         "decree_number": "800/123/BKPSDM/2024",
         "decree_date": today,
