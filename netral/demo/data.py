@@ -19,6 +19,7 @@ from django.db.models import ProtectedError
 
 from netral.analytics.rollups import rollups_rebuild
 from netral.audit.services import audited
+from netral.cases.first_report import case_first_report_rebuild
 from netral.cases.models import Case, RegisterCounter, Status
 from netral.cases.search import case_search_rebuild
 from netral.demo.accounts import demo_plenary_user
@@ -98,6 +99,7 @@ def demo_data_load(*, seed: int = 2024, reports: int = 6000) -> DemoSummary:
     Reporter.objects.bulk_create(reporters, batch_size=BATCH)
     _counters_save(counters)
     case_search_rebuild()  # the bulk rows bypassed the services that index cases
+    case_first_report_rebuild()  # and those that store a case's first report
     tracking = [_tracking_submit(row) for row in rows if row.tracking]
     recommendations = demo_followups_load(seed=seed, issuer=demo_plenary_user())
     pledges = demo_pledges_load(seed=seed)
