@@ -134,6 +134,10 @@ def _seed(n: int) -> None:
             ],
             batch_size=2000,
         )
+    # The bulk rows bypassed the services that store each case's first report.
+    from netral.cases.first_report import case_first_report_rebuild
+
+    case_first_report_rebuild()
 
 
 def _before_search(actor: Any, q: str) -> list[int]:
