@@ -347,3 +347,8 @@ EMAIL_INTAKE_SMTP_PORT: int = env.int("EMAIL_INTAKE_SMTP_PORT", default=8025)
 # IMAP polling instead of (or beside) the listener: imaps://user:password@host:993/INBOX.
 EMAIL_INTAKE_IMAP_URL: str = env.str("EMAIL_INTAKE_IMAP_URL", default="")
 EMAIL_INTAKE_IMAP_SECONDS: int = env.int("EMAIL_INTAKE_IMAP_SECONDS", default=60)
+# Links given as evidence are captured in headless Chromium (`netral.channels.capture`).
+# Private, loopback and link-local addresses are refused (SSRF): allow them only for a test
+# server, never in production.
+NETRAL_CAPTURE_ENABLED: bool = env.bool("NETRAL_CAPTURE_ENABLED", default=True)
+NETRAL_CAPTURE_ALLOW_PRIVATE: bool = env.bool("NETRAL_CAPTURE_ALLOW_PRIVATE", default=False)

@@ -29,3 +29,9 @@ atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
 
 # Tests expect figures computed from the data they just made.
 NETRAL_STATS_CACHE_SECONDS = 0
+# ... and intake to see the regions and elections they just made (``elections.lookups``).
+NETRAL_REFERENCE_CACHE_SECONDS = 0
+
+# Links in other tests' reports are not captured (a browser per report); the capture tests
+# switch it on against their local server.
+NETRAL_CAPTURE_ENABLED = False

@@ -16,6 +16,7 @@ urlpatterns = [
     path("akun/", include("netral.accounts.urls")),
     path("", include("netral.reports.urls")),
     path("ruang-kerja/", include("netral.reports.staff_urls")),
+    path("ruang-kerja/laporan/", include("netral.channels.staff_urls")),
     path("ruang-kerja/notifikasi/", include("netral.accounts.notification_urls")),
     path("ruang-kerja/akun-staf/", include("netral.accounts.staff_import_urls")),
     path("ruang-kerja/kasus/", include("netral.cases.urls")),

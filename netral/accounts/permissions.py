@@ -49,6 +49,8 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "identity.reveal_request": BAWASLU,
     "identity.reveal_approve": frozenset({Role.BAWASLU_LEADER}),
     "evidence.open_original": frozenset({Role.BAWASLU_LEADER}),
+    # Starting a failed capture of a link given as evidence again (issue #15).
+    "evidence.capture_retry": BAWASLU,
     # Assignment and internal notes (issue #14): leadership assigns a case to a staff member
     # of its office, staff take one themselves; notes never reach the reporter or partners.
     "case.assign": frozenset({Role.BAWASLU_LEADER}),

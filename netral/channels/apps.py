@@ -15,3 +15,10 @@ class ChannelsConfig(AppConfig):
 
     def ready(self) -> None:
         from netral.channels import checks  # noqa: F401 - registers the settings checks
+        from netral.channels.capture import on_report_submitted
+        from netral.channels.capture_views import capture_section
+        from netral.reports import hooks as report_hooks
+
+        # Links given as evidence are captured after intake; their record on the staff page.
+        report_hooks.report_submitted.register(on_report_submitted)
+        report_hooks.report_sections.register(capture_section)

@@ -100,6 +100,8 @@ class EvidenceKind(models.TextChoices):
     MP4 = "mp4", _("Video MP4")
     MOV = "mov", _("Video QuickTime")
     THREE_GP = "3gp", _("Video 3GP")
+    # Only from a captured link (``netral.reports.captured``), never accepted as an upload.
+    HTML = "html", _("Halaman web (HTML)")
 
     @property
     def content_type(self) -> str:
@@ -128,6 +130,7 @@ _CONTENT_TYPES: dict[EvidenceKind, str] = {
     EvidenceKind.MP4: "video/mp4",
     EvidenceKind.MOV: "video/quicktime",
     EvidenceKind.THREE_GP: "video/3gpp",
+    EvidenceKind.HTML: "text/html",
 }
 IMAGE_KINDS = frozenset(
     {EvidenceKind.JPEG, EvidenceKind.PNG, EvidenceKind.WEBP, EvidenceKind.GIF, EvidenceKind.HEIC}

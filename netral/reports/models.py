@@ -186,6 +186,9 @@ class Evidence(models.Model):
     clean_path = BlobRefField(EVIDENCE_BLOBS, max_length=200, blank=True)
     clean_content_type = models.CharField(max_length=100, blank=True)
     received_at = models.DateTimeField()
+    # A snapshot of a link given as evidence (``netral.reports.captured``): the address it
+    # was captured from (``received_at`` is the capture time). Empty for uploads.
+    source_url = models.CharField(max_length=2000, blank=True)
 
     class Meta:
         ordering = ["received_at", "pk"]

@@ -206,9 +206,10 @@ def reporter_message_post(
         raise EvidenceRejected(MESSAGE_EMPTY)
     if len(body) > MAX_MESSAGE:
         raise EvidenceRejected(MESSAGE_TOO_LONG)
-    prepared = evidence_prepare(
-        files=files, existing=list(report.evidence.values_list("size", "kind"))
-    )
+    # Snapshots of the report's links (``captured``) are the office's, not the reporter's:
+    # they do not count against the reporter's file limits.
+    uploaded = report.evidence.filter(source_url="")
+    prepared = evidence_prepare(files=files, existing=list(uploaded.values_list("size", "kind")))
     now = clock.now()
     with blobs.deleted_on_failure() as written, transaction.atomic(), audit_deferred():
         message = Message.objects.create(

@@ -1,0 +1,244 @@
+"""Fetching one page in headless Chromium (Playwright's sync API) as PDF, PNG and HTML.
+
+The address is the reporter's input and the browser runs inside the office's network, so
+every request the page makes (the page itself, each redirect hop, every image and script) is
+checked before it leaves: http(s) only, default or usual web ports, and a host whose every
+address is public (no loopback, private, link-local, multicast or reserved address: the
+cloud metadata service and the database are private). ``NETRAL_CAPTURE_ALLOW_PRIVATE`` lifts
+the address rule for the tests' local server; never in production. Downloads, service
+workers and WebSockets are refused; time, request count, bytes and the snapshot's height are
+bounded. A check that passed cannot stop a host from resolving differently a moment later
+(DNS rebinding); the browser is started without a proxy and without DNS prefetching.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ipaddress
+import socket
+import time
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from django.conf import settings
+
+from netral.reports.captured import PageSnapshot
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-extensions",
+    "--no-first-run",
+    "--no-proxy-server",
+    "--dns-prefetch-disable",
+    "--disable-quic",
+    "--force-webrtc-ip-handling-policy=disable_non_proxied_udp",
+]
+MAX_URL = 2_000
+NAVIGATION_TIMEOUT_MS = 20_000
+SETTLE_MS = 1_500
+SNAPSHOT_TIMEOUT_MS = 30_000
+MAX_SECONDS = 45.0
+MAX_REQUESTS = 300
+MAX_RESPONSE_BYTES = 15 * 1024 * 1024
+MAX_TOTAL_BYTES = 40 * 1024 * 1024
+MAX_HTML_BYTES = 5 * 1024 * 1024
+MAX_PDF_BYTES = 20 * 1024 * 1024
+MAX_PNG_BYTES = 20 * 1024 * 1024
+VIEWPORT = {"width": 1280, "height": 900}
+MAX_SNAPSHOT_HEIGHT = 8_000
+PORTS = frozenset({80, 443, 8080, 8443})
+
+BAD_SCHEME = "Alamat bukan http(s): {url}"
+BAD_PORT = "Port {port} tidak diizinkan untuk penangkapan."
+NO_HOST = "Nama host tidak dapat ditemukan: {host}"
+PRIVATE_HOST = "Alamat {host} menuju jaringan internal ({address}); tidak ditangkap."
+HTTP_ERROR = "Halaman menjawab HTTP {status}."
+NO_RESPONSE = "Halaman tidak menjawab."
+TOO_LARGE = "Halaman terlalu besar (lebih dari {limit} MB)."
+TOO_MANY_REQUESTS = "Halaman memuat terlalu banyak sumber (lebih dari {limit})."
+TIMEOUT = "Halaman tidak selesai dimuat dalam {seconds} detik."
+BROWSER_FAILED = "Peramban gagal menangkap halaman: {error}"
+DOWNLOAD = "Alamat ini mengunduh berkas, bukan halaman web."
+
+
+class CaptureFailed(Exception):
+    """The page could not be captured; the message (Indonesian) is shown to staff."""
+
+
+def allow_private() -> bool:
+    return bool(getattr(settings, "NETRAL_CAPTURE_ALLOW_PRIVATE", False))
+
+
+def _public(address: str) -> bool:
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return ip.is_global and not ip.is_multicast
+
+
+def url_problem(url: str) -> str | None:
+    """Why ``url`` may not be fetched, or None. Resolves the host (DNS)."""
+    if len(url) > MAX_URL:
+        return BAD_SCHEME.format(url=url[:80])
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return BAD_SCHEME.format(url=url[:80])
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return BAD_SCHEME.format(url=url[:80])
+    port = port or (443 if parts.scheme == "https" else 80)
+    host = parts.hostname
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError):
+        return NO_HOST.format(host=host[:100])
+    if allow_private():
+        return None
+    for info in infos:
+        address = str(info[4][0])
+        if not _public(address):
+            return PRIVATE_HOST.format(host=host[:100], address=address)
+    if port not in PORTS:
+        return BAD_PORT.format(port=port)
+    return None
+
+
+@dataclass
+class _Guard:
+    """Counts what the page loads; remembers the first refusal."""
+
+    deadline: float
+    requests: int = 0
+    total_bytes: int = 0
+    problem: str | None = None
+    checked: dict[str, str | None] = field(default_factory=dict)
+
+    def refuse(self, reason: str) -> None:
+        if self.problem is None:
+            self.problem = reason
+
+    def check(self, url: str) -> str | None:
+        if url.startswith(("data:", "blob:", "about:")):
+            return None  # inside the page itself: nothing leaves the browser
+        origin = urlsplit(url)._replace(path="", query="", fragment="").geturl()
+        if origin not in self.checked:
+            self.checked[origin] = url_problem(url)
+        return self.checked[origin]
+
+
+def capture_page(url: str) -> PageSnapshot:
+    """The page at ``url`` as PDF, PNG and HTML; raises CaptureFailed with the reason."""
+    problem = url_problem(url)
+    if problem is not None:
+        raise CaptureFailed(problem)
+    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+    from playwright.sync_api import sync_playwright
+
+    guard = _Guard(deadline=time.monotonic() + MAX_SECONDS)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM, args=CHROMIUM_ARGS, timeout=NAVIGATION_TIMEOUT_MS
+            )
+            try:
+                return _capture(browser, url, guard)
+            finally:
+                browser.close()
+    except CaptureFailed:
+        raise
+    except PlaywrightTimeout:
+        raise CaptureFailed(TIMEOUT.format(seconds=NAVIGATION_TIMEOUT_MS // 1000)) from None
+    except PlaywrightError as error:
+        message = str(error).splitlines()[0] if str(error) else type(error).__name__
+        if "Download is starting" in message:
+            raise CaptureFailed(DOWNLOAD) from None
+        raise CaptureFailed(BROWSER_FAILED.format(error=message[:200])) from None
+
+
+def _capture(browser: object, url: str, guard: _Guard) -> PageSnapshot:
+    from playwright.sync_api import Browser, Route
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    assert isinstance(browser, Browser)
+    context = browser.new_context(
+        accept_downloads=False,
+        service_workers="block",
+        viewport=VIEWPORT,  # type: ignore[arg-type]
+        java_script_enabled=True,
+        locale="id-ID",
+    )
+    context.set_default_timeout(NAVIGATION_TIMEOUT_MS)
+
+    def on_route(route: Route) -> None:
+        request_url = route.request.url
+        guard.requests += 1
+        if guard.requests > MAX_REQUESTS:
+            guard.refuse(TOO_MANY_REQUESTS.format(limit=MAX_REQUESTS))
+            route.abort("blockedbyclient")
+            return
+        refused = guard.check(request_url)
+        if refused is not None:
+            if route.request.is_navigation_request():
+                guard.refuse(refused)
+            route.abort("blockedbyclient")
+            return
+        route.continue_()
+
+    def on_finished(request: object) -> None:
+        from playwright.sync_api import Request
+
+        assert isinstance(request, Request)
+        try:
+            size = request.sizes()["responseBodySize"]
+        except Exception:  # the page went away meanwhile
+            return
+        guard.total_bytes += max(size, 0)
+        if size > MAX_RESPONSE_BYTES or guard.total_bytes > MAX_TOTAL_BYTES:
+            guard.refuse(TOO_LARGE.format(limit=MAX_TOTAL_BYTES // (1024 * 1024)))
+
+    context.route("**/*", on_route)
+    context.route_web_socket("**/*", lambda ws: ws.close())
+    page = context.new_page()
+    page.on("requestfinished", on_finished)
+    response = page.goto(url, wait_until="load", timeout=NAVIGATION_TIMEOUT_MS)
+    if guard.problem is not None:
+        raise CaptureFailed(guard.problem)
+    if response is None:
+        raise CaptureFailed(NO_RESPONSE)
+    if response.status >= 400:
+        raise CaptureFailed(HTTP_ERROR.format(status=response.status))
+    # Posts that load their text by script: a short, bounded wait for the network to settle.
+    with contextlib.suppress(PlaywrightTimeout):  # still busy: capture what is there
+        page.wait_for_load_state("networkidle", timeout=SETTLE_MS)
+    if guard.problem is not None:
+        raise CaptureFailed(guard.problem)
+    if time.monotonic() > guard.deadline:
+        raise CaptureFailed(TIMEOUT.format(seconds=int(MAX_SECONDS)))
+    html = page.content().encode("utf-8")
+    height = int(page.evaluate("() => document.documentElement.scrollHeight") or 0)
+    height = max(1, min(height, MAX_SNAPSHOT_HEIGHT))
+    png = page.screenshot(
+        full_page=True,
+        clip={"x": 0, "y": 0, "width": VIEWPORT["width"], "height": height},
+        type="png",
+        animations="disabled",
+        timeout=SNAPSHOT_TIMEOUT_MS,
+    )
+    page.emulate_media(media="screen")
+    pdf = page.pdf(print_background=True, width=f"{VIEWPORT['width']}px")
+    final_url = page.url
+    context.close()
+    for data, limit in ((html, MAX_HTML_BYTES), (pdf, MAX_PDF_BYTES), (png, MAX_PNG_BYTES)):
+        if len(data) > limit:
+            raise CaptureFailed(TOO_LARGE.format(limit=limit // (1024 * 1024)))
+    if guard.problem is not None:
+        raise CaptureFailed(guard.problem)
+    return PageSnapshot(url=url, final_url=final_url, pdf=pdf, png=png, html=html)
