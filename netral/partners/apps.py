@@ -16,6 +16,7 @@ class PartnersConfig(AppConfig):
     verbose_name = _("Mitra")
 
     def ready(self) -> None:
-        from netral.partners import events
+        from netral.partners import events, lapor_events
 
         events.register()  # events from intake, case handling and follow-up
+        lapor_events.register()  # a report handed to SP4N-LAPOR!

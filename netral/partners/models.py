@@ -24,6 +24,7 @@ class EventType(models.TextChoices):
     RECOMMENDATION_ASSESSED = "recommendation.assessed", _("Rekomendasi dinilai BKN")
     RECOMMENDATION_SANCTIONED = "recommendation.sanctioned", _("Sanksi dijatuhkan PPK")
     RECOMMENDATION_OVERDUE = "recommendation.overdue", _("Tindak lanjut PPK melewati tenggat")
+    REPORT_FORWARDED_LAPOR = "report.forwarded_lapor", _("Laporan diteruskan ke SP4N-LAPOR!")
 
 
 class Event(models.Model):
