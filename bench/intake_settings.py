@@ -23,4 +23,6 @@ NETRAL_RATE_LIMITS = {
     name: (10**9, 60)
     for name in ("report-submit", "report-submit-all", "receipt-lookup", "receipt-lookup-all")
 }
+# As in production (the test settings turn it off): regions and elections cached per process.
+NETRAL_REFERENCE_CACHE_SECONDS = 60
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}

@@ -48,7 +48,14 @@ from django.db.models.functions import Coalesce, TruncWeek
 from django.db.models.signals import post_delete, post_save, pre_save
 
 from netral.analytics.models import CaseCount, ReportCount
-from netral.analytics.scope import STATS_TZ, Scope, StageWindow, cycle_stage_windows, stage_windows
+from netral.analytics.scope import (
+    STATS_TZ,
+    Scope,
+    StageWindow,
+    cycle_stage_windows,
+    stage_windows,
+    windows_of,
+)
 from netral.cases.models import Case, Verdict
 from netral.cases.workflow import OPEN_FOR_HANDLING
 from netral.elections.models import Election
@@ -167,6 +174,9 @@ def _windows_for(election_id: int, report: Report | None = None) -> list[StageWi
     # Intake has the election at hand: no query for its cycle then.
     known = report._state.fields_cache.get("election") if report is not None else None
     if known is not None and known.pk == election_id:
+        cycle = known._state.fields_cache.get("cycle")
+        if cycle is not None and "stages" in getattr(cycle, "_prefetched_objects_cache", {}):
+            return windows_of(cycle.stages.all())  # loaded with it (``elections.lookups``)
         cycle_id = known.cycle_id
     else:
         cycle_id = (

@@ -20,8 +20,7 @@ from netral.cases.assignment import case_label
 from netral.cases.digest import AWAITING_OFFICE, digest_horizon
 from netral.cases.models import Case
 from netral.regions.models import TZ_NAMES
-from netral.reports.hooks import ReporterMessaged, ReportSubmitted
-from netral.reports.models import Report
+from netral.reports.hooks import ReporterMessaged, ReportReceived
 
 NEW_CASE_TEXT = "{case} ({origin}) masuk ke kantor Anda"
 MESSAGE_TEXT = "Pesan baru dari pelapor pada {case}"
@@ -40,22 +39,21 @@ def case_handlers_ids(case: Case, *, exclude: int | None = None) -> list[int]:
     return office_staff_ids(region_code=case.office_region_id, roles=BAWASLU_ROLES, exclude=exclude)
 
 
-def new_case_alert(event: ReportSubmitted) -> None:
-    """After ``handlers.open_case``: the office's staff hear of the new case (not the
-    supervisor who recorded it as a finding)."""
-    case_id = Report.objects.filter(pk=event.report.pk).values_list("case_id", flat=True).first()
-    case = Case.objects.filter(pk=case_id).first() if case_id else None
+def new_case_alert(event: ReportReceived) -> None:
+    """After the intake committed (the post-intake task): the office's staff hear of the new
+    case (not the supervisor who recorded it as a finding). Once per case and person (its
+    ``key``), so a replay tells nobody twice."""
+    case = event.report.case
     if case is None:
         return
     notify(
         user_ids=office_staff_ids(
-            region_code=case.office_region_id,
-            roles=BAWASLU_ROLES,
-            exclude=event.actor.pk if event.actor else None,
+            region_code=case.office_region_id, roles=BAWASLU_ROLES, exclude=event.actor_id
         ),
         kind=Notification.Kind.NEW_CASE,
         text=NEW_CASE_TEXT.format(case=case_label(case), origin=case.origin),
         link=_case_link(case),
+        key=f"case:new:{case.pk}",
     )
 
 
@@ -116,7 +114,7 @@ def register() -> None:
     from netral.cases.hooks import case_sections
     from netral.reports import hooks as report_hooks
 
-    # After handlers.open_case (registered first), so the case exists.
-    report_hooks.report_submitted.register(new_case_alert)
+    # In the post-intake task, after the intake committed the case.
+    report_hooks.report_received.register(new_case_alert)
     report_hooks.reporter_message_posted.register(reporter_message_alert)
     case_sections.register(assignment_views.case_section)

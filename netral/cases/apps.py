@@ -12,6 +12,8 @@ class CasesConfig(AppConfig):
         from netral.reports import hooks as report_hooks
 
         report_hooks.report_submitted.register(handlers.open_case)
+        # After the intake's commit, in the post-intake task (``reports.received``).
+        report_hooks.report_received.register(handlers.search_index_received)
         report_hooks.report_decisions.register(handlers.report_decisions)
         report_hooks.report_made_finding.register(handlers.case_to_finding)
         from netral.cases import alerts

@@ -9,7 +9,12 @@ from netral.cases.hooks import followups_of
 from netral.cases.models import Verdict
 from netral.cases.search import case_search_refresh
 from netral.cases.services import case_open_for_report
-from netral.reports.hooks import ReportMadeFinding, ReportSteppedForward, ReportSubmitted
+from netral.reports.hooks import (
+    ReportMadeFinding,
+    ReportReceived,
+    ReportSteppedForward,
+    ReportSubmitted,
+)
 from netral.reports.models import Report
 from netral.reports.selectors import PublicDecision
 
@@ -17,6 +22,13 @@ from netral.reports.selectors import PublicDecision
 def open_case(event: ReportSubmitted) -> None:
     """Every report, information or finding opens its case at the office with jurisdiction."""
     case_open_for_report(report=event.report)
+
+
+def search_index_received(event: ReportReceived) -> None:
+    """After the intake committed (``report_received``): the new case's search document.
+    Idempotent (an upsert of what is stored now)."""
+    if event.report.case_id is not None:
+        case_search_refresh(case_ids=[event.report.case_id])
 
 
 def report_decisions(report: Report) -> list[PublicDecision]:

@@ -83,10 +83,11 @@ def case_handling_due(case: Case) -> datetime.datetime | None:
     )
 
 
-@audited
 def case_open_for_report(*, report: Report) -> Case:
-    """Open the case of a newly received report (called by the intake, inside its
-    transaction) and route it to the office with jurisdiction."""
+    """Open the case of a newly received report and route it to the office with
+    jurisdiction. Called by the intake inside its transaction, whose ``audit_deferred``
+    appends the audit entry (no savepoint of its own: a failure undoes the whole intake). Its
+    search document is written by the post-intake task (``reports.received``)."""
     cycle = report.election.cycle
     office = office_region_for(election=report.election, event_region=report.region)
     stage = cycle.stage_on(timezone.localdate(report.submitted_at))
@@ -109,7 +110,7 @@ def case_open_for_report(*, report: Report) -> Case:
     case.due_at = case_handling_due(case) if formal else None
     case.save()
     report_case_assign(report_id=report.pk, case_id=case.pk, office_region=office)
-    case_search_refresh(case_ids=[case.pk])
+    # Its search document follows in the post-intake task (``handlers.search_index_received``).
     audit_record(
         actor=None,
         action="case.open",

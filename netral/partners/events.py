@@ -1,6 +1,8 @@
 """Recording events: one row per state change of interest, written inside that change's
 transaction (a rolled-back change leaves no event), and one pending delivery per endpoint
-that wants it and may see it; the deliveries leave after the commit (``delivery``).
+that wants it and may see it; the deliveries leave after the commit (``delivery``). A new
+report's ``report.received`` is written by the post-intake task (``reports.received``) just
+after the intake committed, so it too exists only for a stored report.
 
 The handlers here hear the layers below through their hooks (``reports.hooks``,
 ``cases.hooks``, ``followup.hooks``; registered in ``PartnersConfig.ready``). What they put
@@ -13,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q, Subquery
+from django.db.models import Q
 
 from netral.cases.hooks import CaseTransition
 from netral.cases.models import Case
@@ -22,8 +24,7 @@ from netral.followup.hooks import RecommendationChanged
 from netral.followup.models import Recommendation, RecStatus
 from netral.partners.models import Delivery, Endpoint, Event, EventType
 from netral.regions.models import Region
-from netral.reports.hooks import ReportSubmitted
-from netral.reports.models import Report
+from netral.reports.hooks import ReportReceived
 
 # Workflow action of a case -> the event it makes (other steps are internal).
 CASE_ACTIONS = {
@@ -96,12 +97,16 @@ def _case_data(case: Case) -> dict[str, Any]:
 # --- Hook handlers ---------------------------------------------------------------------------
 
 
-def on_report_submitted(event: ReportSubmitted) -> None:
-    """After the cases app opened the case (it registers first)."""
-    # One statement: the case the intake just opened (its id is not on our copy of the report).
-    case_id = Report.objects.filter(pk=event.report.pk).values("case_id")
-    case = Case.objects.select_related("office_region").filter(pk=Subquery(case_id)).first()
+def on_report_received(event: ReportReceived) -> None:
+    """In the post-intake task, after the intake committed the report and its case; a replay
+    records nothing when the case has its event already."""
+    case = event.report.case
     if case is None:
+        return
+    if (
+        event.replay
+        and Event.objects.filter(type=EventType.REPORT_RECEIVED, data__case_id=case.pk).exists()
+    ):
         return
     event_record(
         type=EventType.REPORT_RECEIVED,
@@ -151,8 +156,8 @@ def on_recommendation_changed(event: RecommendationChanged) -> None:
 def register() -> None:
     from netral.cases.hooks import case_transitioned
     from netral.followup.hooks import recommendation_changed
-    from netral.reports.hooks import report_submitted
+    from netral.reports.hooks import report_received
 
-    report_submitted.register(on_report_submitted)
+    report_received.register(on_report_received)
     case_transitioned.register(on_case_transitioned)
     recommendation_changed.register(on_recommendation_changed)

@@ -30,6 +30,7 @@ from netral.reports.hooks import (
     report_submitted,
 )
 from netral.reports.models import Report
+from netral.reports.received import report_received_enqueue
 from netral.reports.selectors import report_get_for
 from netral.reports.services import evidence_store, report_fields
 
@@ -106,6 +107,7 @@ def finding_register(
             report=report, prepared=prepared, message=None, written=written, now=now
         )
         report_submitted.fire(ReportSubmitted(report=report, actor=actor))
+        report_received_enqueue(report=report, notify=False)  # search, alerts, person, ...
         audit_record(
             actor=actor,
             action="finding.register",

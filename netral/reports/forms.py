@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from netral.common import clock
 from netral.common.identifiers import IdentifierInvalid, nik_parse, nip_parse
 from netral.common.text import FreeTextField, NameField
+from netral.elections.lookups import elections_in, region_with_parent
 from netral.elections.models import Election
 from netral.regions.models import Region
 from netral.reports.subjects import PositionClass
@@ -166,7 +167,7 @@ class ReportForm(forms.Form):
 
     def clean_region(self) -> str:
         code = self.cleaned_data["region"].strip()
-        region = Region.objects.select_related("parent").filter(code=code).first()
+        region = region_with_parent(code)  # cached per process (``elections.lookups``)
         if region is None:
             raise forms.ValidationError(REGION_UNKNOWN)
         province = (self.data.get("province") or "").strip()
@@ -232,11 +233,7 @@ class ReportForm(forms.Form):
         region = self.region_obj
         if region is None:
             return
-        candidates = list(
-            Election.objects.select_related("cycle").filter(
-                region__in=[region] + ([region.parent] if region.parent else [])
-            )
-        )
+        candidates = elections_in(region)  # with cycle and stages; cached per process
         chosen = self.cleaned_data.get("election")
         if chosen is not None:
             self.election_obj = next((e for e in candidates if e.pk == chosen), None)

@@ -28,6 +28,27 @@ class ReportSubmitted:
 # a report must never be stored without the app that handles it.
 report_submitted: Hook[ReportSubmitted, None] = Hook("reports.report_submitted", required=True)
 
+
+@dataclass(frozen=True)
+class ReportReceived:
+    """A report, information or finding whose intake committed, with its case (loaded with
+    ``case``, ``region`` and ``election__cycle``). ``replay``: fired again by
+    ``manage.py intake_replay``, so a handler that is not idempotent by itself checks first."""
+
+    report: Report
+    actor_id: int | None  # who recorded it: None for the public
+    replay: bool = False
+
+
+# The work intake owes that need not hold the submitter's request (search index, alerts,
+# person record, duplicate signature, partner event): fired once per report by ONE task,
+# ``reports.received.report_received_task``, queued inside the intake's transaction (so an
+# acknowledged report always has it) and run by ``db_worker`` after the commit, the handlers in
+# one transaction of their own. Handlers must be idempotent: ``manage.py intake_replay``
+# fires it again for reports whose task failed or was lost.
+report_received: Hook[ReportReceived, None] = Hook("reports.report_received")
+
+
 # What the reporter's tracking page shows of the decision on the report's case; answered by
 # the cases app (which asks follow-up where each recommendation stands).
 report_decisions: Hook[Report, list[PublicDecision]] = Hook("reports.report_decisions")

@@ -29,9 +29,9 @@ from netral.reports.hooks import (
 )
 from netral.reports.models import Contact, Evidence, Message, Report, Reporter
 from netral.reports.receipts import receipt_code_new, receipt_digest
+from netral.reports.received import report_received_enqueue
 from netral.reports.storage import evidence_write
 from netral.reports.subjects import agency_type_infer, position_class_infer
-from netral.reports.tasks import notify_reporter
 from netral.rules.selectors import reporting_window_open
 
 MESSAGE_EMPTY = "Pesan tidak boleh kosong."
@@ -133,30 +133,53 @@ def report_submit(
     instead of a random one: when a report with that code exists, the same form was sent
     twice and ``AlreadySubmitted`` is raised, nothing stored.
     """
-    data = form.cleaned_data
     assert form.region_obj is not None and form.election_obj is not None
     prepared = evidence_prepare(files=files)
-    anonymous = bool(data["anonymous"])
     now = clock.now()
+    for _attempt in range(3):  # a 16-digit collision is astronomically rare; retry
+        code = receipt_code or receipt_code_new()
+        digest = receipt_digest(code)  # the deliberate cost, before the transaction opens
+        try:
+            report, stored = _report_store(
+                form=form, prepared=prepared, channel=channel, digest=digest, now=now
+            )
+        except _ReceiptTaken:
+            if receipt_code is not None:
+                raise AlreadySubmitted(ALREADY_SUBMITTED) from None
+            continue
+        return SubmitResult(
+            report=report, receipt_code=code, late=report.late, evidence_count=len(stored)
+        )
+    raise RuntimeError("could not allocate a receipt code")  # pragma: no cover - 3 collisions
+
+
+class _ReceiptTaken(Exception):
+    """The receipt digest exists already: the intake's transaction was rolled back whole."""
+
+
+def _report_store(
+    *,
+    form: ReportForm,
+    prepared: Sequence[PreparedFile],
+    channel: str,
+    digest: str,
+    now: datetime.datetime,
+) -> tuple[Report, list[Evidence]]:
+    """The intake's one transaction. A taken receipt digest leaves it as ``_ReceiptTaken``
+    (no savepoint around the insert: the whole transaction is retried or refused)."""
+    data = form.cleaned_data
+    anonymous = bool(data["anonymous"])
     # Audit entries (report, case) are appended last: the chain head is shared by all.
     with blobs.deleted_on_failure() as written, transaction.atomic(), audit_deferred():
-        for _attempt in range(3):  # a 16-digit collision is astronomically rare; retry
-            code = receipt_code or receipt_code_new()
-            try:
-                with transaction.atomic():
-                    report = Report.objects.create(
-                        kind=Report.Kind.INFORMASI if anonymous else Report.Kind.LAPORAN,
-                        receipt_digest=receipt_digest(code),
-                        channel=channel,
-                        **report_fields(form=form, now=now),
-                    )
-                break
-            except IntegrityError:
-                if receipt_code is not None:
-                    raise AlreadySubmitted(ALREADY_SUBMITTED) from None
-                continue
-        else:  # pragma: no cover - needs three collisions in a row
-            raise RuntimeError("could not allocate a receipt code")
+        try:
+            report = Report.objects.create(
+                kind=Report.Kind.INFORMASI if anonymous else Report.Kind.LAPORAN,
+                receipt_digest=digest,
+                channel=channel,
+                **report_fields(form=form, now=now),
+            )
+        except IntegrityError:
+            raise _ReceiptTaken from None
         if not anonymous:
             Reporter.objects.create(
                 report=report,
@@ -172,8 +195,11 @@ def report_submit(
         stored = evidence_store(
             report=report, prepared=prepared, message=None, written=written, now=now
         )
-        # Case handling (above reports) opens the case, in this transaction.
+        # Case handling (above reports) opens the case, in this transaction; what derives
+        # from it (search, alerts, person, signature, partner event) and the reporter's notice
+        # follow in one task, queued here so that it commits with the report.
         report_submitted.fire(ReportSubmitted(report=report, actor=None))
+        report_received_enqueue(report=report, notify=True)
         # No identity, no code, no address in the trail: only what happened.
         audit_record(
             actor=None,
@@ -187,13 +213,7 @@ def report_submit(
                 "evidence": [e.sha256 for e in stored],
             },
         )
-        # robust: a queue hiccup must not undo an acknowledged report.
-        transaction.on_commit(
-            lambda: notify_reporter.enqueue(report_id=report.pk, event="received"), robust=True
-        )
-    return SubmitResult(
-        report=report, receipt_code=code, late=report.late, evidence_count=len(stored)
-    )
+    return report, stored
 
 
 def reporter_message_post(

@@ -19,14 +19,15 @@ class TriageConfig(AppConfig):
         from netral.reports import hooks as report_hooks
         from netral.triage import handlers
 
-        report_hooks.report_submitted.register(handlers.link_submitted_report)
+        # In the post-intake task (``reports.received``), after the intake committed.
+        report_hooks.report_received.register(handlers.link_received_report)
         case_hooks.case_sections.register(handlers.case_page_section)
         case_hooks.case_list_flags.register(handlers.case_list_flags)
 
-        # Duplicates: each new report's signature, computed once its intake has committed.
-        from netral.triage.duplicates_store import on_report_submitted
+        # Duplicates: each new report's signature, in the same post-intake task.
+        from netral.triage.duplicates_store import on_report_received
 
-        report_hooks.report_submitted.register(on_report_submitted)
+        report_hooks.report_received.register(on_report_received)
 
         # Suggestions beside each report and finding on the staff report page.
         from netral.triage.suggestions_handlers import report_page_section

@@ -1,5 +1,6 @@
 """Keeping each report's duplicate signature (``netral.triage.duplicates``): computed by a task
-after the report's intake commits (the ``report_submitted`` hook) and by the backfill command.
+after the report's intake commits (the ``report_received`` hook, in the post-intake task) and
+by the backfill command.
 
 Derived data only, no audit entry: it says nothing a report does not already say, and
 ``signatures_backfill`` rebuilds it at any time.
@@ -9,14 +10,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from functools import partial
 
-from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
 from netral.audit.services import audited
-from netral.reports.hooks import ReportSubmitted
+from netral.reports.hooks import ReportReceived
 from netral.reports.models import Report
 from netral.triage.duplicates import VERSION, Signature, pack
 from netral.triage.models import ReportSignature, ReportSignatureKey
@@ -84,14 +83,12 @@ def signature_store_task(*, report_id: int) -> None:
     signature_store(report_id=report_id)
 
 
-def on_report_submitted(event: ReportSubmitted) -> None:
-    """``report_submitted`` handler: the signature is computed by the task worker once the
-    intake has committed, off the submitter's request (it costs seven statements and a commit
-    of its own); a failure there is logged (``robust``) and never undoes or refuses the
-    report: the backfill command catches up."""
-    transaction.on_commit(
-        partial(signature_store_task.enqueue, report_id=event.report.pk), robust=True
-    )
+def on_report_received(event: ReportReceived) -> None:
+    """``report_received`` handler: the signature is computed in the post-intake task, once
+    the intake has committed, off the submitter's request; a failure there never undoes or
+    refuses the report (``manage.py intake_replay`` or the backfill command catches up).
+    Idempotent: the old rows go first."""
+    signatures_store(reports=[event.report])
 
 
 def signatures_backfill(*, batch: int = 1000, all_reports: bool = False) -> int:

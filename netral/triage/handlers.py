@@ -7,14 +7,15 @@ from django.utils.translation import gettext as _
 
 from netral.accounts.permissions import can
 from netral.cases.hooks import CaseEvent, CaseFlag, CaseListRows, CaseSection
-from netral.reports.hooks import ReportSubmitted
+from netral.reports.hooks import ReportReceived
 from netral.triage.persons import report_person_link
 from netral.triage.persons_selectors import case_persons
 
 
-def link_submitted_report(event: ReportSubmitted) -> None:
+def link_received_report(event: ReportReceived) -> None:
     """A new report (or finding) gets its person: linked by a valid NIP, proposed by name and
-    agency, or a new person (inside the intake's transaction)."""
+    agency, or a new person (in the post-intake task, after the intake committed; idempotent:
+    a report linked already is left as it is)."""
     report_person_link(report=event.report)
 
 
