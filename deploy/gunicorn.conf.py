@@ -24,6 +24,10 @@ accesslog = "-"
 errorlog = "-"
 # Only the proxy in front may say the request came over HTTPS.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+# No control socket (gunicornc, gunicorn 25.1+): it would be made in $HOME/.gunicorn, which
+# is read-only under the units' ProtectSystem=strict and in the image, so every start logged
+# "Control server error: Permission denied". Reload with SIGHUP (systemctl reload).
+control_socket_disable = True
 
 
 def on_starting(server: Any) -> None:

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import base64
 import configparser
+import json
 import os
+import pwd
 import re
 import runpy
 import secrets
@@ -191,6 +193,46 @@ def test_gunicorn_refuses_to_start_without_a_field_key() -> None:
     config = runpy.run_path(str(DEPLOY / "gunicorn.conf.py"))
     with pytest.raises(SystemCheckError, match=r"netral\.E004"):
         config["on_starting"](None)  # type: ignore[operator]
+
+
+def test_gunicorn_makes_no_control_socket() -> None:
+    # gunicorn 25.1+ would make it in $HOME/.gunicorn: read-only under the units'
+    # ProtectSystem=strict and in the image (every start logged "Permission denied").
+    assert runpy.run_path(str(DEPLOY / "gunicorn.conf.py"))["control_socket_disable"] is True
+
+
+def test_netral_env_runs_a_command_as_the_units_do(tmp_path: Path) -> None:
+    """deploy/netral-env (README, systemd step 3): the EnvironmentFile's values only, read
+    as systemd reads them, in the checkout, as the units' user."""
+    env_file = tmp_path / "netral.env"
+    env_file.write_text(
+        "# a comment\n\n; another\nDEFAULT_FROM_EMAIL=Netral <noreply@netral.example.go.id>\n"
+        'EMAIL_URL=smtp://u:p=q@mail:587\nQUOTED="two words"\n'
+    )
+    script = "import json, os; print(json.dumps([dict(os.environ), os.getcwd(), os.getuid()]))"
+    caller = {"PATH": os.environ["PATH"], "NETRAL_ENV_FILE": str(env_file), "LEAKED": "1"}
+    caller["NETRAL_USER"] = pwd.getpwuid(os.getuid()).pw_name
+    result = subprocess.run(  # noqa: S603 (our own script, fixed arguments)
+        [str(DEPLOY / "netral-env"), sys.executable, "-c", script],
+        env=caller,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert result.returncode == 0, result.stderr
+    environ, cwd, uid = json.loads(result.stdout)
+    assert environ["DEFAULT_FROM_EMAIL"] == "Netral <noreply@netral.example.go.id>"
+    assert environ["EMAIL_URL"] == "smtp://u:p=q@mail:587"
+    assert environ["QUOTED"] == "two words"
+    assert not {"LEAKED", "NETRAL_ENV_FILE"} & set(environ)
+    assert environ["PATH"].startswith(f"{ROOT}/.venv/bin:")
+    assert (Path(cwd), uid) == (ROOT, os.getuid())
+
+    env_file.write_text("export SECRET_KEY=x\n")
+    result = subprocess.run(  # noqa: S603
+        [str(DEPLOY / "netral-env"), "true"], env=caller, capture_output=True, text=True
+    )
+    assert result.returncode == 2 and "not KEY=VALUE" in result.stderr
 
 
 def production_env(tmp_path: Path, **overrides: str) -> dict[str, str]:
