@@ -35,7 +35,11 @@ def django_with_test_database() -> Iterator[None]:
         name: (10**9, 60)
         for name in ("report-submit", "report-submit-all", "receipt-lookup", "receipt-lookup-all")
     }
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=keep)
+    # No serialisation of the contents (that is for TransactionTestCase rollbacks): a kept
+    # database of a million rows would be read into memory on every run.
+    old_name = connection.creation.create_test_db(
+        verbosity=0, autoclobber=True, keepdb=keep, serialize=False
+    )
     try:
         call_command("createcachetable")
         from netral.elections.services import election_cycles_load_all

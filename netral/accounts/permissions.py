@@ -155,6 +155,18 @@ def require(user: AnyUser, capability: str, obj: Scoped | None = None) -> None:
         raise PermissionDenied(NOT_ALLOWED)
 
 
+def audience_key(user: AnyUser) -> str:
+    """Who sees the same rows: every rule in this module depends on the role and the
+    jurisdiction only (and on the account being active), so two accounts with the same key
+    are shown the same aggregates. A page fragment shared between viewers (the dashboard's
+    panels) is keyed by it; anything about the person themself (their assignments, their
+    notifications) never is."""
+    staff = _staff(user)
+    if staff is None:
+        return "public"
+    return f"{staff.role}@{staff.jurisdiction_id or 'RI'}"
+
+
 def jurisdiction_q(user: AnyUser, field: str = "region") -> Q:
     """A filter keeping rows whose ``field`` (a Region foreign key) the user covers.
 

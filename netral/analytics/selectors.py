@@ -186,9 +186,25 @@ def violation_q() -> Q:
 CUBE_FIELDS = ("kind", "violation_type", "agency_type", "position_class", "stage")
 
 
-def report_cube(scope: Scope, windows: list[StageWindow]) -> dict[str, dict[str, int]]:
-    """Reports counted by kind, violation type, agency type, position class and stage: one
-    ``GROUP BY`` over the rollups (a few rows per region), whatever the number of reports.
+@dataclass(frozen=True)
+class ReportMargins:
+    """What the dashboard reads of the report rollups, in one statement: the five margins
+    of the cube, reports per week, and reports and findings per province (nationally) or
+    per region (in a province)."""
+
+    cube: dict[str, dict[str, int]]
+    weeks: dict[datetime.date, int]
+    by_region: dict[str, tuple[int, int]]  # key -> (reports, findings)
+
+
+def _region_key(scope: Scope, column: str) -> Left | F:
+    """Nationally a province's two-digit code; in a province the region itself."""
+    return Left(column, 2) if scope.region is None else F(column)
+
+
+def report_margins(scope: Scope, windows: list[StageWindow]) -> ReportMargins:
+    """The report rollups of ``scope`` grouped by region key, dimension and value: one scan
+    of a few rows per region and dimension, whatever the number of reports.
 
     The rollups keep each report's stage in its own election's cycle. That is the stage
     asked for unless the calendar holds one cycle only and reports of another cycle exist:
@@ -196,23 +212,48 @@ def report_cube(scope: Scope, windows: list[StageWindow]) -> dict[str, dict[str,
     cycle only when there are several), and the cube is counted from the reports."""
     cycles = {w.cycle_id for w in windows}
     single = cycles.pop() if scope.election is None and len(cycles) == 1 else None
-    fields = ("dim", "value") if single is None else ("dim", "value", "election__cycle_id")
+    fields = ["key", "dim", "value"]
+    if single is not None:
+        fields.append("election__cycle_id")
     rows = (
-        ReportCount.objects.filter(scope.reports_q(), dim__in=CUBE_FIELDS)
+        ReportCount.objects.filter(scope.reports_q(), dim__in=(*CUBE_FIELDS, ReportCount.Dim.WEEK))
         .order_by()
-        .values(*fields)
+        .annotate(key=_region_key(scope, "region_id"))
+        .values_list(*fields)
         .annotate(total=Sum("n"))
     )
     margins: dict[str, dict[str, int]] = {name: {} for name in CUBE_FIELDS}
-    for row in rows:
-        if not row["total"]:
+    weeks: dict[datetime.date, int] = {}
+    by_region: dict[str, list[int]] = {}
+    other_cycle = False
+    for key, dim, value, *rest in rows:
+        total = rest[-1]
+        if not total:
             continue
-        if single is not None and row["election__cycle_id"] != single:
-            return report_cube_from_rows(scope, windows)
-        key = row["value"] or UNKNOWN
-        margin = margins[row["dim"]]
-        margin[key] = margin.get(key, 0) + row["total"]
-    return margins
+        if single is not None and rest[0] != single:
+            other_cycle = True
+        if dim == ReportCount.Dim.WEEK:
+            week = datetime.date.fromisoformat(value)
+            weeks[week] = weeks.get(week, 0) + total
+            continue
+        if dim == ReportCount.Dim.KIND:
+            counts = by_region.setdefault(key, [0, 0])
+            counts[value == Report.Kind.TEMUAN] += total
+        value = value or UNKNOWN
+        margin = margins[dim]
+        margin[value] = margin.get(value, 0) + total
+    cube = report_cube_from_rows(scope, windows) if other_cycle else margins
+    return ReportMargins(
+        cube=cube,
+        weeks=weeks,
+        by_region={key: (counts[0], counts[1]) for key, counts in by_region.items()},
+    )
+
+
+def report_cube(scope: Scope, windows: list[StageWindow]) -> dict[str, dict[str, int]]:
+    """Reports counted by kind, violation type, agency type, position class and stage, from
+    the rollups (``report_margins``)."""
+    return report_margins(scope, windows).cube
 
 
 def report_cube_from_rows(scope: Scope, windows: list[StageWindow]) -> dict[str, dict[str, int]]:
@@ -242,14 +283,18 @@ class CaseCounts:
     violations: int
     overdue: int
     days_to_decision: float | None
+    # key (as ``report_margins``) -> (decided, violations), merged cases included.
+    by_region: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 def case_counts(scope: Scope, *, now: datetime.datetime) -> CaseCounts:
-    """Cases by status with the other totals, from the case rollups grouped by status."""
+    """Cases by status with the other totals, and decisions per region key: one scan of the
+    case rollups grouped by region key and status."""
     rows = (
         CaseCount.objects.filter(scope.cases_q())
         .order_by()
-        .values("status")
+        .annotate(key=_region_key(scope, "office_region_id"))
+        .values_list("key", "status")
         .annotate(
             total=Sum("n"),
             registered=Sum("n", filter=Q(registered=True)),
@@ -260,27 +305,33 @@ def case_counts(scope: Scope, *, now: datetime.datetime) -> CaseCounts:
         )
     )
     by_status: dict[str, int] = {}
+    by_region: dict[str, tuple[int, int]] = {}
     sums = {"registered": 0, "decided": 0, "violations": 0, "overdue": 0}
-    span = datetime.timedelta(0)
-    for row in rows:
-        if not row["total"]:
+    span = 0
+    for key, status, total, registered, decided, violations, overdue, to_decision in rows:
+        if not total:
             continue
-        by_status[row["status"]] = row["total"]
-        if row["status"] == Status.MERGED:
+        before = by_region.get(key, (0, 0))
+        by_region[key] = (before[0] + (decided or 0), before[1] + (violations or 0))
+        by_status[status] = by_status.get(status, 0) + total
+        if status == Status.MERGED:
             continue  # a merged case lives on in the one it was merged into
-        for name in ("registered", "decided", "violations"):
-            sums[name] += row[name] or 0
-        if row["status"] in OPEN_FOR_HANDLING:
-            sums["overdue"] += row["overdue"] or 0
-        span += datetime.timedelta(microseconds=row["to_decision"] or 0)
-    decided = sums["decided"]
+        sums["registered"] += registered or 0
+        sums["decided"] += decided or 0
+        sums["violations"] += violations or 0
+        if status in OPEN_FOR_HANDLING:
+            sums["overdue"] += overdue or 0
+        span += to_decision or 0
+    decided_total = sums["decided"]
+    days = span / 1_000_000 / 86400 / decided_total if decided_total else None
     return CaseCounts(
         by_status=by_status,
         registered=sums["registered"],
-        decided=decided,
+        decided=decided_total,
         violations=sums["violations"],
         overdue=sums["overdue"],
-        days_to_decision=round(span.total_seconds() / 86400 / decided, 1) if decided else None,
+        days_to_decision=round(days, 1) if days is not None else None,
+        by_region=by_region,
     )
 
 
@@ -319,20 +370,11 @@ def _stage_table(windows: list[StageWindow], counts: dict[str, int]) -> Table:
     return Table(key="by_stage", title=_("Laporan per tahapan"), rows=_bars(pairs))
 
 
-def _week_table(scope: Scope) -> Table:
+def _week_table(scope: Scope, by_week: Mapping[datetime.date, int]) -> Table:
     """The most recent weeks with reports: the ``TREND_WEEKS`` weeks after the latest report
-    less the span. Whole weeks come from the rollups; only the latest report's instant and
-    the part of the oldest week inside the span are read from the reports, both bounded to
-    one week of ``submitted_at`` (indexed)."""
-    counted = (
-        ReportCount.objects.filter(scope.reports_q(), dim=ReportCount.Dim.WEEK)
-        .order_by()
-        .values("value")
-        .annotate(total=Sum("n"))
-    )
-    by_week = {
-        datetime.date.fromisoformat(row["value"]): row["total"] for row in counted if row["total"]
-    }
+    less the span. Whole weeks come from the rollups (``report_margins``); only the latest
+    report's instant and the part of the oldest week inside the span are read from the
+    reports, both bounded to one week of ``submitted_at`` (indexed)."""
     weeks: list[tuple[datetime.date, int]] = []
     if by_week:
         last = _week_start(max(by_week))
@@ -367,71 +409,48 @@ def _week_start(monday: datetime.date, *, weeks: int = 0) -> datetime.datetime:
     return datetime.datetime.combine(day, datetime.time.min, STATS_TZ)
 
 
-def region_rows(scope: Scope) -> tuple[RegionRow, ...]:
+def region_rows(
+    scope: Scope, reports: Mapping[str, tuple[int, int]], cases: Mapping[str, tuple[int, int]]
+) -> tuple[RegionRow, ...]:
     """Nationally one row per province; in a province one per regency/city (and one for the
-    province's own office); nothing below a regency."""
+    province's own office); nothing below a regency. ``reports`` and ``cases`` are the
+    counts per key of ``report_margins`` and ``case_counts``."""
     if scope.level == Region.Level.REGENCY:
         return ()
-    report_key: Left | F
-    case_key: Left | F
     if scope.region is None:
-        report_key = Left("region_id", 2)
-        case_key = Left("office_region_id", 2)
-        regions = list(Region.objects.filter(level=Region.Level.PROVINCE).order_by("code"))
+        places = Region.objects.filter(level=Region.Level.PROVINCE)
     else:
-        report_key = F("region_id")
-        case_key = F("office_region_id")
-        regions = list(Region.objects.filter(code__in=scope.codes).order_by("code"))
-    finding = Q(value=Report.Kind.TEMUAN)
-    reports = (
-        ReportCount.objects.filter(scope.reports_q(), dim=ReportCount.Dim.KIND)
-        .order_by()
-        .annotate(key=report_key)
-        .values("key")
-        .annotate(reports=Sum("n", filter=~finding), findings=Sum("n", filter=finding))
-    )
-    cases = (
-        CaseCount.objects.filter(scope.cases_q())
-        .order_by()
-        .annotate(key=case_key)
-        .values("key")
-        .annotate(
-            decided=Sum("n", filter=Q(decided=True)),
-            violations=Sum("n", filter=Q(violation=True)),
-        )
-    )
-    by_report = {row["key"]: {k: row[k] or 0 for k in ("reports", "findings")} for row in reports}
-    by_case = {row["key"]: {k: row[k] or 0 for k in ("decided", "violations")} for row in cases}
+        places = Region.objects.filter(code__in=scope.codes)
     out = []
-    for region in regions:
-        r = by_report.get(region.code, {})
-        c = by_case.get(region.code, {})
-        decided = c.get("decided", 0)
-        violations = c.get("violations", 0)
+    own = scope.region.code if scope.region else None
+    for code, name in places.order_by("code").values_list("code", "name"):
+        reported, found = reports.get(code, (0, 0))
+        decided, violations = cases.get(code, (0, 0))
         out.append(
             RegionRow(
-                code=region.code,
-                name=region.name,
-                reports=r.get("reports", 0),
-                findings=r.get("findings", 0),
+                code=code,
+                name=name,
+                reports=reported,
+                findings=found,
                 decided=decided,
                 violations=violations,
                 violation_rate=round(violations * 100 / decided, 1) if decided else None,
-                drillable=region.code != (scope.region.code if scope.region else None),
+                drillable=code != own,
             )
         )
     return tuple(out)
 
 
 def dashboard_get(*, scope: Scope, now: datetime.datetime) -> Dashboard:
-    """Everything the dashboard shows for ``scope``: a constant number of queries (three
-    scans of reports, two of cases, a few small look-ups)."""
+    """Everything the dashboard shows for ``scope``: a constant number of queries (one scan
+    of the report rollups, one of the case rollups, a few small look-ups)."""
     windows = stage_windows(scope=scope)
-    cube = report_cube(scope, windows)
+    margins = report_margins(scope, windows)
+    cube = margins.cube
     cases = case_counts(scope, now=now)
     types = [(vt.code, rule_name(vt)) for vt in violation_type_list()]
     tables = (
-        _week_table(scope),
+        _week_table(scope, margins.weeks),
         _stage_table(windows, cube["stage"]),
         _choice_table(
             "by_type", _("Jenis pelanggaran yang dilaporkan"), cube["violation_type"], types
@@ -456,7 +475,7 @@ def dashboard_get(*, scope: Scope, now: datetime.datetime) -> Dashboard:
         scope=scope,
         totals=_totals(cube, cases),
         tables=tables,
-        regions=region_rows(scope),
+        regions=region_rows(scope, margins.by_region, cases.by_region),
     )
 
 

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET
 
 from netral.accounts.decorators import request_staff, staff_required
 from netral.accounts.models import User
-from netral.accounts.permissions import covers, has_capability
+from netral.accounts.permissions import audience_key, covers, has_capability
 from netral.analytics import exports
 from netral.analytics.ikp import IkpResult, ikp_for_region, ikp_for_regions
 from netral.analytics.opendata import open_json, open_rows
@@ -106,19 +106,15 @@ def _map(
     return {"tiles": grid, "legend": legend, "width": WIDTH, "height": HEIGHT}
 
 
-@never_cache
-@require_GET
-@staff_required("dashboard.view")
-def dashboard(request: HttpRequest) -> HttpResponse:
-    actor = request_staff(request)
-    try:
-        scope = _scope(request, actor)
-    except ApplicationError as error:
-        return _refused(request, error)
+def _figures_context(
+    request: HttpRequest,
+    scope: Scope,
+    params: dict[str, str],
+    metric: str,
+    query: str,
+    can_export: bool,
+) -> dict[str, Any]:
     data = dashboard_cached(scope=scope, now=clock.now())
-    params = scope.query_params()
-    metric = request.GET.get("peta", "count")
-    metric = metric if metric in METRICS else "count"
     # The index of every region shown costs a few more queries: only when asked for.
     region_ikp: dict[str, IkpResult] = {}
     if metric == "ikp" and data.regions:
@@ -140,11 +136,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             scope.election,
             lambda: ikp_for_region(region=place, election=scope.election),
         )
-    context = {
+    return {
         "dashboard": data,
         "scope": scope,
         "params": params,
-        "query": urlencode({k: v for k, v in params.items() if v}),
+        "query": query,
         "metric": metric,
         "metrics": [(key, label, _link(params, peta=key)) for key, label in METRICS.items()],
         "map": _map(data, metric, params, region_ikp) if scope.region is None else None,
@@ -153,14 +149,15 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             (r, _link(params, region=r.code), region_ikp.get(r.code)) for r in data.regions
         ],
         "own_ikp": own_ikp,
-        "breadcrumbs": [
-            (label, _link(params, region=code) if code else _link(params, region=""))
-            for label, code in _breadcrumbs(scope, actor)
-        ],
-        "elections": election_choices(scope=scope),
-        "can_export": has_capability(actor, "export.download"),
-        "can_export_cases": has_capability(actor, "export.download")
-        and has_capability(actor, "case.view"),
+        "can_export": can_export,
+    }
+
+
+def _panels_context(actor: User, scope: Scope, query: str, can_export: bool) -> dict[str, Any]:
+    return {
+        "scope": scope,
+        "query": query,
+        "can_export_cases": can_export and has_capability(actor, "case.view"),
         "statuses": Status.choices,
         "violation_types": violation_type_list(),
         # Neutrality recommendations to BKN whose PPK lies in the scope (netral.followup).
@@ -176,16 +173,55 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         # Prevention work beside enforcement (netral.analytics.prevention).
         "prevention": prevention_panel(actor=actor, scope=scope),
     }
-    # The figures' markup (totals, map, regions, charts) depends on the scope, the map's
-    # metric and the export links only: shared from the cache like the figures themselves.
-    context["figures"] = mark_safe(  # noqa: S308 - our own template's output
-        stats_cached(
-            f"figures:{metric}:{int(bool(context['can_export']))}",
-            scope.region,
-            scope.election,
-            lambda: render_to_string("analytics/_figures.html", context, request),
-        )
+
+
+@never_cache
+@require_GET
+@staff_required("dashboard.view")
+def dashboard(request: HttpRequest) -> HttpResponse:
+    actor = request_staff(request)
+    try:
+        scope = _scope(request, actor)
+    except ApplicationError as error:
+        return _refused(request, error)
+    params = scope.query_params()
+    metric = request.GET.get("peta", "count")
+    metric = metric if metric in METRICS else "count"
+    query = urlencode({k: v for k, v in params.items() if v})
+    can_export = has_capability(actor, "export.download")
+    # The page is two cached fragments around a light frame: the figures (the scope's
+    # numbers, the same for everybody who may open the scope) and the panels (what the
+    # viewer's role and jurisdiction see). A warm request computes neither.
+    figures = stats_cached(
+        f"figures:{metric}:{int(can_export)}",
+        scope.region,
+        scope.election,
+        lambda: render_to_string(
+            "analytics/_figures.html",
+            _figures_context(request, scope, params, metric, query, can_export),
+            request,
+        ),
     )
+    panels = stats_cached(
+        f"panels:{audience_key(actor)}",
+        scope.region,
+        scope.election,
+        lambda: render_to_string(
+            "analytics/_panels.html", _panels_context(actor, scope, query, can_export), request
+        ),
+    )
+    context = {
+        "scope": scope,
+        "breadcrumbs": [
+            (label, _link(params, region=code) if code else _link(params, region=""))
+            for label, code in _breadcrumbs(scope, actor)
+        ],
+        "elections": stats_cached(
+            "elections", scope.region, None, lambda: list(election_choices(scope=scope))
+        ),
+        "figures": mark_safe(figures),  # noqa: S308 - our own templates' output
+        "panels": mark_safe(panels),  # noqa: S308
+    }
     return render(request, "analytics/dashboard.html", context)
 
 
