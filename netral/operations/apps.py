@@ -19,6 +19,6 @@ class OperationsConfig(AppConfig):
     def ready(self) -> None:
         # The case page shows the legal hold; cases stands below and only offers the hook.
         from netral.cases import hooks as case_hooks
-        from netral.operations import handlers
+        from netral.operations import checks, handlers  # noqa: F401  # checks registers
 
         case_hooks.case_sections.register(handlers.case_page_section)

@@ -74,10 +74,14 @@ class LegalHold(models.Model):
 
 class RetentionErasure(models.Model):
     """What one retention rule erased from one case, and when: counts only, never content.
-    Its twin is the ``retention.erase`` entry in the audit trail."""
+    Its twin is the ``retention.erase`` entry in the audit trail. An age rule (rows older
+    than its period, not a case's data: the partners' event log) leaves one row per run that
+    erased something, without a case."""
 
     rule = models.CharField(max_length=60)
-    case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="+")
+    case = models.ForeignKey(
+        "cases.Case", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     erased_at = models.DateTimeField()
     counts = models.JSONField(default=dict)
 

@@ -5,28 +5,35 @@ the report not registered) it is kept. When that passes, the rule erases it from
 blobs deleted, identities blanked, messages deleted, and for the whole-case rules the texts
 that tell who and what. The rows themselves stay with their region, election, violation
 type, status, dates, position and agency class, so every aggregate count reads the same
-afterwards. Each erasure leaves a ``RetentionErasure`` row and a ``retention.erase`` audit
-entry (the rule, when, how many of what; never the content). A case under an active legal
-hold is skipped by every rule until the hold is released.
+afterwards (the statistics' rollups are never touched). The data other apps derive from a
+case (its internal notes and case files, triage's signatures and person records, partners'
+event log) is erased by those apps' own kinds, registered in ``netral.common.retention``:
+each has a rule of its own, and the whole-case rules call every case kind too. Each
+erasure leaves a ``RetentionErasure`` row and a ``retention.erase`` audit entry (the rule,
+when, how many of what; never the content). A case under an active legal
+hold is skipped by every rule until the hold is released, and so is everything derived from
+it.
 """
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import DateTimeField, QuerySet
+from django.db.models import DateTimeField, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from netral.audit.services import audit_deferred, audit_record
-from netral.cases.models import Case, Clarification, ClarificationAttachment, Status
+from netral.cases.first_report import case_first_report_refresh
+from netral.cases.models import Case, Clarification, ClarificationAttachment, Redaction, Status
 from netral.common import blobs, clock
+from netral.common.retention import CaseScope, Erased, OlderScope, kind_get, kinds
 from netral.operations.models import LegalHold, RetentionErasure
 from netral.reports.models import Contact, Evidence, Message, Report, Reporter
 from netral.rules.schemas_retention import RetentionRule
@@ -57,7 +64,12 @@ COUNT_LABELS = {
     "messages": "pesan",
     "reports": "isi laporan",
     "clarifications": "isi klarifikasi",
+    "redactions": "tanda redaksi",
 }
+UNKNOWN_KIND = (
+    "Retention rule {code!r} names data {data!r}: neither a core kind nor one registered in "
+    "netral.common.retention."
+)
 
 
 def _zone() -> ZoneInfo:
@@ -72,24 +84,55 @@ def held_case_ids() -> QuerySet[LegalHold, int]:
     return LegalHold.objects.filter(released_at__isnull=True).values_list("case_id", flat=True)
 
 
-def _ended(rule: RetentionRule) -> QuerySet[Case]:
-    """Cases the rule applies to, not held, not yet erased by it, with ``ended``."""
+def _by_age(rule: RetentionRule) -> bool:
+    """Whether the rule counts from each row's own time (a registered ``erase_older`` kind),
+    not from a case's end."""
+    kind = kind_get(rule.data)
+    return kind is not None and kind.erase_older is not None
+
+
+def _ended_all(rule: RetentionRule) -> QuerySet[Case]:
+    """Cases the rule applies to, not held, with ``ended`` (none for an age rule)."""
     statuses = (WHOLE_CASE[rule.data],) if rule.data in WHOLE_CASE else ENDED
     ended = Coalesce("closed_at", "finished_at", output_field=DateTimeField())
-    return (
+    cases = (
         Case.objects.filter(status__in=statuses)
         .annotate(ended=ended)
         .filter(ended__isnull=False)
         .exclude(pk__in=held_case_ids())
-        .exclude(pk__in=RetentionErasure.objects.filter(rule=rule.code).values("case_id"))
     )
+    return cases.none() if _by_age(rule) else cases
+
+
+def _ended(rule: RetentionRule) -> QuerySet[Case]:
+    """``_ended_all`` without the cases the rule erased already."""
+    erased = RetentionErasure.objects.filter(rule=rule.code, case__isnull=False)
+    return _ended_all(rule).exclude(pk__in=erased.values("case_id"))
+
+
+def _cutoff(rule: RetentionRule, *, today: datetime.date) -> datetime.datetime:
+    """What ended (or happened) before this instant expired by ``today``."""
+    last_day = today - datetime.timedelta(days=rule.keep_days)
+    return _midnight(last_day + datetime.timedelta(days=1))
 
 
 def cases_due(rule: RetentionRule, *, today: datetime.date) -> QuerySet[Case]:
     """Cases whose data of this rule expired by ``today`` (ended ``keep_days`` ago or more)."""
-    last_day = today - datetime.timedelta(days=rule.keep_days)
-    cutoff = _midnight(last_day + datetime.timedelta(days=1))
-    return _ended(rule).filter(ended__lt=cutoff)  # type: ignore[misc]  # annotated above
+    return _ended(rule).filter(ended__lt=_cutoff(rule, today=today))  # type: ignore[misc]
+
+
+def cases_gone(rule: RetentionRule, *, today: datetime.date) -> QuerySet[Case, int]:
+    """Primary keys of the cases whose data under ``rule`` is erased or expires by ``today``:
+    due now, or erased already by the rule or by a whole-case rule. Never a held case. For
+    data several cases share (a person named in reports of two cases)."""
+    codes = [r.code for r in rulebook_get().retention.rules if r.data in WHOLE_CASE]
+    erased = RetentionErasure.objects.filter(rule__in=[rule.code, *codes], case__isnull=False)
+    due = _ended_all(rule).filter(ended__lt=_cutoff(rule, today=today))  # type: ignore[misc]
+    return (
+        Case.objects.filter(Q(pk__in=due.values("pk")) | Q(pk__in=erased.values("case_id")))
+        .exclude(pk__in=held_case_ids())
+        .values_list("pk", flat=True)
+    )
 
 
 def cases_expiring(rule: RetentionRule, *, today: datetime.date) -> QuerySet[Case]:
@@ -110,19 +153,18 @@ def expiry_of(rule: RetentionRule, case: Any) -> datetime.date:
 # --- What a rule touches -------------------------------------------------------------------
 
 
-@dataclass
-class Erasure:
-    counts: dict[str, int] = field(default_factory=dict)
-    refs: list[str] = field(default_factory=list)
-
-    def add(self, name: str, count: int) -> None:
-        if count:
-            self.counts[name] = self.counts.get(name, 0) + count
+Erasure = Erased
+CORE_KINDS = ("identity", "evidence_original", "clean_copy", "messages")
 
 
 def _kinds(rule: RetentionRule) -> tuple[str, ...]:
+    """What the rule erases: its kind; for a whole-case rule the core kinds, the texts and
+    every registered case kind."""
     if rule.data in WHOLE_CASE:
-        return ("identity", "evidence_original", "clean_copy", "messages", "texts")
+        case_kinds = [kind.data for kind in kinds() if kind.erase_case is not None]
+        return (*CORE_KINDS, "texts", *case_kinds)
+    if rule.data not in CORE_KINDS and kind_get(rule.data) is None:
+        raise ValueError(UNKNOWN_KIND.format(code=rule.code, data=rule.data))
     return (rule.data,)
 
 
@@ -151,8 +193,9 @@ def _reporters(case_ids: list[int]) -> list[Reporter]:
     return [row for row in rows if any(getattr(row, name) for name in IDENTITY_FIELDS)]
 
 
-def _erase(rule: RetentionRule, case: Case) -> Erasure:
-    """Erase the rule's data from ``case``. Call under the case's row lock."""
+def _erase(rule: RetentionRule, case: Case, *, gone: Any) -> Erasure:
+    """Erase the rule's data from ``case``. Call under the case's row lock. ``gone``:
+    ``cases_gone`` of the rule, for the registered kinds."""
     done = Erasure()
     ids = [case.pk]
     kinds = _kinds(rule)
@@ -185,15 +228,28 @@ def _erase(rule: RetentionRule, case: Case) -> Erasure:
         done.add("messages", count)
     if "texts" in kinds:
         done.add("reports", Report.objects.filter(case_id__in=ids).update(**REPORT_TEXTS))
+        case_first_report_refresh(case_ids=ids)  # the inbox's copy of the reported name
         minutes = Clarification.objects.filter(case_id__in=ids)
         done.add("clarifications", minutes.update(invitee_label="", minutes=""))
         for name in CASE_TEXTS:
             setattr(case, name, "")
         case.save(update_fields=list(CASE_TEXTS))
+        # Redactions keep what their spans covered (names, NIKs): they go with the texts.
+        done.add("redactions", Redaction.objects.filter(case_id__in=ids).delete()[0])
+    for data in kinds:
+        registered = kind_get(data) if data not in CORE_KINDS else None
+        if registered is not None and registered.erase_case is not None:
+            done.merge(registered.erase_case(CaseScope(case_id=case.pk, gone=gone)))
     return done
 
 
-def case_erase(*, rule: RetentionRule, case_id: int, record: bool = True) -> dict[str, int] | None:
+def case_erase(
+    *,
+    rule: RetentionRule,
+    case_id: int,
+    record: bool = True,
+    today: datetime.date | None = None,
+) -> dict[str, int] | None:
     """Apply ``rule`` to one case in a transaction; None when it is held or done already.
     The blobs go once the deletion record has committed (a crash in between leaves orphans,
     which ``storage_check --delete-orphans`` removes). ``record=False`` (the dry run, rolled
@@ -204,7 +260,8 @@ def case_erase(*, rule: RetentionRule, case_id: int, record: bool = True) -> dic
             return None
         if RetentionErasure.objects.filter(rule=rule.code, case=case).exists():
             return None
-        done = _erase(rule, case)
+        gone = cases_gone(rule, today=today or clock.today())
+        done = _erase(rule, case, gone=gone)
         RetentionErasure.objects.create(
             rule=rule.code, case=case, erased_at=timezone.now(), counts=done.counts
         )
@@ -213,6 +270,36 @@ def case_erase(*, rule: RetentionRule, case_id: int, record: bool = True) -> dic
                 actor=None,
                 action="retention.erase",
                 obj=case,
+                after={"rule": rule.code, "data": rule.data, "counts": done.counts},
+                reason=f"{rule.code}: {rule.basis}",
+            )
+        refs = list(done.refs)
+        transaction.on_commit(lambda: blobs.delete(refs))
+    return done.counts
+
+
+def older_erase(
+    *, rule: RetentionRule, today: datetime.date, record: bool = True
+) -> dict[str, int]:
+    """Apply an age rule (a registered ``erase_older`` kind) in a transaction: what happened
+    before its cutoff goes, except what belongs to a held case. A run that erased something
+    leaves a ``RetentionErasure`` without a case and a ``retention.erase`` entry on the rule."""
+    kind = kind_get(rule.data)
+    assert kind is not None and kind.erase_older is not None
+    with transaction.atomic(), audit_deferred():
+        held = tuple(sorted(held_case_ids()))
+        done = kind.erase_older(OlderScope(before=_cutoff(rule, today=today), held=held))
+        if not done.counts:
+            return {}
+        RetentionErasure.objects.create(
+            rule=rule.code, case=None, erased_at=timezone.now(), counts=done.counts
+        )
+        if record:
+            audit_record(
+                actor=None,
+                action="retention.erase",
+                object_type="operations.retentionrule",
+                object_id=rule.code,
                 after={"rule": rule.code, "data": rule.data, "counts": done.counts},
                 reason=f"{rule.code}: {rule.basis}",
             )
@@ -230,10 +317,14 @@ class RuleOutcome:
 def _apply(*, day: datetime.date, record: bool) -> list[RuleOutcome]:
     outcomes = []
     for rule in rulebook_get().retention.rules:
+        if _by_age(rule):
+            counts = older_erase(rule=rule, today=day, record=record)
+            outcomes.append(RuleOutcome(rule=rule, counts=counts))
+            continue
         ids = list(cases_due(rule, today=day).order_by("pk").values_list("pk", flat=True))
         total = Erasure()
         for case_id in ids:
-            counts = case_erase(rule=rule, case_id=case_id, record=record)
+            counts = case_erase(rule=rule, case_id=case_id, record=record, today=day)
             if counts is not None:
                 total.add("cases", 1)
                 for name, count in counts.items():
@@ -257,7 +348,22 @@ def retention_run(*, dry_run: bool, today: datetime.date | None = None) -> list[
     return outcomes
 
 
+def count_labels() -> dict[str, str]:
+    """How each count is worded: the core ones, then the registered kinds'."""
+    labels = dict(COUNT_LABELS)
+    for kind in kinds():
+        labels.update(kind.labels)
+    return labels
+
+
 def describe(counts: dict[str, int]) -> str:
     """``"3 kasus, 2 identitas pelapor"`` (``"tidak ada"`` when empty)."""
-    parts = [f"{counts[name]} {label}" for name, label in COUNT_LABELS.items() if counts.get(name)]
+    labels = count_labels()
+    parts = [f"{counts[name]} {label}" for name, label in labels.items() if counts.get(name)]
+    parts += [f"{count} {name}" for name, count in counts.items() if name not in labels]
     return ", ".join(parts) or "tidak ada"
+
+
+def held_cases() -> list[int]:
+    """The cases under an active legal hold, by id (the command lists what it spared)."""
+    return sorted(held_case_ids())

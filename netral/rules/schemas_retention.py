@@ -14,7 +14,9 @@ from pydantic import Field, StrictInt, model_validator
 
 from netral.rules.schemas import Code, Text, _Sourced
 
-# What a rule erases (``netral.operations.retention`` words each one):
+# What a rule erases (``netral.operations.retention`` words each one). These core kinds must
+# each have a rule; a rule may also name a kind an app registers in ``netral.common.retention``
+# (its case notes, derived signatures, event log...), which operations checks is registered.
 DataKind = Literal[
     "identity",  # the reporter's identity and contact address
     "evidence_original",  # evidence originals as received (with their file names)
@@ -39,7 +41,7 @@ WARN_AFTER_EXPIRY = "warn_days ({warn}) must be shorter than keep_days ({keep})"
 
 class RetentionRule(_Sourced):
     code: Code
-    data: DataKind
+    data: Code  # a DataKind or a registered kind (``netral.common.retention``)
     # Kept this many days after the case's handling ended (closed or not registered).
     keep_days: StrictInt = Field(ge=1, le=36500)
     # The office is warned this many days before the data goes.
@@ -59,9 +61,10 @@ class RetentionFile(_Sourced):
     @model_validator(mode="after")
     def _one_per_kind(self) -> RetentionFile:
         seen = [rule.data for rule in self.rules]
-        for data in DATA_KINDS:
+        for data in seen:
             if seen.count(data) > 1:
                 raise ValueError(DUPLICATE_RULE.format(data=data))
+        for data in DATA_KINDS:
             if data not in seen:
                 raise ValueError(MISSING_RULE.format(data=data))
         return self

@@ -5,10 +5,11 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from netral.common import clock
-from netral.operations.retention import describe, retention_run
+from netral.operations.retention import describe, held_cases, retention_run
 
 BAD_DATE = "Tanggal tidak valid: {value!r} (format YYYY-MM-DD)."
 FUTURE_REFUSED = "--date di masa depan hanya untuk --dry-run (atau demo)."
+HELD_SHOWN = 20  # held cases named in the output; the rest counted
 
 
 class Command(BaseCommand):
@@ -16,8 +17,10 @@ class Command(BaseCommand):
         "Apply the retention rules of the rulebook (retention.toml): per rule, the cases whose "
         "data expired, skipping cases under a legal hold. --dry-run only lists what would be "
         "erased; without it the data is erased (blobs deleted, identities blanked) and each "
-        "erasure recorded in the audit trail. The scheduler runs it daily. --date computes "
-        "as of another day."
+        "erasure recorded in the audit trail. Besides the core kinds, each app's registered "
+        "kinds (case notes, case files, duplicate signatures, reported persons, partner "
+        "events) have rules of their own. The scheduler runs it daily. --date computes "
+        "as of another day; the last line lists the held cases it spared."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -43,3 +46,10 @@ class Command(BaseCommand):
                 f"- {rule.code} ({rule.data}, {rule.keep_days} hari{flag}): {verb}: "
                 f"{describe(outcome.counts)}"
             )
+        held = held_cases()
+        shown = ", ".join(f"#{pk}" for pk in held[:HELD_SHOWN])
+        more = f" dan {len(held) - HELD_SHOWN} lagi" if len(held) > HELD_SHOWN else ""
+        self.stdout.write(
+            f"Ditahan (penahanan hukum), tidak disentuh: {len(held)} kasus"
+            + (f" ({shown}{more})" if held else "")
+        )
