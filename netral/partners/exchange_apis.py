@@ -5,11 +5,13 @@ services. Transport only: reads in ``exchange``, writes in ``exchange_services``
 from __future__ import annotations
 
 import datetime
-from typing import Any
+import re
+from typing import Annotated, Any
 
 from django.http import HttpRequest, JsonResponse
 from django.utils.translation import gettext
 from ninja import Field, Query, Router, Schema, Status
+from pydantic import BeforeValidator
 
 from netral.accounts.api_auth import staff_auth
 from netral.accounts.decorators import request_staff
@@ -24,17 +26,18 @@ router = Router(tags=["partners"], auth=staff_auth)
 
 # An answer is a few short texts per recommendation: far below this.
 ANSWER_MAX_BYTES = 256 * 1024
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 TOO_LARGE = "Dokumen jawaban terlalu besar (lebih dari {kb} KB)."
 
 
 @schema_router.get("/case-exchange.json", response={200: dict[str, Any]})
 def case_exchange_schema(request: HttpRequest) -> JsonResponse:
     """The JSON Schema (draft 2020-12) of the exchange documents, versioned by ``$id``."""
-    return JsonResponse(SCHEMA, content_type="application/schema+json")
+    return JsonResponse(SCHEMA)
 
 
 @case_router.get(
-    "/{case_id}/exchange", response={200: dict[str, Any], **refusals(*STAFF, 403, 404)}
+    "/{case_id}/exchange", response={200: dict[str, Any], **refusals(*STAFF, 403, 404, 422)}
 )
 def case_exchange(request: HttpRequest, case_id: Id) -> dict[str, Any]:
     """A decided case as an exchange document (``kind: case``), with what the token's owner
@@ -42,9 +45,19 @@ def case_exchange(request: HttpRequest, case_id: Id) -> dict[str, Any]:
     return exchange.exchange_case_get(actor=request_staff(request), case_id=case_id)
 
 
+def _iso_date(value: object) -> object:
+    """Only "YYYY-MM-DD": pydantic alone would read "0" as a Unix timestamp."""
+    if value is not None and not (isinstance(value, str) and ISO_DATE.fullmatch(value)):
+        raise ValueError("tanggal YYYY-MM-DD")
+    return value
+
+
+IsoDate = Annotated[datetime.date | None, BeforeValidator(_iso_date)]
+
+
 class PageQuery(Schema):
-    decided_after: datetime.date | None = None
-    decided_before: datetime.date | None = None
+    decided_after: IsoDate = None
+    decided_before: IsoDate = None
     office: str = Field("", max_length=13, pattern=r"^[0-9.]*$")
     limit: int = Field(exchange.PAGE_MAX, ge=1, le=exchange.PAGE_MAX)
     offset: Offset = 0
