@@ -127,6 +127,11 @@ def test_an_export_is_valid_against_the_published_schema_and_carries_no_identity
     [listed] = page["results"]
     assert {**listed, "generated_at": None} == {**document, "generated_at": None}
     assert list(validator.iter_errors(listed)) == []
+    # Twice the cases, the same queries: the page's documents are built in bulk.
+    national = _bearer(make_user(Role.BAWASLU_LEADER))
+    with django_assert_max_num_queries(12):
+        both = client.get("/api/exchange/cases", headers=national).json()
+    assert both["count"] == 2 and all(not list(validator.iter_errors(d)) for d in both["results"])
     later = (timezone.localdate(case.decided_at) + datetime.timedelta(days=1)).isoformat()
     assert (
         client.get("/api/exchange/cases", {"decided_after": later}, headers=bawaslu).json()["count"]
