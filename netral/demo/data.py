@@ -38,6 +38,7 @@ from netral.demo.plan import (
     register_number,
 )
 from netral.demo.pledges import demo_pledges_delete, demo_pledges_load
+from netral.demo.retention import demo_retention_delete, demo_retention_load
 from netral.demo.warnings import demo_warnings_delete, demo_warnings_load
 from netral.reports.forms import ReportForm
 from netral.reports.models import Report, Reporter
@@ -68,6 +69,7 @@ class DemoSummary:
     warnings: int = 0  # regions with an early warning on the demo day
     persons: int = 0  # reported civil servants in the person record
     notifications: int = 0  # demo staff's "assigned to you" notifications
+    holds: int = 0  # closed demo cases under a legal hold (retention spares them)
 
 
 def demo_data_loaded() -> bool:
@@ -107,6 +109,7 @@ def demo_data_load(*, seed: int = 2024, reports: int = 6000) -> DemoSummary:
     commitments = demo_commitments_load(seed=seed)
     persons = demo_persons_load()
     notifications = demo_alerts_load()
+    holds = demo_retention_load()
     rollups_rebuild()  # the bulk inserts above bypass the statistics' rollups
     # Last: the early warnings read the reports, follow-up and appeals loaded above.
     warnings = demo_warnings_load()
@@ -118,6 +121,7 @@ def demo_data_load(*, seed: int = 2024, reports: int = 6000) -> DemoSummary:
         warnings=warnings,
         persons=persons,
         notifications=notifications,
+        holds=holds,
         reports=len(rows),
         cases=len(rows) + sum(1 for r in bulk if r.merge_into),
         reporters=len(reporters) + len(tracking),
@@ -154,6 +158,7 @@ def demo_data_delete() -> int:
     demo_appeals_delete()
     demo_commitments_delete()
     demo_warnings_delete()
+    demo_retention_delete(cases=cases)
     reports.delete()
     cases.filter(merged_into__isnull=False).delete()
     cases.delete()

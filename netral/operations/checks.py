@@ -26,7 +26,7 @@ def retention_kinds_check(app_configs: Any = None, **kwargs: Any) -> list[checks
     errors: list[checks.CheckMessage] = []
     for data, kind in sorted(registered.items()):
         if data not in named:
-            app = (kind.erase_case or kind.erase_older).__module__  # type: ignore[union-attr]
+            app = (kind.erase_case or kind.erase_older).__module__
             errors.append(checks.Error(NO_RULE.format(data=data, app=app), id="operations.E001"))
     known = set(CORE_KINDS) | set(WHOLE_CASE) | set(registered)
     for rule in rules:

@@ -318,8 +318,8 @@ def _apply(*, day: datetime.date, record: bool) -> list[RuleOutcome]:
     outcomes = []
     for rule in rulebook_get().retention.rules:
         if _by_age(rule):
-            counts = older_erase(rule=rule, today=day, record=record)
-            outcomes.append(RuleOutcome(rule=rule, counts=counts))
+            erased = older_erase(rule=rule, today=day, record=record)
+            outcomes.append(RuleOutcome(rule=rule, counts=erased))
             continue
         ids = list(cases_due(rule, today=day).order_by("pk").values_list("pk", flat=True))
         total = Erasure()

@@ -30,7 +30,7 @@ from netral.cases.models import (
 from netral.common import blobs
 from netral.common.retention import kinds
 from netral.demo.data import demo_data_load
-from netral.operations.models import RetentionErasure
+from netral.operations.models import LegalHold, RetentionErasure
 from netral.operations.services import legal_hold_place
 from netral.partners.models import Event
 from netral.reports.models import Report
@@ -127,8 +127,13 @@ def test_dry_run_and_real_run_reach_derived_data_and_spare_the_held_case(
 ) -> None:
     demo_data_load(seed=5, reports=40)
     signatures_backfill(all_reports=True)
+    # Beside the demo's own held case and notes (``netral.demo.retention``).
+    demo_held = list(LegalHold.objects.values_list("case_id", flat=True))
+    assert len(demo_held) == 1
     closed = list(
         Case.objects.filter(status=Status.CLOSED, reports__isnull=False)
+        .exclude(pk__in=demo_held)
+        .exclude(internal_notes__isnull=False)
         .distinct()
         .order_by("pk")[:2]
     )
@@ -163,13 +168,14 @@ def test_dry_run_and_real_run_reach_derived_data_and_spare_the_held_case(
     # events) are due; the ten-year ones (closed case, persons) are not yet.
     dry = _retention("--dry-run", date=MIDWAY)
     assert "akan dihapus" in _line(dry, "catatan_internal")
-    assert "1 catatan internal, 1 lampiran catatan" in _line(dry, "catatan_internal")
-    assert "1 berkas kasus (ZIP)" in _line(dry, "berkas_kasus")
+    assert "2 catatan internal, 2 lampiran catatan" in _line(dry, "catatan_internal")
+    assert "2 berkas kasus (ZIP)" in _line(dry, "berkas_kasus")
     assert "tanda duplikat" in _line(dry, "tanda_duplikat")
     assert "kunci LSH" in _line(dry, "tanda_duplikat")
     assert "orang terlapor" not in _line(dry, "orang_terlapor")
     assert "peristiwa mitra" in _line(dry, "peristiwa_mitra")
-    assert f"Ditahan (penahanan hukum), tidak disentuh: 1 kasus (#{held.pk})" in dry
+    holds = sorted([*demo_held, held.pk])
+    assert f"Ditahan (penahanan hukum), tidak disentuh: 2 kasus (#{holds[0]}, #{holds[1]})" in dry
     assert _derived(erased) == before and all(blobs.exists(ref) for ref in refs)
     assert RetentionErasure.objects.count() == 0 and AuditEntry.objects.count() == entries
 
@@ -199,15 +205,16 @@ def test_dry_run_and_real_run_reach_derived_data_and_spare_the_held_case(
     # The statistics' rollups read the same.
     assert (list(ReportCount.objects.values()), list(CaseCount.objects.values())) == rollups
     # A deletion record per rule: what and how many, never the content.
-    records = {
+    records: dict[str, Any] = {
         entry.after["rule"]: entry  # type: ignore[index]
         for entry in AuditEntry.objects.filter(action="retention.erase")
         if entry.object_id in (str(erased.pk), "peristiwa_mitra")
     }
-    assert records["catatan_internal"].after["counts"] == {"notes": 1, "note_attachments": 1}
-    assert records["berkas_kasus"].after["counts"] == {"case_files": 1}
-    assert records["kasus_selesai"].after["counts"]["persons"] == 1
-    assert records["peristiwa_mitra"].after["counts"]["events"] >= 1
+    counts = {rule: entry.after["counts"] for rule, entry in records.items()}
+    assert counts["catatan_internal"] == {"notes": 1, "note_attachments": 1}
+    assert counts["berkas_kasus"] == {"case_files": 1}
+    assert counts["kasus_selesai"]["persons"] == 1
+    assert counts["peristiwa_mitra"]["events"] >= 1
     assert records["peristiwa_mitra"].reason.startswith("peristiwa_mitra: ")
     assert all("Budi" not in str(e.after) and "Asep" not in str(e.after) for e in records.values())
     assert "dihapus: tidak ada" in _line(_retention(), "peristiwa_mitra")
