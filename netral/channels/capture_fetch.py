@@ -18,7 +18,8 @@ import ipaddress
 import socket
 import time
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
 
@@ -42,6 +43,8 @@ CHROMIUM_ARGS = [
 MAX_URL = 2_000
 NAVIGATION_TIMEOUT_MS = 20_000
 SETTLE_MS = 1_500
+FETCH_TIMEOUT_MS = 15_000
+MAX_REDIRECTS = 5
 SNAPSHOT_TIMEOUT_MS = 30_000
 MAX_SECONDS = 45.0
 MAX_REQUESTS = 300
@@ -64,6 +67,7 @@ TOO_LARGE = "Halaman terlalu besar (lebih dari {limit} MB)."
 TOO_MANY_REQUESTS = "Halaman memuat terlalu banyak sumber (lebih dari {limit})."
 TIMEOUT = "Halaman tidak selesai dimuat dalam {seconds} detik."
 BROWSER_FAILED = "Peramban gagal menangkap halaman: {error}"
+TOO_MANY_REDIRECTS = "Terlalu banyak pengalihan (lebih dari {limit})."
 DOWNLOAD = "Alamat ini mengunduh berkas, bukan halaman web."
 
 
@@ -118,6 +122,7 @@ class _Guard:
     requests: int = 0
     total_bytes: int = 0
     problem: str | None = None
+    redirect: str | None = None
     checked: dict[str, str | None] = field(default_factory=dict)
 
     def refuse(self, reason: str) -> None:
@@ -163,8 +168,15 @@ def capture_page(url: str) -> PageSnapshot:
         raise CaptureFailed(BROWSER_FAILED.format(error=message[:200])) from None
 
 
+def _is_page(route: Any) -> bool:
+    """Whether the routed request is the page's own navigation (not a frame's or an image's)."""
+    request = route.request
+    return bool(request.is_navigation_request() and request.frame.parent_frame is None)
+
+
 def _capture(browser: object, url: str, guard: _Guard) -> PageSnapshot:
-    from playwright.sync_api import Browser, Route
+    from playwright.sync_api import APIResponse, Browser, Route
+    from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     assert isinstance(browser, Browser)
@@ -177,38 +189,73 @@ def _capture(browser: object, url: str, guard: _Guard) -> PageSnapshot:
     )
     context.set_default_timeout(NAVIGATION_TIMEOUT_MS)
 
-    def on_route(route: Route) -> None:
-        request_url = route.request.url
+    def fetched(route: Route, request_url: str) -> APIResponse | None:
+        """The response to ``request_url`` without following redirects, counted against
+        the limits; None (and the route aborted) when refused."""
         guard.requests += 1
         if guard.requests > MAX_REQUESTS:
             guard.refuse(TOO_MANY_REQUESTS.format(limit=MAX_REQUESTS))
-            route.abort("blockedbyclient")
-            return
-        refused = guard.check(request_url)
-        if refused is not None:
-            if route.request.is_navigation_request():
-                guard.refuse(refused)
-            route.abort("blockedbyclient")
-            return
-        route.continue_()
+            refused: str | None = guard.problem
+        else:
+            refused = guard.check(request_url)
+        if refused is None:
+            response = route.fetch(url=request_url, max_redirects=0, timeout=FETCH_TIMEOUT_MS)
+            size = len(response.body())
+            guard.total_bytes += size
+            if size <= MAX_RESPONSE_BYTES and guard.total_bytes <= MAX_TOTAL_BYTES:
+                return response
+            refused = TOO_LARGE.format(limit=MAX_TOTAL_BYTES // (1024 * 1024))
+            guard.refuse(refused)
+        if _is_page(route):
+            guard.refuse(refused)
+        route.abort("blockedbyclient")
+        return None
 
-    def on_finished(request: object) -> None:
-        from playwright.sync_api import Request
-
-        assert isinstance(request, Request)
-        try:
-            size = request.sizes()["responseBodySize"]
-        except Exception:  # the page went away meanwhile
+    def on_route(route: Route) -> None:
+        # Every request is made here, hop by hop: Chromium follows a redirect of a routed
+        # request without asking again, so no redirect is left to it. The page's own
+        # redirect becomes a new navigation (``capture_page``), so its address stays right.
+        request_url = route.request.url
+        if request_url.startswith(("data:", "blob:", "about:")):
+            route.continue_()
             return
-        guard.total_bytes += max(size, 0)
-        if size > MAX_RESPONSE_BYTES or guard.total_bytes > MAX_TOTAL_BYTES:
-            guard.refuse(TOO_LARGE.format(limit=MAX_TOTAL_BYTES // (1024 * 1024)))
+        for _hop in range(MAX_REDIRECTS + 1):
+            response = fetched(route, request_url)
+            if response is None:
+                return
+            location = response.headers.get("location")
+            if not (300 <= response.status < 400 and location):
+                route.fulfill(response=response)
+                return
+            request_url = urljoin(request_url, location)
+            if _is_page(route):
+                guard.redirect = request_url
+                route.abort("blockedbyclient")
+                return
+        guard.refuse(TOO_MANY_REDIRECTS.format(limit=MAX_REDIRECTS))
+        route.abort("blockedbyclient")
 
     context.route("**/*", on_route)
     context.route_web_socket("**/*", lambda ws: ws.close())
     page = context.new_page()
-    page.on("requestfinished", on_finished)
-    response = page.goto(url, wait_until="load", timeout=NAVIGATION_TIMEOUT_MS)
+    response, target = None, url
+    for _hop in range(MAX_REDIRECTS + 1):
+        guard.redirect = None
+        try:
+            response = page.goto(target, wait_until="load", timeout=NAVIGATION_TIMEOUT_MS)
+        except PlaywrightError:
+            if guard.problem is not None:
+                raise CaptureFailed(guard.problem) from None
+            if guard.redirect is None:
+                raise
+        if guard.redirect is None:
+            break
+        target = guard.redirect
+        # A fresh tab: the aborted one is still showing its error page.
+        page.close()
+        page = context.new_page()
+    else:
+        raise CaptureFailed(TOO_MANY_REDIRECTS.format(limit=MAX_REDIRECTS))
     if guard.problem is not None:
         raise CaptureFailed(guard.problem)
     if response is None:

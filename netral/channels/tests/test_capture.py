@@ -44,6 +44,7 @@ POST_HTML = (
     '<meta name="author" content="akun-asn"></head><body>'
     f"<h1>{POST_TEXT}</h1><p>Dibagikan 1.024 kali.</p></body></html>"
 ).encode()
+REDIRECTS = {"/s/abc": "/unggahan/1", "/s/jahat": "http://tidak-ada.invalid/meta-data"}
 CHROMIUM = Path("/usr/bin/chromium")
 needs_chromium = pytest.mark.skipif(
     not CHROMIUM.exists() and not os.environ.get("CI"), reason="no /usr/bin/chromium"
@@ -52,6 +53,11 @@ needs_chromium = pytest.mark.skipif(
 
 class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
+        if self.path in REDIRECTS:  # a shortened link, or one that leads somewhere else
+            self.send_response(302)
+            self.send_header("Location", REDIRECTS[self.path])
+            self.end_headers()
+            return
         if self.path == "/unggahan/1":
             body, status, kind = POST_HTML, 200, "text/html; charset=utf-8"
         else:
@@ -113,7 +119,7 @@ def test_captured_page_hashes_are_in_the_custody_record_and_open_as_cleaned_copi
     sign_in: Callable[..., Any],
     make_user: Callable[..., User],
 ) -> None:
-    url = f"{site}/unggahan/1"
+    url = f"{site}/s/abc"  # redirects to the post
     report = _submit([url], django_capture_on_commit_callbacks)
 
     job = CaptureJob.objects.get(report=report)
@@ -128,6 +134,7 @@ def test_captured_page_hashes_are_in_the_custody_record_and_open_as_cleaned_copi
 
     after = AuditEntry.objects.get(action="evidence.capture", object_id=str(report.pk)).after or {}
     assert after["url"] == url and after["captured_at"]
+    assert after["final_url"] == f"{site}/unggahan/1"
     assert [f["sha256"] for f in after["files"]] == [e.sha256 for e in files]
 
     client, staff = sign_in("bawaslu_staff", "32.75")
@@ -180,14 +187,17 @@ def test_captured_page_hashes_are_in_the_custody_record_and_open_as_cleaned_copi
 
 
 @needs_chromium
-def test_a_missing_page_is_recorded_and_retried_later(
+def test_a_missing_page_or_a_refused_redirect_is_recorded_and_retried_later(
     site: str, django_capture_on_commit_callbacks: Callable[..., Any]
 ) -> None:
-    report = _submit([f"{site}/dihapus"], django_capture_on_commit_callbacks)
-    job = CaptureJob.objects.get(report=report)
-    assert job.status == CaptureJob.Status.PENDING and job.attempts == 1
-    assert job.last_error == "Halaman menjawab HTTP 404."
-    assert job.next_attempt_at is not None and job.next_attempt_at > timezone.now()
+    report = _submit([f"{site}/dihapus", f"{site}/s/jahat"], django_capture_on_commit_callbacks)
+    missing, redirected = CaptureJob.objects.filter(report=report).order_by("pk")
+    assert missing.last_error == "Halaman menjawab HTTP 404."
+    # Each redirect hop is checked like the link itself before the browser follows it.
+    assert redirected.last_error == "Nama host tidak dapat ditemukan: tidak-ada.invalid"
+    for job in (missing, redirected):
+        assert job.status == CaptureJob.Status.PENDING and job.attempts == 1
+        assert job.next_attempt_at is not None and job.next_attempt_at > timezone.now()
     assert not Evidence.objects.filter(report=report).exclude(source_url="").exists()
     assert capture.capture_due() == 0  # not due yet
 
