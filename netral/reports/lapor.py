@@ -49,6 +49,10 @@ TRACKING_NUMBER_INVALID = gettext_noop(
     "Nomor pelacakan LAPOR! tidak dikenali. Tulis {min} sampai {max} huruf atau angka (boleh"
     " dengan tanda hubung), seperti yang tertera di lapor.go.id, misalnya 1234567."
 )
+FINDING_NOT_FORWARDED = gettext_noop(
+    "Temuan pengawas tidak diteruskan ke SP4N-LAPOR!: hanya laporan dan informasi dari"
+    " masyarakat yang dapat dicatat diteruskan."
+)
 SUMMARY_EMPTY = gettext_noop(
     "Isi dulu nama ASN yang dilaporkan dan apa yang terjadi, lalu buat ringkasan lagi."
 )
@@ -128,6 +132,8 @@ def report_forward_to_lapor(
     report = Report.objects.select_for_update(of=("self",)).get(pk=scoped.pk)
     report.handling_region = scoped.handling_region  # loaded already: for the check below
     require(actor, "case.handle", report)
+    if report.kind == Report.Kind.TEMUAN:
+        raise ApplicationError(FINDING_NOT_FORWARDED)
     number = tracking_number_normalise(tracking_number)
     forward = LaporForward.objects.select_for_update().filter(report=report).first()
     if forward is not None and forward.tracking_number == number:

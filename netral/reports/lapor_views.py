@@ -39,6 +39,7 @@ FORWARD_RECORDED = gettext_noop(
 class LaporForwardForm(forms.Form):
     tracking_number = forms.CharField(
         label=gettext_lazy("Nomor pelacakan LAPOR!"),
+        required=False,  # the service says what a tracking number looks like
         max_length=64,
         widget=forms.TextInput(attrs={"class": "input", "autocomplete": "off"}),
     )

@@ -22,6 +22,7 @@ from netral.audit.models import AuditEntry
 from netral.cases.models import Status
 from netral.cases.tests.factories import case_from_report
 from netral.common.errors import ApplicationError, NotFound, PermissionDenied
+from netral.reports.findings import finding_register
 from netral.reports.lapor import (
     TRACKING_NUMBER_INVALID,
     report_forward_to_lapor,
@@ -29,6 +30,7 @@ from netral.reports.lapor import (
 )
 from netral.reports.lapor_models import LaporForward
 from netral.reports.models import Report
+from netral.reports.tests.services.test_findings import finding_form
 
 pytestmark = pytest.mark.usefixtures("elections")
 SUMMARY = "/lapor/ringkasan-lapor/"
@@ -171,6 +173,17 @@ def test_staff_of_the_handling_office_mark_it_forwarded_audited(make_user: Any) 
     assert report.case is not None and report.case.status == Status.RECEIVED
 
 
+def test_a_supervisors_finding_is_not_forwarded(make_user: Any) -> None:
+    staff = make_user(Role.BAWASLU_STAFF, "32.75")
+    finding = finding_register(actor=staff, form=finding_form(), files=[], source="media_report")
+    with pytest.raises(ApplicationError) as refused:
+        report_forward_to_lapor(
+            actor=staff, report_public_id=str(finding.public_id), tracking_number="7654321"
+        )
+    assert "Temuan pengawas tidak diteruskan" in refused.value.message
+    assert not LaporForward.objects.exists()
+
+
 def test_the_wrong_role_and_the_wrong_office_are_refused(make_user: Any) -> None:
     report, _ = forwarded_report()
     with pytest.raises(PermissionDenied):
@@ -196,6 +209,9 @@ def test_staff_page_forwards_and_the_reporter_sees_where_it_went(sign_in: Any) -
     detail = client.get(f"/ruang-kerja/laporan/{report.public_id}/").content.decode()
     assert f'action="{url}"' in detail
 
+    empty = client.post(url, {"tracking_number": ""})
+    assert empty.status_code == 400
+    assert str(TRACKING_NUMBER_INVALID)[:40] in empty.content.decode()
     refused = client.post(url, {"tracking_number": "no!"})
     assert refused.status_code == 400
     assert str(TRACKING_NUMBER_INVALID)[:40] in refused.content.decode()
