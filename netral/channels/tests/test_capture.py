@@ -304,3 +304,21 @@ def test_capture_off_queues_nothing(settings: Any, make_user: Callable[..., User
     form = finding_form(links="https://media-sosial.example/unggahan/1")
     report = finding_register(actor=staff, form=form, files=[], source="field_patrol")
     assert not CaptureJob.objects.filter(report=report).exists()
+
+
+def test_retention_erases_a_case_s_capture_jobs_under_its_own_rule(
+    settings: Any, site: str, django_capture_on_commit_callbacks: Callable[..., Any]
+) -> None:
+    from netral.common.retention import CaseScope, kind_get
+    from netral.operations.checks import retention_kinds_check
+
+    settings.NETRAL_CAPTURE_ALLOW_PRIVATE = False
+    report = _submit([f"{site}/unggahan/1"], django_capture_on_commit_callbacks)
+    report.refresh_from_db()
+    assert CaptureJob.objects.filter(report=report).exists() and report.case_id
+    kind = kind_get("captured_links")
+    assert kind is not None and kind.erase_case is not None
+    erased = kind.erase_case(CaseScope(case_id=report.case_id, gone=[report.case_id]))
+    assert erased.counts == {"capture_jobs": 1}
+    assert not CaptureJob.objects.filter(report=report).exists()
+    assert retention_kinds_check() == []  # the kind has its rule in retention.toml
