@@ -85,7 +85,7 @@ def _recommendation(rec: Recommendation) -> dict[str, Any]:
         "ppk_region": rec.ppk_region_id,
         "criminal_articles": list(rec.articles),
         "criminal_stage": rec.criminal_stage,
-        "assessment": rec.assessment,
+        "assessed_at": _iso(rec.assessed_at),
         "recommended_sanction": rec.recommended_sanction,
         "sanction": (
             {

@@ -64,7 +64,7 @@ RECOMMENDATION = _object(
         "ppk_region": _nullable(REGION),
         "criminal_articles": {"type": "array", "maxItems": 50, "items": CODE},
         "criminal_stage": _text(30),
-        "assessment": _text(MAX_TEXT),
+        "assessed_at": _nullable(DATETIME),
         "recommended_sanction": _text(30),
         "sanction": _nullable(
             _object(

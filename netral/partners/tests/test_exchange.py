@@ -273,7 +273,9 @@ def test_an_exported_answered_and_imported_case_ends_as_the_desks_leave_it_by_ha
     ]
     # The import itself is audited too, once per answer document.
     assert AuditEntry.objects.filter(action="exchange.answer").count() == 2
-    final = client.get(f"/api/cases/{exchanged.pk}/exchange", headers=ppk_token).json()
+    final_answer = client.get(f"/api/cases/{exchanged.pk}/exchange", headers=ppk_token)
+    assert assessment["assessment"] not in final_answer.content.decode()  # free text stays in
+    final = final_answer.json()
     assert final["recommendations"][0]["sanction"]["decree_number"] == "800/123/BKPSDM/2024"
     assert list(validator.iter_errors(final)) == []
 
