@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from netral.accounts.decorators import request_staff, staff_required
 from netral.accounts.permissions import has_capability
 from netral.common.errors import ApplicationError
+from netral.common.ratelimit import RateLimited, configured, hit_client_and_global, refusal_message
 from netral.common.web import domain_errors
 from netral.reports.hooks import ReportPage, ReportSection
 from netral.reports.intake import MAX_REQUEST_BYTES
@@ -27,6 +28,7 @@ from netral.reports.lapor import (
     report_forward_to_lapor,
     report_lapor_forward,
 )
+from netral.reports.lapor_pdf import lapor_summary_pdf
 from netral.reports.staff_views import _detail_page
 from netral.reports.views import REQUEST_TOO_LARGE
 
@@ -34,6 +36,22 @@ FORWARD_RECORDED = gettext_noop(
     "Tercatat: laporan diteruskan ke SP4N-LAPOR! dengan nomor pelacakan {number}. Pelapor"
     " melihatnya di halaman pelacakan."
 )
+
+
+# The summary costs no storage but a render (a PDF more): per client and for everyone.
+# Settings may override them (``NETRAL_RATE_LIMITS``).
+RATE_LIMITS: dict[str, tuple[int, int]] = {
+    "lapor-summary": (60, 3600),
+    "lapor-summary-all": (600, 60),
+}
+
+
+def _throttle_summary(request: HttpRequest) -> None:
+    hit_client_and_global(
+        request,
+        configured("lapor-summary", RATE_LIMITS),
+        configured("lapor-summary-all", RATE_LIMITS),
+    )
 
 
 class LaporForwardForm(forms.Form):
@@ -48,16 +66,27 @@ class LaporForwardForm(forms.Form):
 @never_cache
 @require_POST
 def lapor_summary(request: HttpRequest) -> HttpResponse:
-    """The report form's content as a print-friendly page to file at SP4N-LAPOR!. Files are
+    """The report form's content as a print-friendly page (or, with ``format=pdf``, a PDF) to
+    file at SP4N-LAPOR!. Files are
     not read (the button posts the form without them); nothing is stored, not even in the
     session."""
     summary, error, status = None, "", 200
     try:
+        _throttle_summary(request)
         if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_REQUEST_BYTES:
             raise ApplicationError(_(REQUEST_TOO_LARGE))
         summary = lapor_summary_from_post(request.POST)
+    except RateLimited as limited:
+        error, status = refusal_message(limited), 429
     except ApplicationError as refused:
         error, status = refused.message, 400
+    if summary is not None and request.POST.get("format") == "pdf":
+        response = HttpResponse(
+            lapor_summary_pdf(summary=summary, rules=lapor_rules()),
+            content_type="application/pdf",
+        )
+        response["Content-Disposition"] = 'attachment; filename="ringkasan-sp4n-lapor.pdf"'
+        return response
     context = {"lapor": lapor_rules(), "summary": summary, "error": error}
     return render(request, "reports/lapor_summary.html", context, status=status)
 

@@ -9,6 +9,7 @@ the reporter's tracking page then shows where it went.
 from __future__ import annotations
 
 import datetime
+import io
 from html import unescape
 from typing import Any
 
@@ -16,6 +17,7 @@ import pytest
 from django.contrib.sessions.models import Session
 from django.test import Client
 from django.utils import timezone
+from pypdf import PdfReader
 
 from netral.accounts.models import Role
 from netral.audit.models import AuditEntry
@@ -114,6 +116,18 @@ def test_the_printable_summary_has_the_report_and_stores_nothing(client: Client)
     assert not Session.objects.exists()
 
 
+def test_the_summary_comes_as_a_pdf_too(client: Client) -> None:
+    assert 'name="format" value="pdf"' in client.get("/lapor/").content.decode()
+    page = client.post(SUMMARY, {**form_data(), "format": "pdf"})
+    assert page.status_code == 200 and page["Content-Type"] == "application/pdf"
+    assert "no-store" in page["Cache-Control"]
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(page.content)).pages)
+    for shown in ("Drs. Bambang Wijaya", "Dinas Pendidikan Kota Bekasi", "memotong tunjangan"):
+        assert shown in text
+    assert "Rina Kartika" not in text
+    assert not Report.objects.exists()
+
+
 def test_an_empty_summary_is_refused_plainly(client: Client) -> None:
     page = client.post(SUMMARY, {"reported_name": "", "chronology": " "})
     assert page.status_code == 400
@@ -126,6 +140,16 @@ def test_the_summary_bounds_what_it_prints(client: Client) -> None:
     html = page.content.decode()
     assert "x" * 20_000 in html and "x" * 20_001 not in html
     assert "y" * 201 not in html
+    huge = {**form_data(chronology="x" * 50_000), "format": "pdf"}
+    assert client.post(SUMMARY, huge)["Content-Type"] == "application/pdf"
+
+
+def test_the_summary_is_rate_limited(client: Client, settings: Any) -> None:
+    settings.NETRAL_RATE_LIMITS = {"lapor-summary": (1, 3600)}
+    assert client.post(SUMMARY, form_data()).status_code == 200
+    refused = client.post(SUMMARY, form_data())
+    assert refused.status_code == 429
+    assert "Drs. Bambang Wijaya" not in refused.content.decode()
 
 
 def test_the_summary_is_posted_not_fetched(client: Client) -> None:
