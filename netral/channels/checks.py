@@ -13,6 +13,10 @@ REPLIES_IMPOSSIBLE = (
 )
 HALF_WEBHOOK = "Set both WHATSAPP_APP_SECRET and WHATSAPP_VERIFY_TOKEN, or neither."
 GRAPH_NOT_HTTPS = "WHATSAPP_GRAPH_URL is not https: the access token would travel in clear."
+CAPTURE_PRIVATE = (
+    "NETRAL_CAPTURE_ALLOW_PRIVATE is on outside DEBUG: the capture of links given as evidence "
+    "could reach loopback and internal addresses (SSRF). It is for the test server only."
+)
 
 
 @checks.register()
@@ -25,4 +29,7 @@ def channels_settings(app_configs: Any = None, **kwargs: Any) -> list[checks.Che
         problems.append(checks.Warning(REPLIES_IMPOSSIBLE, id="netral.channels.W002"))
     if secret and not settings.DEBUG and not settings.WHATSAPP_GRAPH_URL.startswith("https://"):
         problems.append(checks.Warning(GRAPH_NOT_HTTPS, id="netral.channels.W003"))
+    private = getattr(settings, "NETRAL_CAPTURE_ALLOW_PRIVATE", False)
+    if private and not settings.DEBUG:
+        problems.append(checks.Error(CAPTURE_PRIVATE, id="netral.channels.E001"))
     return problems

@@ -322,3 +322,13 @@ def test_retention_erases_a_case_s_capture_jobs_under_its_own_rule(
     assert erased.counts == {"capture_jobs": 1}
     assert not CaptureJob.objects.filter(report=report).exists()
     assert retention_kinds_check() == []  # the kind has its rule in retention.toml
+
+
+def test_production_refuses_to_start_with_private_addresses_allowed(settings: Any) -> None:
+    from netral.channels.checks import channels_settings
+
+    settings.DEBUG = False
+    settings.NETRAL_CAPTURE_ALLOW_PRIVATE = False
+    assert "netral.channels.E001" not in [problem.id for problem in channels_settings()]
+    settings.NETRAL_CAPTURE_ALLOW_PRIVATE = True
+    assert "netral.channels.E001" in [problem.id for problem in channels_settings()]
