@@ -185,3 +185,16 @@ def test_sorting_by_person_or_agency_keeps_the_old_order(make_user: MakeUser, co
     got = [c.pk for c in inbox_sorted(case_inbox(actor=staff), inbox_sort_parse(column))]
     assert got == _before(case_inbox(actor=staff), column)
     assert len(got) == 5
+
+
+def test_the_demo_load_stores_each_cases_first_report() -> None:
+    from netral.demo.data import demo_data_load
+
+    demo_data_load(seed=5, reports=60)
+    first = Report.objects.filter(case=OuterRef("pk")).order_by("submitted_at", "pk")
+    wrong = Case.objects.annotate(name=Subquery(first.values("reported_name")[:1])).exclude(
+        first_reported_name=F("name")
+    )
+    assert Case.objects.filter(first_reported_name__gt="").count() >= 60
+    assert not wrong.exclude(name=None).exists()
+    assert not wrong.filter(name=None).exclude(first_reported_name="").exists()
