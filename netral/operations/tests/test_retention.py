@@ -132,6 +132,7 @@ def test_dry_run_then_real_run_on_demo_data_keeps_held_case_and_counts(
         "berkas_kasus",
         "tanda_duplikat",
         "orang_terlapor",
+        "tautan_tertangkap",
     }
     assert records["bukti_asli"].after["counts"] == {"originals": 1}
     assert records["kasus_selesai"].reason.startswith("kasus_selesai: UU 43/2009")

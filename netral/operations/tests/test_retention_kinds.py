@@ -109,6 +109,7 @@ def test_every_registered_kind_has_a_rule_with_its_legal_basis() -> None:
     rules = {rule.data: rule for rule in rulebook_get().retention.rules}
     registered = [kind.data for kind in kinds()]
     assert registered == [
+        "captured_links",
         "case_files",
         "case_notes",
         "duplicate_signatures",
