@@ -12,10 +12,3 @@ class ReportsConfig(AppConfig):
         from netral.reports.my_work import report_work_sections
 
         my_work_sections.register(report_work_sections)
-
-        # The staff report page's SP4N-LAPOR! block (issue #16 item 4), beside the sections
-        # the apps above add.
-        from netral.reports.hooks import report_sections
-        from netral.reports.lapor_views import lapor_section
-
-        report_sections.register(lapor_section)

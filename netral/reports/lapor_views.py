@@ -6,29 +6,26 @@ from __future__ import annotations
 
 import uuid
 
-from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, gettext_noop
+from django.utils.translation import gettext_noop
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from netral.accounts.decorators import request_staff, staff_required
-from netral.accounts.permissions import has_capability
 from netral.common.errors import ApplicationError
 from netral.common.ratelimit import RateLimited, configured, hit_client_and_global, refusal_message
 from netral.common.web import domain_errors
-from netral.reports.hooks import ReportPage, ReportSection
 from netral.reports.intake import MAX_REQUEST_BYTES
 from netral.reports.lapor import (
     lapor_rules,
     lapor_summary_from_post,
     report_forward_to_lapor,
-    report_lapor_forward,
 )
 from netral.reports.lapor_pdf import lapor_summary_pdf
+from netral.reports.lapor_section import LaporForwardForm
 from netral.reports.staff_views import _detail_page
 from netral.reports.views import REQUEST_TOO_LARGE
 
@@ -51,15 +48,6 @@ def _throttle_summary(request: HttpRequest) -> None:
         request,
         configured("lapor-summary", RATE_LIMITS),
         configured("lapor-summary-all", RATE_LIMITS),
-    )
-
-
-class LaporForwardForm(forms.Form):
-    tracking_number = forms.CharField(
-        label=gettext_lazy("Nomor pelacakan LAPOR!"),
-        required=False,  # the service says what a tracking number looks like
-        max_length=64,
-        widget=forms.TextInput(attrs={"class": "input", "autocomplete": "off"}),
     )
 
 
@@ -116,15 +104,3 @@ def lapor_forward(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         error = " ".join(str(e) for e in form.errors.get("tracking_number", []))
     messages.error(request, error)
     return _detail_page(request, public_id, status=400)
-
-
-def lapor_section(page: ReportPage) -> ReportSection | None:
-    """The staff report page's SP4N-LAPOR! block (``reports.hooks.report_sections``): the
-    forwarding, when recorded, and the form for those who handle cases."""
-    forward = report_lapor_forward(report=page.report)
-    if forward is None and not has_capability(page.actor, "case.handle"):
-        return None
-    return ReportSection(
-        template="reports/staff/_lapor_forward.html",
-        context={"forward": forward, "form": LaporForwardForm()},
-    )

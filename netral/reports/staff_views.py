@@ -40,6 +40,7 @@ from netral.reports.handling_selectors import (
     reveal_requests_pending_for,
 )
 from netral.reports.hooks import ReportPage, report_sections
+from netral.reports.lapor_section import lapor_section
 from netral.reports.models import Reporter
 from netral.reports.selectors import report_get_for, report_list_for
 from netral.reports.views import regions_for_picker, report_form_data
@@ -113,6 +114,8 @@ def _detail_page(
         "report": detail.report,
         # What the apps above add (triage: suggestions beside the report).
         "sections": [s for s in report_sections.ask(page) if s is not None],
+        # The hand-off to SP4N-LAPOR! (``lapor_section``), or None.
+        "lapor_section": lapor_section(page),
         "identity": identity,
         "reveal_form": reveal_form or RevealRequestForm(),
         "message_form": message_form or StaffMessageForm(),
