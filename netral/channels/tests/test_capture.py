@@ -332,3 +332,27 @@ def test_production_refuses_to_start_with_private_addresses_allowed(settings: An
     assert "netral.channels.E001" not in [problem.id for problem in channels_settings()]
     settings.NETRAL_CAPTURE_ALLOW_PRIVATE = True
     assert "netral.channels.E001" in [problem.id for problem in channels_settings()]
+
+
+def test_snapshots_do_not_count_against_the_reporter_s_ten_files(
+    django_capture_on_commit_callbacks: Callable[..., Any],
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from netral.reports.captured import PageSnapshot, evidence_capture_store
+    from netral.reports.tests.files import pdf_with_metadata, png_with_text
+
+    report = _submit([], django_capture_on_commit_callbacks)
+    snapshot = PageSnapshot(
+        url="https://media-sosial.example/unggahan/1",
+        final_url="https://media-sosial.example/unggahan/1",
+        pdf=pdf_with_metadata(),
+        png=png_with_text(),
+        html=POST_HTML,
+    )
+    for _ in range(4):  # four links: twelve sealed files
+        evidence_capture_store(report_id=report.pk, snapshot=snapshot, captured_at=timezone.now())
+    assert report.evidence.count() == 12
+    photo = SimpleUploadedFile("foto.png", png_with_text())
+    message = reporter_message_post(report=report, body="Foto tambahan.", files=[photo])
+    assert message.evidence.count() == 1
