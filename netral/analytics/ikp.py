@@ -20,11 +20,10 @@ regions in a constant number of queries.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 
 from netral.analytics.models import CaseCount, IndicatorValue, ReportCount
 from netral.analytics.scope import Scope, StageWindow, stage_windows
@@ -216,55 +215,48 @@ def ikp_raw_values(
         report_q &= Q(election_id=election.pk)
         case_q &= Q(election_id=election.pk)
     counts = ReportCount.objects.filter(report_q).order_by()
+    stages_wanted = any(i.metric == "reports_per_stage" for i in method.indicators)
+    windows = stage_windows(scope=Scope(region=None, election=election)) if stages_wanted else []
+    code_of = {w.key: w.code for w in windows}
+    stages_from_rollups = bool(windows) and _rollup_stages_match(counts, windows, election)
+    dims = [ReportCount.Dim.VIOLATION_TYPE, ReportCount.Dim.AGENCY]
+    if stages_from_rollups:
+        dims.append(ReportCount.Dim.STAGE)
 
     kind_of = {vt.code: vt.violation_kind for vt in violation_type_list()}
     per_kind: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    for row in (
-        counts.filter(dim=ReportCount.Dim.VIOLATION_TYPE)
-        .values("region_id", "value")
-        .annotate(total=Sum("n"))
-    ):
-        kind = kind_of.get(row["value"])
-        if kind and row["region_id"] in owner:
-            per_kind[owner[row["region_id"]]][kind] += row["total"]
-
     per_stage: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    if any(i.metric == "reports_per_stage" for i in method.indicators):
-        scope = Scope(region=None, election=election)
-        windows = stage_windows(scope=scope)
-        code_of = {w.key: w.code for w in windows}
-        rows: Iterable[dict[str, Any]] = ()
-        if windows and not _rollup_stages_match(counts, windows, election):
-            rows = (
-                Report.objects.filter(report_q)
-                .order_by()
-                .annotate(stage=stage_expression(windows))
-                .values("region_id", "stage")
-                .annotate(total=Count("pk"))
-            )
-        elif windows:
-            rows = (
-                counts.filter(dim=ReportCount.Dim.STAGE, value__in=list(code_of))
-                .values("region_id", stage=F("value"))
-                .annotate(total=Sum("n"))
-            )
-        for row in rows:
-            if row["region_id"] in owner and row["stage"] in code_of:
-                per_stage[owner[row["region_id"]]][code_of[row["stage"]]] += row["total"]
-
     # Recurrence: reports beyond the first about the same agency in the same regency/city.
     totals: dict[str, float] = defaultdict(float)
     repeats: dict[str, float] = defaultdict(float)
-    for row in (
-        counts.filter(dim=ReportCount.Dim.AGENCY)
-        .values("region_id", "value")
-        .annotate(total=Sum("n"))
-        .filter(total__gt=0)
+    # One scan of the rollups for the three dimensions.
+    for region_id, dim, value, total in (
+        counts.filter(dim__in=dims).values_list("region_id", "dim", "value").annotate(Sum("n"))
     ):
-        if row["region_id"] in owner:
+        key = owner.get(region_id)
+        if key is None or not total:
+            continue
+        if dim == ReportCount.Dim.VIOLATION_TYPE:
+            kind = kind_of.get(value)
+            if kind:
+                per_kind[key][kind] += total
+        elif dim == ReportCount.Dim.STAGE:
+            if value in code_of:
+                per_stage[key][code_of[value]] += total
+        elif total > 0:
             # Each agency of the region counts all its reports but the first.
-            totals[owner[row["region_id"]]] += row["total"]
-            repeats[owner[row["region_id"]]] += row["total"] - 1
+            totals[key] += total
+            repeats[key] += total - 1
+    if windows and not stages_from_rollups:
+        for region_id, stage, total in (
+            Report.objects.filter(report_q)
+            .order_by()
+            .annotate(stage=stage_expression(windows))
+            .values_list("region_id", "stage")
+            .annotate(Count("pk"))
+        ):
+            if region_id in owner and stage in code_of:
+                per_stage[owner[region_id]][code_of[stage]] += total
 
     # Late: ended after its deadline, or still open past it. A case whose handling ended
     # (decided, not registered) is judged by when it ended, not by today's date.
