@@ -57,8 +57,8 @@ class Erased:
 class CaseScope:
     case_id: int
     # Primary keys of the cases whose data under this rule is erased or goes in this run
-    # (a queryset or list of ints; never a held case).
-    gone: Any
+    # (never a held case), read once per rule and run.
+    gone: frozenset[int]
 
 
 @dataclass(frozen=True)

@@ -121,14 +121,14 @@ def cases_due(rule: RetentionRule, *, today: datetime.date) -> QuerySet[Case]:
     return _ended(rule).filter(ended__lt=_cutoff(rule, today=today))  # type: ignore[misc]
 
 
-def cases_gone(rule: RetentionRule, *, today: datetime.date) -> QuerySet[Case, int]:
+def cases_gone(rule: RetentionRule, *, today: datetime.date) -> frozenset[int]:
     """Primary keys of the cases whose data under ``rule`` is erased or expires by ``today``:
     due now, or erased already by the rule or by a whole-case rule. Never a held case. For
     data several cases share (a person named in reports of two cases)."""
     codes = [r.code for r in rulebook_get().retention.rules if r.data in WHOLE_CASE]
     erased = RetentionErasure.objects.filter(rule__in=[rule.code, *codes], case__isnull=False)
     due = _ended_all(rule).filter(ended__lt=_cutoff(rule, today=today))  # type: ignore[misc]
-    return (
+    return frozenset(
         Case.objects.filter(Q(pk__in=due.values("pk")) | Q(pk__in=erased.values("case_id")))
         .exclude(pk__in=held_case_ids())
         .values_list("pk", flat=True)
@@ -193,7 +193,7 @@ def _reporters(case_ids: list[int]) -> list[Reporter]:
     return [row for row in rows if any(getattr(row, name) for name in IDENTITY_FIELDS)]
 
 
-def _erase(rule: RetentionRule, case: Case, *, gone: Any) -> Erasure:
+def _erase(rule: RetentionRule, case: Case, *, gone: frozenset[int]) -> Erasure:
     """Erase the rule's data from ``case``. Call under the case's row lock. ``gone``:
     ``cases_gone`` of the rule, for the registered kinds."""
     done = Erasure()
@@ -249,6 +249,7 @@ def case_erase(
     case_id: int,
     record: bool = True,
     today: datetime.date | None = None,
+    gone: frozenset[int] | None = None,
 ) -> dict[str, int] | None:
     """Apply ``rule`` to one case in a transaction; None when it is held or done already.
     The blobs go once the deletion record has committed (a crash in between leaves orphans,
@@ -260,7 +261,8 @@ def case_erase(
             return None
         if RetentionErasure.objects.filter(rule=rule.code, case=case).exists():
             return None
-        gone = cases_gone(rule, today=today or clock.today())
+        if gone is None:
+            gone = cases_gone(rule, today=today or clock.today())
         done = _erase(rule, case, gone=gone)
         RetentionErasure.objects.create(
             rule=rule.code, case=case, erased_at=timezone.now(), counts=done.counts
@@ -322,9 +324,10 @@ def _apply(*, day: datetime.date, record: bool) -> list[RuleOutcome]:
             outcomes.append(RuleOutcome(rule=rule, counts=erased))
             continue
         ids = list(cases_due(rule, today=day).order_by("pk").values_list("pk", flat=True))
+        gone = cases_gone(rule, today=day) if ids else frozenset()
         total = Erasure()
         for case_id in ids:
-            counts = case_erase(rule=rule, case_id=case_id, record=record, today=day)
+            counts = case_erase(rule=rule, case_id=case_id, record=record, gone=gone)
             if counts is not None:
                 total.add("cases", 1)
                 for name, count in counts.items():

@@ -4,8 +4,6 @@ reported ASN once every report that names them is erased."""
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef
-
 from netral.common.retention import CaseScope, Erased, RetentionKind, register
 from netral.reports.models import Report
 from netral.triage.models import Person, PersonLink, ReportSignature, ReportSignatureKey
@@ -35,15 +33,15 @@ def reported_persons_erase(scope: CaseScope) -> Erased:
     links = PersonLink.objects.filter(report_id__in=reports)
     named = set(links.values_list("person_id", flat=True))
     done.add("person_links", links.delete()[0])
-    alive = PersonLink.objects.filter(person_id=OuterRef("pk")).exclude(
-        report__case_id__in=scope.gone
-    )
-    persons = list(
-        Person.objects.filter(pk__in=named)
-        .exclude(Exists(alive))
-        .order_by("pk")
-        .values_list("pk", flat=True)
-    )
+    # A person stays while any report naming them lies outside the gone cases (or in none).
+    alive = {
+        person
+        for person, case in PersonLink.objects.filter(person_id__in=named).values_list(
+            "person_id", "report__case_id"
+        )
+        if case not in scope.gone
+    }
+    persons = sorted(named - alive)
     if not persons:
         return done
     done.add("person_links", PersonLink.objects.filter(person_id__in=persons).delete()[0])
