@@ -124,6 +124,7 @@ def test_replay_catches_up_a_failed_task() -> None:
     call_command("intake_replay", "--failed", stdout=io.StringIO())
 
     assert PersonLink.objects.filter(report=report).count() == 1
+    assert report.case_id is not None
     assert CaseSearch.objects.filter(case_id=report.case_id).exists()
     assert Event.objects.filter(type="report.received").count() == 1
     assert not mail.outbox  # a replay never mails the reporter again
