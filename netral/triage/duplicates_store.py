@@ -80,6 +80,7 @@ def signature_store(*, report_id: int) -> None:
 
 @task()
 def signature_store_task(*, report_id: int) -> None:
+    # No longer queued (the post-intake task does it); kept so rows queued before still run.
     signature_store(report_id=report_id)
 
 
