@@ -30,7 +30,6 @@ def main() -> None:
         from django.test.utils import CaptureQueriesContext, override_settings
 
         from netral.reports.receipts import receipt_code_new, receipt_digest
-
         from netral.reports.tests.apis.test_submit_api import valid
 
         client = Client()
