@@ -32,6 +32,7 @@ from django.utils import timezone
 from netral.audit.services import audit_deferred, audit_record
 from netral.cases.first_report import case_first_report_refresh
 from netral.cases.models import Case, Clarification, ClarificationAttachment, Redaction, Status
+from netral.cases.search import case_search_refresh
 from netral.common import blobs, clock
 from netral.common.retention import CaseScope, Erased, OlderScope, kind_get, kinds
 from netral.operations.models import LegalHold, RetentionErasure
@@ -236,6 +237,8 @@ def _erase(rule: RetentionRule, case: Case, *, gone: frozenset[int]) -> Erasure:
         case.save(update_fields=list(CASE_TEXTS))
         # Redactions keep what their spans covered (names, NIKs): they go with the texts.
         done.add("redactions", Redaction.objects.filter(case_id__in=ids).delete()[0])
+    if "texts" in kinds or "messages" in kinds:
+        case_search_refresh(case_ids=ids)  # staff search must not find what was erased
     for data in kinds:
         registered = kind_get(data) if data not in CORE_KINDS else None
         if registered is not None and registered.erase_case is not None:

@@ -12,7 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from netral.common.fields import EncryptedTextField
 from netral.regions.models import Region
 
-EVENT_IMMUTABLE = "An event is append-only: it is never changed or deleted."
+EVENT_IMMUTABLE = (
+    "An event is append-only: it is never changed, and only retention deletes old ones."
+)
 
 
 class EventType(models.TextChoices):
@@ -29,8 +31,9 @@ class EventType(models.TextChoices):
 
 class Event(models.Model):
     """One state change of interest, recorded in the transaction of the change itself. ``id``
-    only grows, so ``after=<id>`` is a cursor that survives restarts. ``data`` never carries
-    an identity (name, NIP, contact) or a receipt code."""
+    only grows, so ``after=<id>`` is a cursor that survives restarts (and retention's removal
+    of old events, ``partners.retention_kinds``). ``data`` never carries an identity (name,
+    NIP, contact) or a receipt code."""
 
     id = models.BigAutoField(primary_key=True)
     type = models.CharField(_("jenis"), max_length=40, choices=EventType.choices)

@@ -24,6 +24,7 @@ from netral.accounts.models import Role, User
 from netral.cases import services
 from netral.cases.inbox_sort import inbox_sort_parse, inbox_sorted
 from netral.cases.models import Case, Status
+from netral.cases.search import case_search_filter
 from netral.cases.selectors import case_inbox
 from netral.cases.tests.factories import case_from_report
 from netral.elections.models import Election
@@ -92,6 +93,8 @@ def test_retention_erasing_the_texts_erases_the_stored_name(
         call_command("retention", "--date", "2040-01-01", stdout=io.StringIO())
     assert only_report(case).reported_name == ""
     assert stored(case)[0] == ""
+    # Nor can staff find the case by the erased name any more.
+    assert not case_search_filter(Case.objects.all(), "Rahasia").exists()
 
 
 def _bulk_cases(count: int) -> list[Case]:
