@@ -318,7 +318,7 @@ def test_retention_erases_a_case_s_capture_jobs_under_its_own_rule(
     assert CaptureJob.objects.filter(report=report).exists() and report.case_id
     kind = kind_get("captured_links")
     assert kind is not None and kind.erase_case is not None
-    erased = kind.erase_case(CaseScope(case_id=report.case_id, gone=[report.case_id]))
+    erased = kind.erase_case(CaseScope(case_id=report.case_id, gone=frozenset({report.case_id})))
     assert erased.counts == {"capture_jobs": 1}
     assert not CaptureJob.objects.filter(report=report).exists()
     assert retention_kinds_check() == []  # the kind has its rule in retention.toml
