@@ -25,7 +25,7 @@ from django.utils.translation import gettext_noop
 
 from netral.accounts.models import User
 from netral.accounts.permissions import require
-from netral.audit.services import audit_record, audited
+from netral.audit.services import audit_deferred, audit_record, audited
 from netral.channels.capture_fetch import MAX_URL, CaptureFailed, capture_page
 from netral.channels.models import CaptureJob
 from netral.common.errors import ApplicationError, NotFound
@@ -111,7 +111,7 @@ def capture_attempt(*, job_id: int) -> CaptureJob | None:
         return None
     try:
         snapshot = capture_page(job.url)  # outside any transaction: it takes seconds
-        with transaction.atomic():
+        with transaction.atomic(), audit_deferred():
             captured_at = _now()
             pdf, png, html = evidence_capture_store(
                 report_id=job.report_id, snapshot=snapshot, captured_at=captured_at
@@ -142,7 +142,7 @@ def capture_attempt(*, job_id: int) -> CaptureJob | None:
 
 def _failed(job: CaptureJob, message: str) -> CaptureJob:
     now = _now()
-    with transaction.atomic():
+    with transaction.atomic(), audit_deferred():
         job.last_error = message[:500]
         if job.attempts >= MAX_ATTEMPTS:
             job.status = CaptureJob.Status.FAILED

@@ -16,11 +16,11 @@ from collections.abc import Iterable
 from functools import cache
 from zoneinfo import ZoneInfo
 
-from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
 from netral.accounts.models import User
+from netral.audit.services import audited
 from netral.cases.models import Case, Status
 from netral.common import clock
 from netral.followup import criminal
@@ -105,7 +105,7 @@ def _subjects(reports: Iterable[Report]) -> list[Report]:
     return people
 
 
-@transaction.atomic
+@audited
 def demo_followups_load(*, seed: int, issuer: User, now: datetime.datetime | None = None) -> int:
     """Recommendations (and sanctions, criminal stages, answers) for every decided demo case
     that has none yet. Returns how many recommendations were made."""

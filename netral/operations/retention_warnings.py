@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 
 from netral.accounts.models import Role, User
+from netral.audit.services import audit_deferred
 from netral.common import clock
 from netral.common.links import site_url
 from netral.operations.models import RetentionWarning
@@ -34,7 +35,7 @@ def retention_warnings_send(*, today: datetime.date | None = None) -> int:
     """Record and mail the warnings due ``today``; return the number of mails sent."""
     day = today or clock.today()
     lines: dict[str, list[str]] = defaultdict(list)
-    with transaction.atomic():
+    with transaction.atomic(), audit_deferred():
         for rule in rulebook_get().retention.rules:
             warned = RetentionWarning.objects.filter(rule=rule.code).values("case_id")
             cases = cases_expiring(rule, today=day).exclude(pk__in=warned)

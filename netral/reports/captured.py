@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from netral.audit.services import audit_record
+from netral.audit.services import audit_deferred, audit_record
 from netral.common import blobs
 from netral.reports.evidence import (
     CleanResult,
@@ -76,7 +76,7 @@ def evidence_capture_store(
 
     Raises EvidenceRejected when the PDF or PNG is not one (nothing stored)."""
     prepared = _prepared(snapshot)
-    with blobs.deleted_on_failure() as written, transaction.atomic():
+    with blobs.deleted_on_failure() as written, transaction.atomic(), audit_deferred():
         report = Report.objects.get(pk=report_id)
         rows = evidence_store(
             report=report, prepared=prepared, message=None, written=written, now=captured_at

@@ -56,6 +56,20 @@ def _decided(make_user: Any, verdicts: list[str], office: str = "32.75") -> tupl
     return case, receipt
 
 
+def _bkn_assessing(make_user: Any) -> tuple[Case, Recommendation, dict[str, str], dict[str, Any]]:
+    """A decided case's recommendation, the BKN office's token, and its assessment answer."""
+    case, _ = _decided(make_user, [Verdict.ASN_NEUTRALITY])
+    rec = Recommendation.objects.get(case=case)
+    token = _bearer(make_user(Role.BKN_OFFICER, "32.75"))
+    answer = {
+        "type": "assessment",
+        "recommendation_id": rec.pk,
+        "assessment": "x",
+        "sanction": "moderate",
+    }
+    return case, rec, token, answer
+
+
 def _answer(case: Case, answer_id: str, *items: dict[str, Any]) -> dict[str, Any]:
     return {
         "schema": "netral.case-exchange/v1",
@@ -309,15 +323,7 @@ REFUSALS = {
 def test_malformed_or_oversized_answers_are_refused_with_nothing_changed(
     client: Client, make_user: Any
 ) -> None:
-    case, _ = _decided(make_user, [Verdict.ASN_NEUTRALITY])
-    rec = Recommendation.objects.get(case=case)
-    token = _bearer(make_user(Role.BKN_OFFICER, "32.75"))
-    good = {
-        "type": "assessment",
-        "recommendation_id": rec.pk,
-        "assessment": "x",
-        "sanction": "moderate",
-    }
+    case, rec, token, good = _bkn_assessing(make_user)
     bodies: dict[str, Any] = {
         "not_json": b"{not json",
         "too_deep": DEEP,
@@ -348,15 +354,7 @@ def test_malformed_or_oversized_answers_are_refused_with_nothing_changed(
 
 
 def test_a_refused_answer_rolls_the_whole_document_back(client: Client, make_user: Any) -> None:
-    case, _ = _decided(make_user, [Verdict.ASN_NEUTRALITY])
-    rec = Recommendation.objects.get(case=case)
-    token = _bearer(make_user(Role.BKN_OFFICER, "32.75"))
-    assess = {
-        "type": "assessment",
-        "recommendation_id": rec.pk,
-        "assessment": "x",
-        "sanction": "moderate",
-    }
+    case, rec, token, assess = _bkn_assessing(make_user)
     before = _snapshot()
     # The first answer is fine on its own; the second, the same step again, is not.
     twice = _post(client, token, _answer(case, "twice", assess, assess))
@@ -385,15 +383,7 @@ def test_a_refused_answer_rolls_the_whole_document_back(client: Client, make_use
 
 
 def test_the_same_answer_id_is_recorded_once(client: Client, make_user: Any) -> None:
-    case, _ = _decided(make_user, [Verdict.ASN_NEUTRALITY])
-    rec = Recommendation.objects.get(case=case)
-    token = _bearer(make_user(Role.BKN_OFFICER, "32.75"))
-    assess = {
-        "type": "assessment",
-        "recommendation_id": rec.pk,
-        "assessment": "x",
-        "sanction": "moderate",
-    }
+    case, _rec, token, assess = _bkn_assessing(make_user)
     document = _answer(case, "BKN-7", assess)
     assert _post(client, token, document).status_code == 201
     after_first = _snapshot()
