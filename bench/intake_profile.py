@@ -5,7 +5,9 @@ receipt code's scrypt (which stays). The profiler counts CPU time (``time.proces
 the database server's own CPU is not in it. The profiler's own overhead inflates every Python
 call, so the JSON line also gives the same submits timed without it (``unprofiled_*``: CPU
 per submit, and that less the scrypt of one receipt code timed alone) and the SQL statements
-one submit runs (``statements_per_submit``)."""
+one submit runs (``statements_per_submit``) and, with PostgreSQL on this machine, the CPU of
+the database server's backend per submit (``server_cpu_ms_per_submit``, from /proc; the WAL
+writer's share is not in it)."""
 
 from __future__ import annotations
 
@@ -16,10 +18,28 @@ import os
 import pstats
 import sys
 import time
+from pathlib import Path
+from typing import Any
 
 from bench.harness import django_with_test_database
 
 N = int(os.environ.get("BENCH_N", "100"))
+TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def server_cpu_s(connection: Any) -> float | None:
+    """CPU seconds (user + system) of this connection's PostgreSQL backend so far, read from
+    /proc when the server runs on this machine; None elsewhere (SQLite, a remote server)."""
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / TICKS
 
 
 def main() -> None:
@@ -50,10 +70,13 @@ def main() -> None:
         with CaptureQueriesContext(connection) as queries:
             submit()
         statements = len(queries.captured_queries)
+        server0 = server_cpu_s(connection)
         cpu0 = time.process_time()
         for _ in range(N):
             submit()
         unprofiled = (time.process_time() - cpu0) * 1000 / N
+        server1 = server_cpu_s(connection)
+        server = (server1 - server0) * 1000 / N if server0 is not None and server1 else None
         cpu0 = time.process_time()
         for _ in range(N):
             receipt_digest(receipt_code_new())
@@ -87,6 +110,7 @@ def main() -> None:
                     "unprofiled_scrypt_ms": round(kdf_alone, 2),
                     "unprofiled_besides_scrypt_ms": round(unprofiled - kdf_alone, 2),
                     "statements_per_submit": statements,
+                    "server_cpu_ms_per_submit": None if server is None else round(server, 2),
                 }
             )
         )
