@@ -20,7 +20,7 @@ from netral.analytics.scope import Scope
 from netral.analytics.selectors import stats_cached
 from netral.common.disclosure import Published, protect, suppress
 from netral.prevention.pledge_events_selectors import PledgeCounts, pledge_cube
-from netral.regions.models import Region
+from netral.regions.lookups import region_labels
 from netral.reports.subjects import AgencyType
 
 COLUMNS = ("pledges", "events", "event_asn")
@@ -62,11 +62,7 @@ def pledge_aggregates(*, scope: Scope) -> PledgeAggregates:
         election_id=scope.election.pk if scope.election else None,
         provinces=national,
     )
-    if national:
-        regions = Region.objects.filter(level=Region.Level.PROVINCE)
-    else:
-        regions = Region.objects.filter(code__in=scope.codes)
-    region_labels = list(regions.order_by("code").values_list("code", "name"))
+    labels = region_labels(scope.region.code if scope.region is not None else None)
     empty = PledgeCounts()
     by_region: dict[str, PledgeCounts] = {}
     by_type: dict[str, PledgeCounts] = {}
@@ -92,7 +88,7 @@ def pledge_aggregates(*, scope: Scope) -> PledgeAggregates:
             PledgeTable(
                 "pledges_by_region",
                 _("Ikrar netralitas per wilayah"),
-                rows(region_labels, by_region),
+                rows(labels, by_region),
             ),
             PledgeTable(
                 "pledges_by_agency_type",

@@ -18,7 +18,9 @@ from django.db.models import Q
 from netral.accounts.models import User
 from netral.accounts.permissions import AnyUser, covers
 from netral.common.errors import ApplicationError, NotFound
+from netral.elections.lookups import stages_with_cycles
 from netral.elections.models import Election, Stage
+from netral.regions.lookups import child_codes, region_cached
 from netral.regions.models import Region
 from netral.rules.labels import rule_name
 
@@ -72,8 +74,7 @@ class Scope:
 
 def _region_codes(region: Region) -> tuple[str, ...]:
     if region.level == Region.Level.PROVINCE:
-        children = Region.objects.filter(parent_id=region.code).values_list("code", flat=True)
-        return (region.code, *children)
+        return (region.code, *child_codes(region.code))
     return (region.code,)
 
 
@@ -103,7 +104,7 @@ def scope_get(
         code = actor.jurisdiction_id
     region: Region | None = None
     if code:
-        region = Region.objects.filter(code=code).first()
+        region = region_cached(code)
         if region is None:
             raise NotFound(REGION_NOT_FOUND, params={"code": code[:20]}, field="region")
     if actor is not None and not covers(actor, region):
@@ -131,15 +132,15 @@ def stage_windows(*, scope: Scope) -> list[StageWindow]:
     Latest-starting first, so a report in two overlapping stages counts in the later one
     (as ``ElectionCycle.stage_on`` does).
     """
-    stages = Stage.objects.select_related("cycle")
+    stages = stages_with_cycles()
     if scope.election is not None:
-        stages = stages.filter(cycle_id=scope.election.cycle_id)
+        return windows_of(s for s in stages if s.cycle_id == scope.election.cycle_id)
     return windows_of(stages)
 
 
 def cycle_stage_windows(*, cycle_id: int) -> list[StageWindow]:
     """The stages of one cycle (a report's own), in ``stage_windows``' order."""
-    return windows_of(Stage.objects.select_related("cycle").filter(cycle_id=cycle_id))
+    return windows_of(s for s in stages_with_cycles() if s.cycle_id == cycle_id)
 
 
 def windows_of(stages: Iterable[Stage]) -> list[StageWindow]:

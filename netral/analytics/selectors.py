@@ -40,6 +40,7 @@ from netral.cases.models import Status, Verdict
 from netral.cases.services import case_list_for
 from netral.cases.workflow import OPEN_FOR_HANDLING
 from netral.elections.models import Election
+from netral.regions.lookups import region_labels
 from netral.regions.models import Region
 from netral.reports.models import Report
 from netral.reports.subjects import AgencyType, PositionClass
@@ -117,6 +118,10 @@ class Dashboard:
     totals: Totals
     tables: tuple[Table, ...]
     regions: tuple[RegionRow, ...] = field(default=())
+    # The margins and case sums the figures came from (``analytics.ikp`` computes the
+    # scope's own index from them without a second scan).
+    cube: dict[str, dict[str, int]] = field(default_factory=dict)
+    cases: CaseCounts | None = None
 
     def table(self, key: str) -> Table:
         for table in self.tables:
@@ -285,6 +290,17 @@ class CaseCounts:
     days_to_decision: float | None
     # key (as ``report_margins``) -> (decided, violations), merged cases included.
     by_region: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # Cases with a deadline, and those that ended after it or are still open past it (the
+    # IKP's lateness): merged cases left out.
+    with_due: int = 0
+    late: int = 0
+
+
+def late_q(now: datetime.datetime) -> Q:
+    """Case rollup rows past their deadline: ended after it, or still open past it. A case
+    whose handling ended (decided, not registered) is judged by when it ended, not by
+    today's date."""
+    return Q(late_ended=True) | Q(ended=False, due_at__lt=now)
 
 
 def case_counts(scope: Scope, *, now: datetime.datetime) -> CaseCounts:
@@ -302,13 +318,16 @@ def case_counts(scope: Scope, *, now: datetime.datetime) -> CaseCounts:
             violations=Sum("n", filter=Q(violation=True)),
             overdue=Sum("n", filter=Q(due_at__lt=now)),
             to_decision=Sum("decision_us"),
+            with_due=Sum("n", filter=Q(has_due=True)),
+            late=Sum("n", filter=late_q(now)),
         )
     )
     by_status: dict[str, int] = {}
     by_region: dict[str, tuple[int, int]] = {}
-    sums = {"registered": 0, "decided": 0, "violations": 0, "overdue": 0}
+    sums = {"registered": 0, "decided": 0, "violations": 0, "overdue": 0, "with_due": 0, "late": 0}
     span = 0
-    for key, status, total, registered, decided, violations, overdue, to_decision in rows:
+    for row in rows:
+        key, status, total, registered, decided, violations, overdue, to_decision = row[:8]
         if not total:
             continue
         before = by_region.get(key, (0, 0))
@@ -321,6 +340,8 @@ def case_counts(scope: Scope, *, now: datetime.datetime) -> CaseCounts:
         sums["violations"] += violations or 0
         if status in OPEN_FOR_HANDLING:
             sums["overdue"] += overdue or 0
+        sums["with_due"] += row[8] or 0
+        sums["late"] += row[9] or 0
         span += to_decision or 0
     decided_total = sums["decided"]
     days = span / 1_000_000 / 86400 / decided_total if decided_total else None
@@ -332,6 +353,8 @@ def case_counts(scope: Scope, *, now: datetime.datetime) -> CaseCounts:
         overdue=sums["overdue"],
         days_to_decision=round(days, 1) if days is not None else None,
         by_region=by_region,
+        with_due=sums["with_due"],
+        late=sums["late"],
     )
 
 
@@ -417,13 +440,9 @@ def region_rows(
     counts per key of ``report_margins`` and ``case_counts``."""
     if scope.level == Region.Level.REGENCY:
         return ()
-    if scope.region is None:
-        places = Region.objects.filter(level=Region.Level.PROVINCE)
-    else:
-        places = Region.objects.filter(code__in=scope.codes)
     out = []
     own = scope.region.code if scope.region else None
-    for code, name in places.order_by("code").values_list("code", "name"):
+    for code, name in region_labels(own):
         reported, found = reports.get(code, (0, 0))
         decided, violations = cases.get(code, (0, 0))
         out.append(
@@ -476,6 +495,8 @@ def dashboard_get(*, scope: Scope, now: datetime.datetime) -> Dashboard:
         totals=_totals(cube, cases),
         tables=tables,
         regions=region_rows(scope, margins.by_region, cases.by_region),
+        cube=cube,
+        cases=cases,
     )
 
 

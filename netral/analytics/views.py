@@ -21,7 +21,7 @@ from netral.accounts.decorators import request_staff, staff_required
 from netral.accounts.models import User
 from netral.accounts.permissions import audience_key, covers, has_capability
 from netral.analytics import exports
-from netral.analytics.ikp import IkpResult, ikp_for_region, ikp_for_regions
+from netral.analytics.ikp import IkpResult, ikp_for_dashboard, ikp_for_region, ikp_for_regions
 from netral.analytics.opendata import open_json, open_rows
 from netral.analytics.pledges import pledge_aggregates_cached
 from netral.analytics.prevention import prevention_panel
@@ -127,15 +127,8 @@ def _figures_context(
                 regions=list(Region.objects.filter(code__in=codes)), election=scope.election
             ),
         )
-    own_ikp = None
-    if scope.region is not None:
-        place = scope.region
-        own_ikp = stats_cached(
-            "ikp",
-            place,
-            scope.election,
-            lambda: ikp_for_region(region=place, election=scope.election),
-        )
+    # The figures fragment is cached as a whole, so its own index needs no cache of its own.
+    own_ikp = ikp_for_dashboard(data) if scope.region is not None else None
     return {
         "dashboard": data,
         "scope": scope,

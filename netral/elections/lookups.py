@@ -1,11 +1,11 @@
 """The reference rows every report's intake looks up (issue #13 item 3): the region with its
-parent, and the elections held there with their cycle and its stage calendar.
+parent, and the elections held there with their cycle and its stage calendar; and the stage
+calendar the dashboards read.
 
-They change a few times a year (loaders, the admin), so each process keeps them for
-``NETRAL_REFERENCE_CACHE_SECONDS`` (settings; 60 by default, 0 in the test suite): a change
-made in this process (any save or delete of a region, election, cycle or stage) clears the
-cache at once, one made by another process is seen within that time. Callers get copies of
-the rows, so nothing they set on one leaks into the next request.
+They come from the per-process reference cache (``netral.common.refcache``: kept for
+``NETRAL_REFERENCE_CACHE_SECONDS``, cleared by any save or delete of a region, election,
+cycle or stage in this process). Callers get copies of the rows, so nothing they set on one
+leaks into the next request.
 
 The elections come with ``cycle`` and ``cycle.stages`` loaded, so the case's stage
 (``ElectionCycle.stage_on``) and the rollups' stage windows need no query of their own.
@@ -14,43 +14,17 @@ The elections come with ``cycle`` and ``cycle.stages`` loaded, so the case's sta
 from __future__ import annotations
 
 import copy
-import time
-from typing import Any
 
-from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 
+from netral.common.refcache import reference_cache_clear, reference_cached
 from netral.elections.models import Election, ElectionCycle, Stage
 from netral.regions.models import Region
-
-DEFAULT_SECONDS = 60
-_cache: dict[tuple[str, str], tuple[float, Any]] = {}
-
-
-def reference_cache_clear(**_: Any) -> None:
-    _cache.clear()
-
-
-def _seconds() -> float:
-    return float(getattr(settings, "NETRAL_REFERENCE_CACHE_SECONDS", DEFAULT_SECONDS))
-
-
-def _cached(key: tuple[str, str], load: Any) -> Any:
-    seconds = _seconds()
-    if seconds <= 0:
-        return load()
-    now = time.monotonic()
-    hit = _cache.get(key)
-    if hit is not None and hit[0] > now:
-        return hit[1]
-    value = load()
-    _cache[key] = (now + seconds, value)
-    return value
 
 
 def region_with_parent(code: str) -> Region | None:
     """The region ``code`` with its parent loaded, or None."""
-    region = _cached(
+    region = reference_cached(
         ("region", code),
         lambda: Region.objects.select_related("parent").filter(code=code).first(),
     )
@@ -60,7 +34,7 @@ def region_with_parent(code: str) -> Region | None:
 def elections_in(region: Region) -> list[Election]:
     """The elections of ``region`` and of its parent, with cycle and stages loaded."""
     codes = [region.code] + ([region.parent_id] if region.parent_id else [])
-    rows = _cached(
+    rows = reference_cached(
         ("elections", ",".join(codes)),
         lambda: list(
             Election.objects.select_related("cycle")
@@ -71,7 +45,15 @@ def elections_in(region: Region) -> list[Election]:
     return [copy.copy(e) for e in rows]
 
 
-for _model in (Region, Election, ElectionCycle, Stage):
+def stages_with_cycles() -> tuple[Stage, ...]:
+    """Every stage of every cycle, with its cycle loaded (the dashboards' stage windows).
+    Shared rows: read them, do not change them."""
+    return reference_cached(
+        ("stages", "all"), lambda: tuple(Stage.objects.select_related("cycle").order_by("pk"))
+    )
+
+
+for _model in (Election, ElectionCycle, Stage):
     uid = f"elections.lookups.{_model.__name__}"
     post_save.connect(reference_cache_clear, sender=_model, dispatch_uid=f"{uid}.save")
     post_delete.connect(reference_cache_clear, sender=_model, dispatch_uid=f"{uid}.delete")

@@ -9,7 +9,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from netral.analytics.ikp import ikp_raw_values
+from netral.analytics.ikp import ikp_for_dashboard, ikp_for_region, ikp_raw_values
+from netral.analytics.scope import scope_get
+from netral.analytics.selectors import dashboard_get
 from netral.cases.models import Case, Status
 from netral.cases.tests.factories import case_from_report
 from netral.regions.models import Region
@@ -24,6 +26,9 @@ def _late_share() -> float | None:
     method = ikp_method_get()
     region = Region.objects.get(code="32.75")
     raws, _sources = ikp_raw_values(regions=[region], election=None, method=method)
+    # The regional dashboard computes the same index from its own figures.
+    dashboard = dashboard_get(scope=scope_get(actor=None, region_code="32.75"), now=timezone.now())
+    assert ikp_for_dashboard(dashboard) == ikp_for_region(region=region)
     return raws["32.75"][LATE]
 
 

@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from netral.accounts.models import Role, User
+from netral.analytics.ikp import ikp_for_dashboard, ikp_for_region
 from netral.analytics.models import CaseCount, ReportCount
 from netral.analytics.rollups import rollups_differences, rollups_fold, rollups_rebuild
 from netral.analytics.scope import scope_get, stage_windows
@@ -30,6 +31,7 @@ from netral.cases.corrections import case_violation_type_follow
 from netral.cases.models import Case
 from netral.cases.tests.factories import case_from_report
 from netral.common.errors import ApplicationError
+from netral.elections.models import Election
 from netral.reports.corrections import report_violation_type_set
 from netral.reports.models import Report
 from netral.rules.selectors import requirement_list
@@ -115,11 +117,17 @@ def _submit(pick: int, other: int) -> Case:
 def _assert_rollups_match() -> None:
     assert rollups_differences() == []
     now = timezone.now()
-    for code in ("", "32", "32.75"):
-        scope = scope_get(actor=None, region_code=code)
+    election = Election.objects.filter(region_id="32.75").first()
+    for code, election_id in (("", None), ("32", None), ("32.75", None), ("32.75", election.pk)):
+        scope = scope_get(actor=None, region_code=code, election_id=election_id)
         windows = stage_windows(scope=scope)
         assert report_cube(scope, windows) == report_cube_from_rows(scope, windows)
-        dashboard_get(scope=scope, now=now)  # reads the rollups without error
+        dashboard = dashboard_get(scope=scope, now=now)
+        if scope.region is not None:
+            # The regional page's own index, from the figures' scans, is the index itself.
+            assert ikp_for_dashboard(dashboard) == ikp_for_region(
+                region=scope.region, election=scope.election
+            )
 
 
 @settings(
