@@ -12,6 +12,7 @@ a regional government and its count says nothing about any one person.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
@@ -74,7 +75,7 @@ def pledge_aggregates(*, scope: Scope) -> PledgeAggregates:
         totals = _add(totals, counts)
 
     def rows(
-        labels: list[tuple[str, str]], counts: dict[str, PledgeCounts]
+        labels: Sequence[tuple[str, str]], counts: dict[str, PledgeCounts]
     ) -> tuple[PledgeRow, ...]:
         return tuple(
             PledgeRow(key, str(label), c.pledges, c.events, c.event_asn)

@@ -35,7 +35,7 @@ def reference_cached(key: tuple[str, str], load: Callable[[], T]) -> T:
     now = time.monotonic()
     hit = _cache.get(key)
     if hit is not None and hit[0] > now:
-        return hit[1]  # type: ignore[no-any-return]
+        return hit[1]
     value = load()
     _cache[key] = (now + seconds, value)
     return value

@@ -118,6 +118,7 @@ def _assert_rollups_match() -> None:
     assert rollups_differences() == []
     now = timezone.now()
     election = Election.objects.filter(region_id="32.75").first()
+    assert election is not None
     for code, election_id in (("", None), ("32", None), ("32.75", None), ("32.75", election.pk)):
         scope = scope_get(actor=None, region_code=code, election_id=election_id)
         windows = stage_windows(scope=scope)
