@@ -220,10 +220,17 @@ def report_margins(scope: Scope, windows: list[StageWindow]) -> ReportMargins:
     fields = ["key", "dim", "value"]
     if single is not None:
         fields.append("election__cycle_id")
+    # Only the kinds are wanted per region (reports and findings per row of the region
+    # table): the other dimensions group by value alone, a few dozen rows, not thousands.
+    key = Case(
+        When(dim=ReportCount.Dim.KIND, then=_region_key(scope, "region_id")),
+        default=Value(""),
+        output_field=CharField(),
+    )
     rows = (
         ReportCount.objects.filter(scope.reports_q(), dim__in=(*CUBE_FIELDS, ReportCount.Dim.WEEK))
         .order_by()
-        .annotate(key=_region_key(scope, "region_id"))
+        .annotate(key=key)
         .values_list(*fields)
         .annotate(total=Sum("n"))
     )
