@@ -157,7 +157,7 @@ def _panels_context(actor: User, scope: Scope, query: str, can_export: bool) -> 
         "followup": compliance_total(
             compliance(
                 actor=actor,
-                by="region",
+                by="total",
                 region_code=scope.region.code if scope.region else None,
             )
         ),

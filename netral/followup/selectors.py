@@ -239,13 +239,16 @@ def _bucket(rec: Mapping[str, Any], severity: Mapping[str, int]) -> str:
     return "ignored" if rec["overdue"] else "pending"
 
 
-_GROUP_FIELDS = {
+_GROUP_FIELDS: dict[str, tuple[str, ...]] = {
     "region": ("ppk_region", "ppk_region__name"),
     "agency": ("subject_agency",),
+    "total": (),  # one row: what the dashboard shows, without joining the regions
 }
 
 
 def _row_key(rec: Mapping[str, Any], by: str) -> tuple[str, str]:
+    if by == "total":
+        return "total", "Jumlah"
     if by == "region":
         return rec["ppk_region"] or "00", rec["ppk_region__name"] or "Instansi pusat"
     label = rec["subject_agency"] or "—"
@@ -259,11 +262,11 @@ def compliance(
     region_code: str | None = None,
     now: datetime.datetime | None = None,
 ) -> list[ComplianceRow]:
-    """Neutrality recommendations (to BKN) grouped ``by`` "region" (the PPK's region) or
-    "agency" (the reported person's agency), with the shares followed, followed with a lighter
-    sanction than recommended, declined, pending and ignored, and the median days from
-    decision to sanction. ``actor`` None: everything (aggregates for public pages); otherwise
-    only what the actor may see.
+    """Neutrality recommendations (to BKN) grouped ``by`` "region" (the PPK's region),
+    "agency" (the reported person's agency) or "total" (one row), with the shares followed,
+    followed with a lighter sanction than recommended, declined, pending and ignored, and the
+    median days from decision to sanction. ``actor`` None: everything (aggregates for public
+    pages); otherwise only what the actor may see.
 
     Two GROUP BY queries, whatever the number of recommendations: the counts per group,
     status, recommended and imposed sanction and deadline passed (the severity comparison

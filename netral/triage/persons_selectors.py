@@ -300,7 +300,10 @@ def repeat_offender_counts(*, actor: User, region: str | None = None) -> RepeatO
         scope = scope.filter(
             Q(report__handling_region_id=region) | Q(report__handling_region__parent_id=region)
         )
-    offenders = scope.filter(report__case__in=offence_cases()).values("person_id").distinct()
+    # No ordering: the model's would join the DISTINCT and repeat each person.
+    offenders = (
+        scope.filter(report__case__in=offence_cases()).order_by().values("person_id").distinct()
+    )
     repeat = repeat_offenders(person_ids=offenders.values_list("person_id", flat=True))
     rows = scope.filter(person_id__in=list(repeat)).values_list(
         "person_id", "report__agency", "report__handling_region_id", "report__handling_region__name"

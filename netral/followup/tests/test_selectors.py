@@ -79,6 +79,17 @@ def test_compliance_by_region_matches_hand_computed() -> None:
     assert (total.total, total.followed, total.ignored) == (7, 3, 1)
     assert total.followed_pct == 42.9 and total.ignored_pct == 14.3
     assert total.median_days == 10  # median of 5, 10, 20
+    # The dashboard's one row, counted without the regions, is the same total.
+    (one,) = compliance(actor=None, by="total", now=NOW)
+    assert (one.total, one.followed, one.lighter, one.declined, one.pending, one.ignored) == (
+        total.total,
+        total.followed,
+        total.lighter,
+        total.declined,
+        total.pending,
+        total.ignored,
+    )
+    assert one.days == total.days
 
 
 @pytest.mark.usefixtures("fixed")
