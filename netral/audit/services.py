@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from netral.audit.hashing import canonical, hash_of
 from netral.audit.models import AuditEntry, ChainHead
+from netral.common.rows import insert_rows
 
 
 def _jsonable(value: Any) -> Any:
@@ -74,6 +75,22 @@ def audit_record(
     return entry
 
 
+ENTRY_FIELDS = (
+    "seq",
+    "at",
+    "actor",
+    "actor_label",
+    "action",
+    "object_type",
+    "object_id",
+    "before",
+    "after",
+    "reason",
+    "prev_hash",
+    "hash",
+)
+
+
 def _append(entries: list[AuditEntry]) -> None:
     """Chain ``entries`` onto the head, in order. The head is the one row every writer in
     the country shares: it is locked here, as the transaction's last write, and stays locked
@@ -81,15 +98,55 @@ def _append(entries: list[AuditEntry]) -> None:
     if not entries:
         return
     # No savepoint of its own: a failure here must undo the enclosing action anyway. The
-    # entries go in as one INSERT (a report's intake appends three).
+    # entries go in as one plain INSERT (a report's intake appends two); on PostgreSQL the
+    # head's new sequence and hash are written by the same statement.
     with transaction.atomic(savepoint=False):
-        head, _ = ChainHead.objects.select_for_update().get_or_create(pk=1)
+        connection = transaction.get_connection()
+        seq, last = _head_locked(connection)
         for entry in entries:
-            entry.seq, entry.prev_hash = head.seq + 1, head.hash
+            entry.seq, entry.prev_hash = seq + 1, last
             entry.hash = hash_of(entry)
-            head.seq, head.hash = entry.seq, entry.hash
-        AuditEntry.objects.bulk_create(entries)
-        head.save(update_fields=["seq", "hash"])
+            seq, last = entry.seq, entry.hash
+        rows = [[getattr(entry, attr) for attr in _ENTRY_ATTRS] for entry in entries]
+        # Table names from the models, values bound: nothing from outside in the text.
+        update = f"UPDATE {_head_table(connection)} SET seq = %s, hash = %s WHERE id = 1"  # noqa: S608
+        if connection.vendor == "postgresql":
+            pks = insert_rows(
+                AuditEntry,
+                ENTRY_FIELDS,
+                rows,
+                prefix=f"WITH head AS ({update})",
+                prefix_params=[seq, last],
+            )
+        else:
+            pks = insert_rows(AuditEntry, ENTRY_FIELDS, rows)
+            with connection.cursor() as cursor:
+                cursor.execute(update, [seq, last])
+        for entry, pk in zip(entries, pks, strict=True):
+            entry.pk = pk
+            entry._state.adding = False
+            entry._state.db = connection.alias
+
+
+_ENTRY_ATTRS = tuple("actor_id" if name == "actor" else name for name in ENTRY_FIELDS)
+
+
+def _head_table(connection: Any) -> str:
+    return str(connection.ops.quote_name(ChainHead._meta.db_table))
+
+
+def _head_locked(connection: Any) -> tuple[int, str]:
+    """The chain head's sequence number and hash, its row locked to the commit (created on
+    the first append)."""
+    lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
+    with connection.cursor() as cursor:
+        table = _head_table(connection)
+        cursor.execute(f"SELECT seq, hash FROM {table} WHERE id = 1{lock}")  # noqa: S608
+        row = cursor.fetchone()
+    if row is None:
+        head, _ = ChainHead.objects.select_for_update().get_or_create(pk=1)
+        return head.seq, head.hash
+    return int(row[0]), str(row[1])
 
 
 _local = threading.local()  # database connections are per thread, and so is this

@@ -11,7 +11,8 @@ class CasesConfig(AppConfig):
         from netral.cases import handlers
         from netral.reports import hooks as report_hooks
 
-        report_hooks.report_submitted.register(handlers.open_case)
+        report_hooks.report_opening.register(handlers.open_case)
+        report_hooks.report_submitted.register(handlers.case_opened)
         # After the intake's commit, in the post-intake task (``reports.received``).
         report_hooks.report_received.register(handlers.search_index_received)
         report_hooks.report_decisions.register(handlers.report_decisions)

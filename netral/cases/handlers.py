@@ -8,9 +8,10 @@ from netral.cases.first_report import case_first_report_refresh
 from netral.cases.hooks import followups_of
 from netral.cases.models import Verdict
 from netral.cases.search import case_search_refresh
-from netral.cases.services import case_open_for_report
+from netral.cases.services import case_open_audit, case_open_for_report
 from netral.reports.hooks import (
     ReportMadeFinding,
+    ReportOpening,
     ReportReceived,
     ReportSteppedForward,
     ReportSubmitted,
@@ -19,9 +20,15 @@ from netral.reports.models import Report
 from netral.reports.selectors import PublicDecision
 
 
-def open_case(event: ReportSubmitted) -> None:
-    """Every report, information or finding opens its case at the office with jurisdiction."""
+def open_case(event: ReportOpening) -> None:
+    """Every report, information or finding opens its case at the office with jurisdiction,
+    before its row is inserted (the row is then written with its case)."""
     case_open_for_report(report=event.report)
+
+
+def case_opened(event: ReportSubmitted) -> None:
+    """The report is stored: the case's opening goes into the trail (with the report's id)."""
+    case_open_audit(report=event.report)
 
 
 def search_index_received(event: ReportReceived) -> None:

@@ -29,7 +29,7 @@ from netral.cases.workflow import FINAL, IN_PLACE, OPEN_FOR_HANDLING, TRANSITION
 from netral.common import clock
 from netral.common.errors import ApplicationError, NotFound
 from netral.regions.models import Region
-from netral.reports.handling import case_reports_reroute, report_case_assign
+from netral.reports.handling import case_reports_reroute, report_case_set
 from netral.reports.models import Report
 from netral.reports.tasks import notify_reporter
 from netral.rules.selectors import deadline_due, office_hours_get, requirement_list
@@ -84,10 +84,12 @@ def case_handling_due(case: Case) -> datetime.datetime | None:
 
 
 def case_open_for_report(*, report: Report) -> Case:
-    """Open the case of a newly received report and route it to the office with
-    jurisdiction. Called by the intake inside its transaction, whose ``audit_deferred``
-    appends the audit entry (no savepoint of its own: a failure undoes the whole intake). Its
-    search document is written by the post-intake task (``reports.received``)."""
+    """Open the case of a report about to be stored (``report_opening``: the report is not
+    saved yet) and route it to the office with jurisdiction: the case is inserted and set on
+    the report, whose row is then written once with it. Called by the intake inside its
+    transaction (no savepoint of its own: a failure undoes the whole intake); the audit entry
+    follows once the report has its id (``case_open_audit``). Its search document is written
+    by the post-intake task (``reports.received``)."""
     cycle = report.election.cycle
     office = office_region_for(election=report.election, event_region=report.region)
     stage = cycle.stage_on(timezone.localdate(report.submitted_at))
@@ -109,15 +111,22 @@ def case_open_for_report(*, report: Report) -> Case:
     formal = report.kind in (Report.Kind.LAPORAN, Report.Kind.TEMUAN)
     case.due_at = case_handling_due(case) if formal else None
     case.save()
-    report_case_assign(report_id=report.pk, case_id=case.pk, office_region=office)
+    report_case_set(report=report, case=case, office_region=office)
     # Its search document follows in the post-intake task (``handlers.search_index_received``).
+    return case
+
+
+def case_open_audit(*, report: Report) -> None:
+    """The trail's entry of the case just opened for ``report`` (now stored); inside the
+    intake's ``audit_deferred``, appended with the report's own entry."""
+    case = report.case
+    assert case is not None, "report_opening opens the case first"
     audit_record(
         actor=None,
         action="case.open",
         obj=case,
-        after={"office": office.code, "report": report.pk, "due_at": case.due_at},
+        after={"office": case.office_region_id, "report": report.pk, "due_at": case.due_at},
     )
-    return case
 
 
 def case_list_for(*, actor: User) -> Any:

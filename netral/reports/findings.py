@@ -25,8 +25,10 @@ from netral.reports.evidence import evidence_prepare
 from netral.reports.forms import ReportForm
 from netral.reports.hooks import (
     ReportMadeFinding,
+    ReportOpening,
     ReportSubmitted,
     report_made_finding,
+    report_opening,
     report_submitted,
 )
 from netral.reports.models import Report
@@ -95,7 +97,7 @@ def finding_register(
     prepared = evidence_prepare(files=files)
     now = clock.now()
     with blobs.deleted_on_failure() as written, transaction.atomic(), audit_deferred():
-        report = Report.objects.create(
+        report = Report(
             kind=Report.Kind.TEMUAN,
             receipt_digest=_unguessable_digest(),
             channel="staff",
@@ -103,6 +105,9 @@ def finding_register(
             created_by=actor,
             **report_fields(form=form, now=now),
         )
+        # Its case first: the row is inserted once, with its case and handling office.
+        report_opening.fire(ReportOpening(report=report, actor=actor))
+        report.save(force_insert=True)
         stored = evidence_store(
             report=report, prepared=prepared, message=None, written=written, now=now
         )
@@ -119,7 +124,6 @@ def finding_register(
                 "evidence": [e.sha256 for e in stored],
             },
         )
-    report.refresh_from_db(fields=["case"])
     return report
 
 

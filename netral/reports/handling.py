@@ -13,6 +13,7 @@ Whistleblower protection rests on three rules enforced here (not in views):
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.db import transaction
 from django.urls import reverse
@@ -85,9 +86,12 @@ class EvidenceIntegrityError(Conflict):
 # staff access (``handling_region``) can never disagree with the case.
 
 
-def report_case_assign(*, report_id: int, case_id: int, office_region: Region) -> None:
-    """Put a newly received report in the case just opened for it at ``office_region``."""
-    Report.objects.filter(pk=report_id).update(case_id=case_id, handling_region=office_region)
+def report_case_set(*, report: Report, case: Any, office_region: Region) -> None:
+    """Put a report not yet stored in the case (``cases.Case``, above this app) just opened
+    for it at ``office_region``: its row is then inserted with both (``report_opening``)."""
+    assert report._state.adding, "the report's row must not exist yet"
+    report.case = case
+    report.handling_region = office_region
 
 
 def case_reports_reroute(

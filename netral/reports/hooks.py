@@ -24,8 +24,24 @@ class ReportSubmitted:
     actor: User | None  # None for the public
 
 
-# Fired by public intake and by a supervisor's finding; the cases app opens the case. Required:
-# a report must never be stored without the app that handles it.
+@dataclass(frozen=True)
+class ReportOpening:
+    """A report, information or finding about to be stored (inside the intake's transaction;
+    ``report`` is not saved yet)."""
+
+    report: Report
+    actor: User | None  # None for the public
+
+
+# Fired by public intake and by a supervisor's finding just before the report's row is
+# inserted: the cases app opens the case and sets ``report.case`` and
+# ``report.handling_region`` (``reports.handling.report_case_set``), so the row is written
+# once, with them (an UPDATE after the insert rewrote every index of the row). Required: a
+# report must never be stored without the app that handles it.
+report_opening: Hook[ReportOpening, None] = Hook("reports.report_opening", required=True)
+
+# Fired by the same writes once the row is stored (the cases app records the case's opening
+# in the trail; links are queued for capture). Required, as above.
 report_submitted: Hook[ReportSubmitted, None] = Hook("reports.report_submitted", required=True)
 
 

@@ -91,7 +91,7 @@ class Report(models.Model):
     )
     # The region of the Bawaslu office whose case holds the report: staff access follows it,
     # not the event's region (a governor-election report from a regency is the province's).
-    # Written with ``case`` by ``netral.reports.handling.report_case_assign`` and
+    # Written with ``case`` by ``netral.reports.handling.report_case_set`` and
     # ``case_reports_reroute``, which the cases app calls on opening, merge and handover.
     # None until a case holds the report: then only national accounts see it.
     handling_region = models.ForeignKey(

@@ -22,7 +22,9 @@ from netral.reports.evidence import (
 from netral.reports.forms import ReportForm
 from netral.reports.hooks import (
     ReporterMessaged,
+    ReportOpening,
     ReportSubmitted,
+    report_opening,
     report_submitted,
     report_text_changed,
     reporter_message_posted,
@@ -171,13 +173,17 @@ def _report_store(
     anonymous = bool(data["anonymous"])
     # Audit entries (report, case) are appended last: the chain head is shared by all.
     with blobs.deleted_on_failure() as written, transaction.atomic(), audit_deferred():
+        report = Report(
+            kind=Report.Kind.INFORMASI if anonymous else Report.Kind.LAPORAN,
+            receipt_digest=digest,
+            channel=channel,
+            **report_fields(form=form, now=now),
+        )
+        # Case handling (above reports) opens the case first: the report's row is inserted
+        # once, with its case and handling office.
+        report_opening.fire(ReportOpening(report=report, actor=None))
         try:
-            report = Report.objects.create(
-                kind=Report.Kind.INFORMASI if anonymous else Report.Kind.LAPORAN,
-                receipt_digest=digest,
-                channel=channel,
-                **report_fields(form=form, now=now),
-            )
+            report.save(force_insert=True)
         except IntegrityError:
             raise _ReceiptTaken from None
         if not anonymous:
@@ -195,9 +201,9 @@ def _report_store(
         stored = evidence_store(
             report=report, prepared=prepared, message=None, written=written, now=now
         )
-        # Case handling (above reports) opens the case, in this transaction; what derives
-        # from it (search, alerts, person, signature, partner event) and the reporter's notice
-        # follow in one task, queued here so that it commits with the report.
+        # The case's opening is recorded (and links queued for capture), in this transaction;
+        # what derives from it (search, alerts, person, signature, partner event) and the
+        # reporter's notice follow in one task, queued here so that it commits with the report.
         report_submitted.fire(ReportSubmitted(report=report, actor=None))
         report_received_enqueue(report=report, notify=True)
         # No identity, no code, no address in the trail: only what happened.

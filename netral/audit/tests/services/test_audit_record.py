@@ -99,3 +99,28 @@ def test_concurrent_writers_keep_the_chain_gapless() -> None:
     seqs = list(AuditEntry.objects.order_by("seq").values_list("seq", flat=True))
     assert seqs == list(range(1, 41))
     assert audit_verify() is None
+
+
+def test_deferred_entries_go_in_with_the_new_head_in_one_statement() -> None:
+    """Issue #13 item 3: the chain head is read under lock, then the entries and the new head
+    are one INSERT on PostgreSQL (the head's UPDATE a second statement on SQLite); what the
+    caller holds is what was stored."""
+    from django.test.utils import CaptureQueriesContext
+
+    from netral.audit.services import audit_deferred
+
+    audit_record(actor=None, action="first", object_type="t", object_id=0)  # the head exists
+    with CaptureQueriesContext(connection) as queries, transaction.atomic(), audit_deferred():
+        one = audit_record(actor=None, action="a", object_type="t", object_id=1)
+        two = audit_record(actor=None, action="b", object_type="t", object_id=2, after=[1])
+    writes = [q["sql"] for q in queries.captured_queries if "audit_" in q["sql"]]
+    assert len(writes) == (2 if connection.vendor == "postgresql" else 3), writes
+    stored = {e.pk: e for e in AuditEntry.objects.filter(pk__in=[one.pk, two.pk])}
+    assert [(stored[e.pk].seq, stored[e.pk].hash) for e in (one, two)] == [
+        (one.seq, one.hash),
+        (two.seq, two.hash),
+    ]
+    assert stored[one.pk].before is None and stored[two.pk].after == [1]
+    head = ChainHead.objects.get(pk=1)
+    assert (head.seq, head.hash) == (two.seq, two.hash)
+    assert audit_verify() is None
