@@ -23,7 +23,9 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db import connection
+from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models.functions import Left
 
 from netral.analytics.models import CaseCount, IndicatorValue, ReportCount
 from netral.analytics.scope import Scope, StageWindow, stage_windows
@@ -229,24 +231,31 @@ def ikp_raw_values(
     # Recurrence: reports beyond the first about the same agency in the same regency/city.
     totals: dict[str, float] = defaultdict(float)
     repeats: dict[str, float] = defaultdict(float)
-    # One scan of the rollups for the three dimensions.
+    # Provinces (the national map) group by the two-digit code their regencies' codes start
+    # with: a row per province and value, not per regency.
+    provinces_only = all(r.level == Region.Level.PROVINCE for r in regions)
+    key = Left("region_id", 2) if provinces_only else F("region_id")
     for region_id, dim, value, total in (
-        counts.filter(dim__in=dims).values_list("region_id", "dim", "value").annotate(Sum("n"))
+        counts.filter(dim__in=[d for d in dims if d != ReportCount.Dim.AGENCY])
+        .annotate(key=key)
+        .values_list("key", "dim", "value")
+        .annotate(Sum("n"))
     ):
-        key = owner.get(region_id)
-        if key is None or not total:
+        owner_key = owner.get(region_id)
+        if owner_key is None or not total:
             continue
         if dim == ReportCount.Dim.VIOLATION_TYPE:
             kind = kind_of.get(value)
             if kind:
-                per_kind[key][kind] += total
-        elif dim == ReportCount.Dim.STAGE:
-            if value in code_of:
-                per_stage[key][code_of[value]] += total
-        elif total > 0:
+                per_kind[owner_key][kind] += total
+        elif value in code_of:
+            per_stage[owner_key][code_of[value]] += total
+    for region_id, reports, agencies in _agency_counts(counts):
+        owner_key = owner.get(region_id)
+        if owner_key is not None:
             # Each agency of the region counts all its reports but the first.
-            totals[key] += total
-            repeats[key] += total - 1
+            totals[owner_key] += reports
+            repeats[owner_key] += reports - agencies
     if windows and not stages_from_rollups:
         for region_id, stage, total in (
             Report.objects.filter(report_q)
@@ -296,6 +305,25 @@ def ikp_raw_values(
         for region in regions
     }
     return out, sources
+
+
+def _agency_counts(counts: QuerySet[ReportCount]) -> list[tuple[str, int, int]]:
+    """Per region: the reports naming an agency and the number of agencies they name (each
+    agency's rows summed first: one row per region, not per agency)."""
+    per_agency = (
+        counts.filter(dim=ReportCount.Dim.AGENCY)
+        .values("region_id", "value")
+        .annotate(total=Sum("n"))
+        .filter(total__gt=0)
+    )
+    sql, params = per_agency.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            # Our own compiled query, its parameters bound by the driver.
+            f"SELECT s.region_id, SUM(s.total), COUNT(*) FROM ({sql}) s GROUP BY s.region_id",  # noqa: S608
+            params,
+        )
+        return [(region_id, int(reports), int(n)) for region_id, reports, n in cursor.fetchall()]
 
 
 @dataclass(frozen=True)
