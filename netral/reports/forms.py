@@ -8,6 +8,7 @@ names what is wrong.
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -80,6 +81,23 @@ def _violation_choices() -> list[tuple[str, Any]]:
     ]
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class DateField(forms.DateField):
+    """A date field that reads the API's ISO 8601 date (YYYY-MM-DD) at once; other input
+    goes through the site's formats as before (ISO is among them: the same dates result,
+    without trying the others first)."""
+
+    def to_python(self, value: Any) -> datetime.date | None:
+        if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
+            try:
+                return datetime.date.fromisoformat(value.strip())
+            except ValueError:
+                pass  # 2026-02-30: the formats below refuse it with the field's message
+        return super().to_python(value)
+
+
 class ReportForm(forms.Form):
     # Where: a province, optionally narrowed to a regency/city (the API sends one `region`).
     region = forms.CharField(label=_("Kabupaten/kota atau provinsi"), max_length=13)
@@ -111,15 +129,19 @@ class ReportForm(forms.Form):
         choices=[("", _("Tidak tahu")), *PositionClass.choices],
     )
 
-    violation_type = forms.ChoiceField(label=_("Jenis dugaan pelanggaran"), required=False)
+    # Listed when the form is shown or a type is given (the callable's choices are read
+    # lazily): an API report without a type never builds the rulebook's list.
+    violation_type = forms.ChoiceField(
+        label=_("Jenis dugaan pelanggaran"), required=False, choices=_violation_choices
+    )
     chronology = FreeTextField(
         label=_("Apa yang terjadi?"),
         min_length=MIN_CHRONOLOGY,
         max_length=20_000,
         widget=forms.Textarea(attrs={"rows": 6}),
     )
-    event_date = forms.DateField(label=_("Tanggal kejadian"))
-    known_date = forms.DateField(label=_("Tanggal Anda mengetahuinya"))
+    event_date = DateField(label=_("Tanggal kejadian"))
+    known_date = DateField(label=_("Tanggal Anda mengetahuinya"))
     candidate_pair = NameField(
         label=_("Pasangan calon yang diuntungkan (jika ada)"), max_length=200, required=False
     )
@@ -154,9 +176,6 @@ class ReportForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["violation_type"]
-        assert isinstance(field, forms.ChoiceField)
-        field.choices = _violation_choices()
         self.region_obj: Region | None = None
         self.election_obj: Election | None = None
 
