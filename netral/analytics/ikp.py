@@ -234,10 +234,10 @@ def ikp_raw_values(
     # Provinces (the national map) group by the two-digit code their regencies' codes start
     # with: a row per province and value, not per regency.
     provinces_only = all(r.level == Region.Level.PROVINCE for r in regions)
-    key = Left("region_id", 2) if provinces_only else F("region_id")
+    group = Left("region_id", 2) if provinces_only else F("region_id")
     for region_id, dim, value, total in (
         counts.filter(dim__in=[d for d in dims if d != ReportCount.Dim.AGENCY])
-        .annotate(key=key)
+        .annotate(key=group)
         .values_list("key", "dim", "value")
         .annotate(Sum("n"))
     ):

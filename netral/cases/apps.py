@@ -26,3 +26,11 @@ class CasesConfig(AppConfig):
         from netral.cases.my_work import case_work_sections
 
         my_work_sections.register(case_work_sections)
+        # The stage stored beside each case's event date follows its cycle's calendar.
+        from django.db.models.signals import post_delete, post_save
+
+        from netral.cases.first_report import stage_changed
+        from netral.elections.models import Stage
+
+        post_save.connect(stage_changed, sender=Stage, dispatch_uid="cases.stage_changed.save")
+        post_delete.connect(stage_changed, sender=Stage, dispatch_uid="cases.stage_changed.del")

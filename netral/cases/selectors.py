@@ -10,7 +10,6 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
-    Subquery,
     Value,
     When,
 )
@@ -44,21 +43,13 @@ def public_case_list(*, region: Region) -> QuerySet[Case]:
 INBOX_HIDDEN = (Status.MERGED, Status.CLOSED)
 
 
-def _event_stage() -> QuerySet[Stage]:
-    """The stage of the case's election cycle running on its first report's event date (the
-    latest-starting one where stages overlap, as ``ElectionCycle.stage_on``)."""
-    return Stage.objects.filter(
-        cycle=OuterRef("election__cycle"),
-        start__lte=OuterRef("first_event_date"),
-        end__gte=OuterRef("first_event_date"),
-    ).order_by("-start", "-order")
-
-
-def _stage_label() -> Coalesce:
-    """The stage's name in the reader's language (the English one where there is one)."""
+def _stage_label() -> F | Coalesce:
+    """The name of the case's stored event stage (``cases.first_report``) in the reader's
+    language (the English one where there is one); NULL without a stage (sorted last)."""
+    name = F("first_event_stage__name")
     if not (get_language() or "").startswith("en"):
-        return Coalesce(F("name"), Value(""))
-    return Coalesce(NullIf(F("name_en"), Value("")), F("name"))
+        return name
+    return Coalesce(NullIf(F("first_event_stage__name_en"), Value("")), name)
 
 
 def _offices_covered(actor: User) -> list[str] | None:
@@ -87,9 +78,9 @@ def case_inbox(
     deadline first (no deadline last, then oldest receipt); then the finished ones (decided,
     not registered, announced), most recently finished first: their deadline is history.
     Each row carries its first report's ``first_reported_name``,
-    ``first_agency`` and ``first_event_date`` (stored on the case: ``cases.first_report``),
-    and the name of the election stage that date falls in (``event_stage_name``), so a page
-    of the list costs a constant number of queries. ``stage_id`` keeps the cases whose event
+    ``first_agency`` and ``first_event_date`` and the name of the election stage that date
+    falls in (``event_stage_name``), all stored on the case (``cases.first_report``), so a
+    page of the list costs a constant number of queries. ``stage_id`` keeps the cases whose event
     happened in that stage."""
     cases: QuerySet[Case] = case_list_for(actor=actor)
     offices = _offices_covered(actor)
@@ -107,12 +98,10 @@ def case_inbox(
         # the scoped list above.
         cases = case_search_filter(cases, q)
     if stage_id is not None:
-        cases = cases.annotate(event_stage_id=Subquery(_event_stage().values("pk")[:1])).filter(
-            event_stage_id=stage_id
-        )
+        cases = cases.filter(first_event_stage_id=stage_id)
     return (
         cases.select_related("office_region", "election")
-        .annotate(event_stage_name=Subquery(_event_stage().values(label=_stage_label())[:1]))
+        .annotate(event_stage_name=_stage_label())
         .annotate(
             finished_rank=Cond(
                 When(status__in=OPEN_FOR_HANDLING, then=0), default=1, output_field=IntegerField()

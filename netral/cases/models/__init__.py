@@ -99,6 +99,12 @@ class Case(models.Model):
     first_reported_name = models.CharField(max_length=200, blank=True, default="")
     first_agency = models.CharField(max_length=200, blank=True, default="")
     first_event_date = models.DateField(null=True, blank=True)
+    # The stage of the case's election cycle running on that date (as
+    # ``ElectionCycle.stage_on``), so the inbox shows and sorts by it through a join, not a
+    # subquery per case; recomputed when a stage of the cycle changes.
+    first_event_stage = models.ForeignKey(
+        "elections.Stage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         indexes = [
