@@ -14,6 +14,7 @@ import ipaddress
 import math
 import time
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
@@ -114,27 +115,87 @@ def _database_cache_incr(key: str, timeout: int) -> int | None:
         return int(cursor.fetchone()[0])
 
 
+def _window_key(limit: Limit, subject: str, prefix: str = "rlc") -> str:
+    window = int(time.time()) // limit.window_seconds
+    return f"{prefix}:{limit.name}:{subject}:{window}"
+
+
+def _check(limit: Limit, count: int) -> None:
+    if count > limit.max_hits:
+        retry_after = limit.window_seconds - int(time.time()) % limit.window_seconds
+        raise RateLimited(limit, retry_after)
+
+
 def hit(limit: Limit, subject: str) -> None:
     """Count one hit for ``subject`` (a client key, or "global"); raise when over the limit."""
-    window = int(time.time()) // limit.window_seconds
     timeout = limit.window_seconds + 5
-    count = _database_cache_incr(f"rlc:{limit.name}:{subject}:{window}", timeout)
+    count = _database_cache_incr(_window_key(limit, subject), timeout)
     if count is None:
-        key = f"rl:{limit.name}:{subject}:{window}"
+        key = _window_key(limit, subject, prefix="rl")
         cache.add(key, 0, timeout=timeout)
         try:
             count = cache.incr(key)
         except ValueError:  # expired between add and incr
             cache.set(key, 1, timeout=timeout)
             count = 1
-    if count > limit.max_hits:
-        retry_after = limit.window_seconds - int(time.time()) % limit.window_seconds
-        raise RateLimited(limit, retry_after)
+    _check(limit, count)
+
+
+# PostgreSQL: a client's hit and everyone's in one statement (one round trip, one commit: on
+# every report's intake). Everyone's is counted only when the client is within its own limit,
+# as two hits in turn do, so a client over its limit never uses up everyone's. The rows are
+# locked client first, then global, like the two statements before.
+_UPSERT_PAIR = (
+    "WITH client AS ({client}), overall AS ("
+    "INSERT INTO {table} (cache_key, value, expires) "
+    "SELECT %s, '1', %s WHERE (SELECT CAST(value AS INTEGER) FROM client) <= %s "
+    "ON CONFLICT (cache_key) DO UPDATE SET "
+    "value = CASE WHEN {table}.expires < %s THEN '1' "
+    "ELSE CAST(CAST({table}.value AS INTEGER) + 1 AS TEXT) END, "
+    "expires = CASE WHEN {table}.expires < %s THEN excluded.expires ELSE {table}.expires END "
+    "RETURNING value) "
+    "SELECT (SELECT value FROM client), (SELECT value FROM overall)"
+)
+
+
+def _database_cache_incr_pair(per_client: Limit, client: str, overall: Limit) -> bool:
+    """Both hits in one statement on PostgreSQL's database cache (raising as ``hit`` does);
+    False elsewhere (then the caller counts them in turn)."""
+    backend = caches[DEFAULT_CACHE_ALIAS]
+    if not isinstance(backend, DatabaseCache):
+        return False
+    connection = connections[router.db_for_write(backend.cache_model_class)]
+    if connection.vendor != "postgresql":
+        return False
+    now = timezone.now().replace(microsecond=0)
+    table = connection.ops.quote_name(backend._table)  # type: ignore[attr-defined]
+    sql = _UPSERT_PAIR.format(client=_UPSERT.format(table=table), table=table)
+    key = backend.make_and_validate_key
+    params: list[Any] = [
+        key(_window_key(per_client, client)),
+        now + datetime.timedelta(seconds=per_client.window_seconds + 5),
+        now,
+        now,
+        key(_window_key(overall, "global")),
+        now + datetime.timedelta(seconds=overall.window_seconds + 5),
+        per_client.max_hits,
+        now,
+        now,
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        client_count, overall_count = cursor.fetchone()
+    _check(per_client, int(client_count))
+    if overall_count is not None:
+        _check(overall, int(overall_count))
+    return True
 
 
 def hit_client_and_global(request: HttpRequest, per_client: Limit, overall: Limit) -> None:
-    hit(per_client, client_key(request))
-    hit(overall, "global")
+    client = client_key(request)
+    if not _database_cache_incr_pair(per_client, client, overall):
+        hit(per_client, client)
+        hit(overall, "global")
 
 
 TOO_MANY = "Terlalu banyak permintaan dari jaringan Anda. Silakan coba lagi dalam {minutes} menit."
