@@ -8,7 +8,9 @@ A throwaway ``test_`` database is created (``bench.harness``) and dropped afterw
 runs ``bench.intake_settings`` (the production task queue, the bench-only URLconf). The phases
 alternate (KDF, intake, KDF, intake, ...) so that load from elsewhere on the machine hits both
 alike. The last line is one JSON object: ``intake_per_s``, ``kdf_only_per_s``, ``ratio``,
-``p50_ms``, ``p99_ms`` (intake), ``kdf_p50_ms``, ``kdf_p99_ms``, ``concurrency``, ``workers``.
+``p50_ms``, ``p99_ms`` (intake), ``kdf_p50_ms``, ``kdf_p99_ms``, ``concurrency``, ``workers``,
+and, where /proc exists, ``intake_cpu_ms`` and ``kdf_cpu_ms``: CPU ms per request of
+gunicorn's workers, the database's backends, this client and the whole machine.
 """
 
 from __future__ import annotations
@@ -39,10 +41,53 @@ class Phase:
     seconds: float
     latencies_ms: list[float]
     errors: int
+    # CPU seconds spent meanwhile: gunicorn's workers, the benchmark database's backends
+    # (read from /proc; None where there is no /proc) and the whole machine.
+    cpu: dict[str, float] | None = None
 
     @property
     def per_s(self) -> float:
         return self.done / self.seconds if self.seconds else 0.0
+
+
+TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def _proc_cpu(pid: str) -> tuple[int, float] | None:
+    """(parent pid, CPU seconds) of a process, from /proc."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return int(fields[1]), (int(fields[11]) + int(fields[12])) / TICKS
+
+
+def cpu_snapshot(server_pid: int, db_name: str) -> dict[str, float] | None:
+    """CPU seconds so far of gunicorn's workers, of the PostgreSQL backends serving
+    ``db_name`` and of the whole machine (``/proc/stat``); None without /proc."""
+    proc = Path("/proc")
+    if not (proc / "stat").exists():
+        return None
+    workers = backends = 0.0
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        got = _proc_cpu(entry.name)
+        if got is None:
+            continue
+        parent, seconds = got
+        if parent == server_pid:
+            workers += seconds
+            continue
+        try:
+            cmdline = (entry / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if cmdline.startswith(b"postgres: ") and f" {db_name} ".encode() in cmdline:
+            backends += seconds
+    total = proc.joinpath("stat").read_text().split("\n", 1)[0].split()[1:]
+    busy = sum(int(v) for i, v in enumerate(total[:8]) if i not in (3, 4)) / TICKS
+    return {"workers": workers, "backends": backends, "machine": busy}
 
 
 def percentile(samples: Sequence[float], q: float) -> float:
@@ -195,27 +240,26 @@ def main(argv: Sequence[str] | None = None) -> None:
                 count=args.concurrency,
                 clients=args.concurrency,
             )
+
+            def measured(label: str, path: str, bodies: Callable[[int], bytes]) -> Phase:
+                before, client0 = cpu_snapshot(server.pid, db_name), time.process_time()
+                phase = drive(
+                    label,
+                    port=port,
+                    path=path,
+                    bodies=bodies,
+                    count=args.count,
+                    clients=args.concurrency,
+                )
+                after, client1 = cpu_snapshot(server.pid, db_name), time.process_time()
+                if before is not None and after is not None:
+                    phase.cpu = {k: after[k] - before[k] for k in before}
+                    phase.cpu["client"] = client1 - client0
+                return phase
+
             for _ in range(args.rounds):
-                kdf.append(
-                    drive(
-                        "kdf",
-                        port=port,
-                        path="/bench/kdf",
-                        bodies=lambda _: b"",
-                        count=args.count,
-                        clients=args.concurrency,
-                    )
-                )
-                intake.append(
-                    drive(
-                        "intake",
-                        port=port,
-                        path="/api/reports",
-                        bodies=next_report,
-                        count=args.count,
-                        clients=args.concurrency,
-                    )
-                )
+                kdf.append(measured("kdf", "/bench/kdf", lambda _: b""))
+                intake.append(measured("intake", "/api/reports", next_report))
                 offset[0] += args.count
         finally:
             server.terminate()
@@ -235,6 +279,15 @@ def main(argv: Sequence[str] | None = None) -> None:
             file=sys.stderr,
         )
     intake_rate, kdf_rate = rate(intake), rate(kdf)
+
+    def cpu_ms(phases: list[Phase]) -> dict[str, float] | None:
+        """CPU ms per answered request, by whom (``cpu_snapshot``)."""
+        if any(p.cpu is None for p in phases):
+            return None
+        done = sum(p.done for p in phases) or 1
+        keys = phases[0].cpu or {}
+        return {k: round(sum((p.cpu or {})[k] for p in phases) * 1000 / done, 1) for k in keys}
+
     print(
         json.dumps(
             {
@@ -250,6 +303,8 @@ def main(argv: Sequence[str] | None = None) -> None:
                 "kdf_p50_ms": round(statistics.median(kdf_lat or [0]), 1),
                 "kdf_p99_ms": round(percentile(kdf_lat, 0.99), 1),
                 "errors": sum(p.errors for p in (*intake, *kdf)),
+                "intake_cpu_ms": cpu_ms(intake),
+                "kdf_cpu_ms": cpu_ms(kdf),
             }
         )
     )
