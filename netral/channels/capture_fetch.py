@@ -7,8 +7,10 @@ address is public (no loopback, private, link-local, multicast or reserved addre
 cloud metadata service and the database are private). ``NETRAL_CAPTURE_ALLOW_PRIVATE`` lifts
 the address rule for the tests' local server; never in production. Downloads, service
 workers and WebSockets are refused; time, request count, bytes and the snapshot's height are
-bounded. A check that passed cannot stop a host from resolving differently a moment later
-(DNS rebinding); the browser is started without a proxy and without DNS prefetching.
+bounded. Every request is made here, not by the browser: to the address the check resolved
+and approved (the TLS name and the Host header stay the host's), so a host that resolves
+differently a moment later (DNS rebinding) cannot lead the fetch inside; the browser is
+started without a proxy and without DNS prefetching and never resolves a name itself.
 """
 
 from __future__ import annotations
@@ -63,6 +65,7 @@ NO_HOST = "Nama host tidak dapat ditemukan: {host}"
 PRIVATE_HOST = "Alamat {host} menuju jaringan internal ({address}); tidak ditangkap."
 HTTP_ERROR = "Halaman menjawab HTTP {status}."
 NO_RESPONSE = "Halaman tidak menjawab."
+BAD_TLS = "Sertifikat HTTPS {host} tidak sah; tidak ditangkap."
 TOO_LARGE = "Halaman terlalu besar (lebih dari {limit} MB)."
 TOO_MANY_REQUESTS = "Halaman memuat terlalu banyak sumber (lebih dari {limit})."
 TIMEOUT = "Halaman tidak selesai dimuat dalam {seconds} detik."
@@ -88,30 +91,108 @@ def _public(address: str) -> bool:
 
 def url_problem(url: str) -> str | None:
     """Why ``url`` may not be fetched, or None. Resolves the host (DNS)."""
+    return _resolved(url)[0]
+
+
+def _resolved(url: str) -> tuple[str | None, str]:
+    """Why ``url`` may not be fetched (or None), and the approved address to connect to."""
     if len(url) > MAX_URL:
-        return BAD_SCHEME.format(url=url[:80])
+        return BAD_SCHEME.format(url=url[:80]), ""
     try:
         parts = urlsplit(url)
         port = parts.port
     except ValueError:
-        return BAD_SCHEME.format(url=url[:80])
+        return BAD_SCHEME.format(url=url[:80]), ""
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        return BAD_SCHEME.format(url=url[:80])
+        return BAD_SCHEME.format(url=url[:80]), ""
     port = port or (443 if parts.scheme == "https" else 80)
     host = parts.hostname
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (OSError, UnicodeError):
-        return NO_HOST.format(host=host[:100])
+        return NO_HOST.format(host=host[:100]), ""
+    addresses = [str(info[4][0]) for info in infos]
+    if not addresses:
+        return NO_HOST.format(host=host[:100]), ""
     if allow_private():
-        return None
-    for info in infos:
-        address = str(info[4][0])
+        return None, addresses[0]
+    for address in addresses:
         if not _public(address):
-            return PRIVATE_HOST.format(host=host[:100], address=address)
+            return PRIVATE_HOST.format(host=host[:100], address=address), ""
     if port not in PORTS:
-        return BAD_PORT.format(port=port)
-    return None
+        return BAD_PORT.format(port=port), ""
+    return None, addresses[0]
+
+
+# Headers of one hop, not of the message: never passed on either way.
+HOP_HEADERS = frozenset(
+    {"connection", "keep-alive", "proxy-connection", "transfer-encoding", "upgrade", "te"}
+)
+
+
+@dataclass(frozen=True)
+class _Response:
+    status: int
+    headers: dict[str, str]
+    body: bytes
+
+
+def _pinned_fetch(request: Any, url: str, address: str) -> _Response:
+    """``request`` (the browser's) sent to ``url`` at ``address``, redirects not followed,
+    the body decoded and read up to one byte over ``MAX_RESPONSE_BYTES``. Raises
+    ``urllib3.exceptions.HTTPError`` or ``OSError`` when the server cannot be reached."""
+    import urllib3
+
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    https = parts.scheme == "https"
+    port = parts.port or (443 if https else 80)
+    timeout = urllib3.Timeout(connect=5.0, read=FETCH_TIMEOUT_MS / 1000)
+    pool: urllib3.HTTPConnectionPool
+    if https:
+        pool = urllib3.HTTPSConnectionPool(
+            address,
+            port,
+            timeout=timeout,
+            retries=False,
+            maxsize=1,
+            server_hostname=host,
+            assert_hostname=host,
+            cert_reqs="CERT_REQUIRED",
+        )
+    else:
+        pool = urllib3.HTTPConnectionPool(address, port, timeout=timeout, retries=False, maxsize=1)
+    headers = {
+        name: value
+        for name, value in dict(request.headers).items()
+        if name.lower() not in HOP_HEADERS and name.lower() != "host"
+    }
+    headers["Host"] = host if parts.port is None else f"{host}:{parts.port}"
+    target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    try:
+        response = pool.urlopen(
+            request.method,
+            target,
+            body=request.post_data_buffer,
+            headers=headers,
+            redirect=False,
+            assert_same_host=False,
+            preload_content=False,
+            decode_content=True,
+        )
+        try:
+            body = response.read(MAX_RESPONSE_BYTES + 1, decode_content=True)
+        finally:
+            response.release_conn()
+    finally:
+        pool.close()
+    kept = {
+        name: value
+        for name, value in response.headers.items()
+        if name.lower() not in HOP_HEADERS
+        and name.lower() not in ("content-encoding", "content-length")
+    }
+    return _Response(status=response.status, headers=kept, body=body)
 
 
 @dataclass
@@ -123,18 +204,17 @@ class _Guard:
     total_bytes: int = 0
     problem: str | None = None
     redirect: str | None = None
-    checked: dict[str, str | None] = field(default_factory=dict)
+    # origin -> (why refused or None, the approved address): each host resolved once.
+    checked: dict[str, tuple[str | None, str]] = field(default_factory=dict)
 
     def refuse(self, reason: str) -> None:
         if self.problem is None:
             self.problem = reason
 
-    def check(self, url: str) -> str | None:
-        if url.startswith(("data:", "blob:", "about:")):
-            return None  # inside the page itself: nothing leaves the browser
+    def check(self, url: str) -> tuple[str | None, str]:
         origin = urlsplit(url)._replace(path="", query="", fragment="").geturl()
         if origin not in self.checked:
-            self.checked[origin] = url_problem(url)
+            self.checked[origin] = _resolved(url)
         return self.checked[origin]
 
 
@@ -175,7 +255,8 @@ def _is_page(route: Any) -> bool:
 
 
 def _capture(browser: object, url: str, guard: _Guard) -> PageSnapshot:
-    from playwright.sync_api import APIResponse, Browser, Route
+    import urllib3
+    from playwright.sync_api import Browser, Route
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -189,20 +270,32 @@ def _capture(browser: object, url: str, guard: _Guard) -> PageSnapshot:
     )
     context.set_default_timeout(NAVIGATION_TIMEOUT_MS)
 
-    def fetched(route: Route, request_url: str) -> APIResponse | None:
-        """The response to ``request_url`` without following redirects, counted against
-        the limits; None (and the route aborted) when refused."""
+    def fetched(route: Route, request_url: str) -> _Response | None:
+        """The response to ``request_url`` without following redirects, from the address
+        its check approved, counted against the limits; None (and the route aborted) when
+        refused or unreachable."""
         guard.requests += 1
+        address = ""
         if guard.requests > MAX_REQUESTS:
             guard.refuse(TOO_MANY_REQUESTS.format(limit=MAX_REQUESTS))
             refused: str | None = guard.problem
         else:
-            refused = guard.check(request_url)
+            refused, address = guard.check(request_url)
         if refused is None:
-            response = route.fetch(url=request_url, max_redirects=0, timeout=FETCH_TIMEOUT_MS)
-            size = len(response.body())
-            guard.total_bytes += size
-            if size <= MAX_RESPONSE_BYTES and guard.total_bytes <= MAX_TOTAL_BYTES:
+            try:
+                response = _pinned_fetch(route.request, request_url, address)
+            except (urllib3.exceptions.HTTPError, OSError) as error:
+                if _is_page(route):
+                    tls = isinstance(error, urllib3.exceptions.SSLError) or (
+                        isinstance(error, urllib3.exceptions.MaxRetryError)
+                        and isinstance(error.reason, urllib3.exceptions.SSLError)
+                    )
+                    host = (urlsplit(request_url).hostname or "")[:100]
+                    guard.refuse(BAD_TLS.format(host=host) if tls else NO_RESPONSE)
+                route.abort("connectionfailed")
+                return None
+            guard.total_bytes += len(response.body)
+            if len(response.body) <= MAX_RESPONSE_BYTES and guard.total_bytes <= MAX_TOTAL_BYTES:
                 return response
             refused = TOO_LARGE.format(limit=MAX_TOTAL_BYTES // (1024 * 1024))
             guard.refuse(refused)
@@ -223,9 +316,11 @@ def _capture(browser: object, url: str, guard: _Guard) -> PageSnapshot:
             response = fetched(route, request_url)
             if response is None:
                 return
-            location = response.headers.get("location")
+            location = next(
+                (v for k, v in response.headers.items() if k.lower() == "location"), None
+            )
             if not (300 <= response.status < 400 and location):
-                route.fulfill(response=response)
+                route.fulfill(status=response.status, headers=response.headers, body=response.body)
                 return
             request_url = urljoin(request_url, location)
             if _is_page(route):

@@ -8,10 +8,13 @@ from __future__ import annotations
 import datetime
 import hashlib
 import os
+import socket
+import ssl
 import threading
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -20,7 +23,7 @@ from django.utils import timezone
 
 from netral.accounts.models import User
 from netral.audit.models import AuditEntry
-from netral.channels import capture
+from netral.channels import capture, capture_fetch
 from netral.channels.capture_fetch import url_problem
 from netral.channels.models import CaptureJob
 from netral.common.errors import ApplicationError, NotFound, PermissionDenied
@@ -200,6 +203,116 @@ def test_a_missing_page_or_a_refused_redirect_is_recorded_and_retried_later(
         assert job.next_attempt_at is not None and job.next_attempt_at > timezone.now()
     assert not Evidence.objects.filter(report=report).exclude(source_url="").exists()
     assert capture.capture_due() == 0  # not due yet
+
+
+@needs_chromium
+def test_the_page_is_fetched_from_the_address_that_was_checked(
+    site: str,
+    django_capture_on_commit_callbacks: Callable[..., Any],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """DNS rebinding: a host that answers the check with an approved address and anybody
+    resolving it again with another (here one nobody listens on) is fetched from the
+    address that was checked; the browser never resolves it (the system resolver does not
+    know the name at all)."""
+    port = int(site.rsplit(":", 1)[1])
+    real = socket.getaddrinfo
+    checked: list[str] = []
+
+    def answer(address: str) -> list[Any]:
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, port))]
+
+    def check_resolver(host: Any, *args: Any, **kwargs: Any) -> Any:
+        if host != "rebind.test":
+            return real(host, *args, **kwargs)
+        checked.append(host)
+        return answer("127.0.0.1")
+
+    def any_other_resolver(host: Any, *args: Any, **kwargs: Any) -> Any:
+        if host != "rebind.test":
+            return real(host, *args, **kwargs)
+        return answer("127.0.0.2")  # rebound: nothing there
+
+    monkeypatch.setattr(
+        capture_fetch,
+        "socket",
+        SimpleNamespace(getaddrinfo=check_resolver, SOCK_STREAM=socket.SOCK_STREAM),
+    )
+    monkeypatch.setattr(socket, "getaddrinfo", any_other_resolver)
+    url = f"http://rebind.test:{port}/unggahan/1"
+    report = _submit([url], django_capture_on_commit_callbacks)
+    job = CaptureJob.objects.get(report=report)
+    assert job.status == CaptureJob.Status.CAPTURED, job.last_error
+    html = Evidence.objects.get(report=report, source_url=url, kind="html")
+    assert POST_TEXT.encode() in evidence_read(html.original_path)
+    assert checked  # the check resolved it, and only the check's answer was used
+
+
+def _self_signed(directory: Path, name: str) -> tuple[Path, Path]:
+    """A certificate for ``name`` that no authority signed, and its key."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
+    now = datetime.datetime.now(datetime.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(days=1))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName(name)]), critical=False)
+        .sign(key, hashes.SHA256())
+    )
+    cert_path, key_path = directory / "cert.pem", directory / "key.pem"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return cert_path, key_path
+
+
+@needs_chromium
+def test_an_https_page_whose_certificate_no_authority_signed_is_not_captured(
+    django_capture_on_commit_callbacks: Callable[..., Any],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """The pinned fetch still checks the certificate against the host's name."""
+    cert, key = _self_signed(tmp_path, "palsu.test")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    tls.load_cert_chain(cert, key)
+    server.socket = tls.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    port = server.server_address[1]
+    real = socket.getaddrinfo
+
+    def resolver(host: Any, *args: Any, **kwargs: Any) -> Any:
+        if host != "palsu.test":
+            return real(host, *args, **kwargs)
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.1", port))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolver)
+    try:
+        url = f"https://palsu.test:{port}/unggahan/1"
+        report = _submit([url], django_capture_on_commit_callbacks)
+    finally:
+        server.shutdown()
+        server.server_close()
+    job = CaptureJob.objects.get(report=report)
+    assert job.status == CaptureJob.Status.PENDING
+    assert job.last_error == "Sertifikat HTTPS palsu.test tidak sah; tidak ditangkap."
+    assert not Evidence.objects.filter(report=report, source_url=url).exists()
 
 
 def test_a_private_address_is_refused_retried_with_back_off_then_failed(
