@@ -139,8 +139,9 @@ class _Response:
 
 def _pinned_fetch(request: Any, url: str, address: str) -> _Response:
     """``request`` (the browser's) sent to ``url`` at ``address``, redirects not followed,
-    the body decoded and read up to one byte over ``MAX_RESPONSE_BYTES``. Raises
-    ``urllib3.exceptions.HTTPError`` or ``OSError`` when the server cannot be reached."""
+    the body decoded and read until past ``MAX_RESPONSE_BYTES``, all within the fetch
+    timeout. Raises ``urllib3.exceptions.HTTPError`` or ``OSError`` (``TimeoutError``) when
+    the server cannot be reached or is too slow."""
     import urllib3
 
     parts = urlsplit(url)
@@ -181,7 +182,20 @@ def _pinned_fetch(request: Any, url: str, address: str) -> _Response:
             decode_content=True,
         )
         try:
-            body = response.read(MAX_RESPONSE_BYTES + 1, decode_content=True)
+            # In chunks, against a deadline for the whole body: a server that trickles one
+            # byte at a time still ends within the fetch timeout.
+            deadline = time.monotonic() + FETCH_TIMEOUT_MS / 1000
+            chunks: list[bytes] = []
+            size = 0
+            while size <= MAX_RESPONSE_BYTES:
+                chunk = response.read1(64 * 1024, decode_content=True)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
+                if time.monotonic() > deadline:
+                    raise TimeoutError(url)
+            body = b"".join(chunks)
         finally:
             response.release_conn()
     finally:

@@ -5,12 +5,14 @@ last attempt; private addresses are refused unless the tests' setting allows the
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import hashlib
 import os
 import socket
 import ssl
 import threading
+import time
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -60,6 +62,16 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_response(302)
             self.send_header("Location", REDIRECTS[self.path])
             self.end_headers()
+            return
+        if self.path == "/pelan":  # a page that trickles in, a byte at a time
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            with contextlib.suppress(OSError):
+                for _ in range(50):
+                    self.wfile.write(b" ")
+                    self.wfile.flush()
+                    time.sleep(0.1)
             return
         if self.path == "/unggahan/1":
             body, status, kind = POST_HTML, 200, "text/html; charset=utf-8"
@@ -313,6 +325,19 @@ def test_an_https_page_whose_certificate_no_authority_signed_is_not_captured(
     assert job.status == CaptureJob.Status.PENDING
     assert job.last_error == "Sertifikat HTTPS palsu.test tidak sah; tidak ditangkap."
     assert not Evidence.objects.filter(report=report, source_url=url).exists()
+
+
+@needs_chromium
+def test_a_page_that_trickles_in_ends_within_the_fetch_timeout(
+    site: str,
+    django_capture_on_commit_callbacks: Callable[..., Any],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(capture_fetch, "FETCH_TIMEOUT_MS", 1_000)  # the server needs 5 s
+    report = _submit([f"{site}/pelan"], django_capture_on_commit_callbacks)
+    job = CaptureJob.objects.get(report=report)
+    assert job.status == CaptureJob.Status.PENDING
+    assert job.last_error == "Halaman tidak menjawab."
 
 
 def test_a_private_address_is_refused_retried_with_back_off_then_failed(
