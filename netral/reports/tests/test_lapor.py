@@ -8,7 +8,6 @@ the reporter's tracking page then shows where it went.
 
 from __future__ import annotations
 
-import datetime
 import io
 from html import unescape
 from typing import Any
@@ -16,7 +15,6 @@ from typing import Any
 import pytest
 from django.contrib.sessions.models import Session
 from django.test import Client
-from django.utils import timezone
 from pypdf import PdfReader
 
 from netral.accounts.models import Role
@@ -33,6 +31,7 @@ from netral.reports.lapor import (
 from netral.reports.lapor_models import LaporForward
 from netral.reports.models import Report
 from netral.reports.tests.services.test_findings import finding_form
+from netral.reports.tests.views.test_public_views import form_data as public_form_data
 
 pytestmark = pytest.mark.usefixtures("elections")
 SUMMARY = "/lapor/ringkasan-lapor/"
@@ -41,24 +40,13 @@ VALID_NIP = "198503172010011004"
 
 
 def form_data(**overrides: Any) -> dict[str, Any]:
-    today = timezone.localdate()
-    data = {
-        "province": "32",
-        "regency": "32.75",
-        "reported_name": "Drs. Bambang Wijaya",
-        "reported_nip": "",
-        "agency": "Dinas Pendidikan Kota Bekasi",
+    """The public form of ``test_public_views`` with a position and this module's story."""
+    data: dict[str, Any] = {
         "position": "Kepala Bidang",
         "chronology": "Terlapor memotong tunjangan guru yang tidak hadir apel pagi di dinas.",
-        "event_date": str(today - datetime.timedelta(days=1)),
-        "known_date": str(today),
-        "reporter_name": "Rina Kartika",
-        "reporter_address": "Jl. Ahmad Yani 1, Bekasi",
-        "reporter_phone": "081234567890",
-        "website": "",
+        "violation_type": None,
     }
-    data.update(overrides)
-    return data
+    return public_form_data(**{**data, **overrides})
 
 
 def forwarded_report() -> tuple[Report, str]:

@@ -4,15 +4,14 @@ nothing; a full submission with an invalid NIP names the same specific reason.""
 
 from __future__ import annotations
 
-import datetime
 import re
 from typing import Any
 
 import pytest
 from django.test import Client
-from django.utils import timezone
 
 from netral.reports.models import Report
+from netral.reports.tests.views.test_public_views import form_data as public_form_data
 
 pytestmark = pytest.mark.usefixtures("elections")
 
@@ -20,21 +19,16 @@ PAGE_LIMIT = 150 * 1024
 
 
 def form_data(**overrides: Any) -> dict[str, Any]:
-    today = timezone.localdate()
-    data = {
-        "province": "32",
-        "regency": "32.75",
-        "reported_name": "Drs. Bambang Wijaya",
-        "reported_nip": "",
-        "agency": "Dinas Pendidikan Kota Bekasi",
+    """The public form of ``test_public_views``, anonymous."""
+    data: dict[str, Any] = {
         "chronology": "Terlapor mengajak guru-guru memilih pasangan calon tertentu saat rapat.",
-        "event_date": str(today - datetime.timedelta(days=1)),
-        "known_date": str(today),
         "anonymous": "on",
-        "website": "",
+        "reporter_name": None,
+        "reporter_address": None,
+        "reporter_phone": None,
+        "violation_type": None,
     }
-    data.update(overrides)
-    return data
+    return public_form_data(**{**data, **overrides})
 
 
 def token(client: Client) -> str:
