@@ -58,7 +58,7 @@ from netral.analytics.scope import (
 )
 from netral.cases.models import Case, Verdict
 from netral.cases.workflow import OPEN_FOR_HANDLING
-from netral.common.rows import insert_rows
+from netral.common.rows import insert_rows_later
 from netral.elections.models import Election
 from netral.reports.models import Report
 
@@ -291,7 +291,8 @@ def _fold_soon(ids: list[Any]) -> None:
 
 
 # The rows writers add: one plain INSERT each time (no model instances, no signals; the
-# intake adds one report's seven rows and its case's row on every submit).
+# intake adds one report's seven rows and its case's row on every submit, written with its
+# audit entries in one statement: ``common.rows.rows_deferred``).
 REPORT_ROW_FIELDS = ("region", "election", "dim", "value", "n")
 CASE_ROW_FIELDS = (*(f.removesuffix("_id") for f in CASE_KEY_FIELDS), "n", "decision_us")
 
@@ -300,12 +301,13 @@ def _add_report_rows(deltas: Mapping[ReportKey, int]) -> None:
     if not deltas:
         return
     rows = [(r, e, d, v[:200], n) for (r, e, d, v), n in deltas.items()]
-    _fold_soon(insert_rows(ReportCount, REPORT_ROW_FIELDS, rows))
+    # Now, or with the intake's last statement (``rows_deferred``): same transaction.
+    insert_rows_later(ReportCount, REPORT_ROW_FIELDS, rows, then=_fold_soon)
 
 
 def _add_case_rows(rows: Iterable[tuple[CaseKey, int, int]]) -> None:
     values = [(*key, n, span) for key, n, span in rows]
-    _fold_soon(insert_rows(CaseCount, CASE_ROW_FIELDS, values))
+    insert_rows_later(CaseCount, CASE_ROW_FIELDS, values, then=_fold_soon)
 
 
 # --- recount from the rows --------------------------------------------------------------

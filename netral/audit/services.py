@@ -110,18 +110,11 @@ def _append(entries: list[AuditEntry]) -> None:
         rows = [[getattr(entry, attr) for attr in _ENTRY_ATTRS] for entry in entries]
         # Table names from the models, values bound: nothing from outside in the text.
         update = f"UPDATE {_head_table(connection)} SET seq = %s, hash = %s WHERE id = 1"  # noqa: S608
-        if connection.vendor == "postgresql":
-            pks = insert_rows(
-                AuditEntry,
-                ENTRY_FIELDS,
-                rows,
-                prefix=f"WITH head AS ({update})",
-                prefix_params=[seq, last],
-            )
-        else:
-            pks = insert_rows(AuditEntry, ENTRY_FIELDS, rows)
-            with connection.cursor() as cursor:
-                cursor.execute(update, [seq, last])
+        # With the rows an enclosing ``rows_deferred`` holds (the intake's reporter, contact
+        # and rollup deltas): on PostgreSQL all in this one statement.
+        pks = insert_rows(
+            AuditEntry, ENTRY_FIELDS, rows, also=[(update, [seq, last])], with_pending=True
+        )
         for entry, pk in zip(entries, pks, strict=True):
             entry.pk = pk
             entry._state.adding = False

@@ -14,6 +14,7 @@ from django.utils import timezone
 from netral.audit.services import audit_deferred, audit_record
 from netral.common import blobs, clock
 from netral.common.errors import Conflict
+from netral.common.rows import insert_rows_later, rows_deferred
 from netral.reports.evidence import (
     EvidenceRejected,
     PreparedFile,
@@ -40,6 +41,10 @@ MESSAGE_EMPTY = "Pesan tidak boleh kosong."
 MESSAGE_TOO_LONG = "Pesan terlalu panjang (paling banyak 5.000 karakter)."
 MAX_MESSAGE = 5_000
 ALREADY_SUBMITTED = "Laporan ini sudah terkirim."
+
+
+# The reporter's identity as intake writes it (every field encrypted by its own field).
+REPORTER_FIELDS = ("report", "name", "nik", "address", "phone", "email")
 
 
 class AlreadySubmitted(Conflict):
@@ -171,8 +176,15 @@ def _report_store(
     (no savepoint around the insert: the whole transaction is retried or refused)."""
     data = form.cleaned_data
     anonymous = bool(data["anonymous"])
-    # Audit entries (report, case) are appended last: the chain head is shared by all.
-    with blobs.deleted_on_failure() as written, transaction.atomic(), audit_deferred():
+    # Audit entries (report, case) are appended last: the chain head is shared by all. The
+    # reporter, the contact and the rollup deltas are written with them (``rows_deferred``:
+    # one statement on PostgreSQL), in this transaction, which has no savepoint.
+    with (
+        blobs.deleted_on_failure() as written,
+        transaction.atomic(),
+        rows_deferred(),
+        audit_deferred(),
+    ):
         report = Report(
             kind=Report.Kind.INFORMASI if anonymous else Report.Kind.LAPORAN,
             receipt_digest=digest,
@@ -187,17 +199,11 @@ def _report_store(
         except IntegrityError:
             raise _ReceiptTaken from None
         if not anonymous:
-            Reporter.objects.create(
-                report=report,
-                name=data["reporter_name"],
-                nik=data["reporter_nik"],
-                address=data["reporter_address"],
-                phone=data["reporter_phone"],
-                email=data["reporter_email"],
-            )
+            identity = [data[f"reporter_{name}"] for name in REPORTER_FIELDS[1:]]
+            insert_rows_later(Reporter, REPORTER_FIELDS, [[report.pk, *identity]])
         notify = data["notify_email"] or ("" if anonymous else data["reporter_email"])
         if notify:
-            Contact.objects.create(report=report, email=notify)
+            insert_rows_later(Contact, ("report", "email"), [[report.pk, notify]])
         stored = evidence_store(
             report=report, prepared=prepared, message=None, written=written, now=now
         )
