@@ -81,6 +81,18 @@ def _violation_choices() -> list[tuple[str, Any]]:
     ]
 
 
+# Read lazily too (a callable's choices cost nothing to copy with each form).
+def _office_choices() -> list[tuple[str, Any]]:
+    return [
+        ("", _("Bupati/Wali Kota (atau Gubernur bila memilih provinsi saja)")),
+        ("gubernur", _("Gubernur")),
+    ]
+
+
+def _position_class_choices() -> list[tuple[str, Any]]:
+    return [("", _("Tidak tahu")), *PositionClass.choices]
+
+
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -107,10 +119,7 @@ class ReportForm(forms.Form):
     election_office = forms.ChoiceField(
         label=_("Pemilihan yang terkait"),
         required=False,
-        choices=[
-            ("", _("Bupati/Wali Kota (atau Gubernur bila memilih provinsi saja)")),
-            ("gubernur", _("Gubernur")),
-        ],
+        choices=_office_choices,
     )
     location = FreeTextField(label=_("Alamat atau lokasi kejadian"), max_length=500, required=False)
 
@@ -126,7 +135,7 @@ class ReportForm(forms.Form):
     position_class = forms.ChoiceField(
         label=_("Kelompok jabatan (jika tahu)"),
         required=False,
-        choices=[("", _("Tidak tahu")), *PositionClass.choices],
+        choices=_position_class_choices,
     )
 
     # Listed when the form is shown or a type is given (the callable's choices are read

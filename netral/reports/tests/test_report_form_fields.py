@@ -51,3 +51,23 @@ def test_the_web_form_lists_every_violation_type() -> None:
     page = Client().get("/lapor/").content.decode()
     for vt in violation_type_list():
         assert f'value="{vt.code}"' in page
+
+
+def test_position_class_and_election_office_take_their_choices_only() -> None:
+    from netral.reports.subjects import PositionClass
+
+    value = PositionClass.values[0]
+    assert _form(position_class=value).cleaned_data["position_class"] == value
+    assert "position_class" in _form(position_class="raja").errors
+    data = payload_to_form_data(valid())  # the web form's field: not in the API's body
+    governor = ReportForm({**data, "election_office": "gubernur"})
+    assert governor.is_valid(), governor.errors
+    assert "election_office" in ReportForm({**data, "election_office": "presiden"}).errors
+
+
+def test_the_web_form_lists_the_position_classes_and_election_offices() -> None:
+    from netral.reports.subjects import PositionClass
+
+    page = Client().get("/lapor/").content.decode()
+    for value in [*PositionClass.values, "gubernur"]:
+        assert f'value="{value}"' in page
