@@ -10,6 +10,9 @@ admin.site.site_header = "Netral — administrasi"
 admin.site.site_title = "Netral"
 
 urlpatterns = [
+    # The API first: an intake request resolves in one step, not after every page's pattern.
+    path("api/", api.urls),
+    re_path(r"^api/", api_not_found),  # JSON 404 for the rest of /api/
     path("", common_views.home, name="home"),
     path("healthz", common_views.healthz, name="healthz"),
     path("bahasa/", common_views.set_language, name="set_language"),
@@ -36,7 +39,5 @@ urlpatterns = [
     path("", include("netral.prevention.pledge_events_urls")),
     path("", include("netral.prevention.guidance_urls")),
     path("channels/", include("netral.channels.urls")),
-    path("api/", api.urls),
-    re_path(r"^api/", api_not_found),  # JSON 404 for the rest of /api/
     path(f"{settings.NETRAL_ADMIN_PATH}/", admin.site.urls),
 ]

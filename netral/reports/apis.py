@@ -196,7 +196,7 @@ def submit(request: HttpRequest) -> Status[Any]:
         return _refuse(413, _(REQUEST_TOO_LARGE).format(mb=MAX_REQUEST_BYTES // (1024 * 1024)))
     except IntakeError as error:
         return _refuse(422 if error.field else 400, error.message, error.field)
-    form = ReportForm(data)
+    form = ReportForm(data, shared_fields=True)
     if not form.is_valid():
         field, detail, errors = form_error(form)
         return _refuse(422, detail, field, errors=errors)

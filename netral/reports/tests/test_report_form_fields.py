@@ -71,3 +71,22 @@ def test_the_web_form_lists_the_position_classes_and_election_offices() -> None:
     page = Client().get("/lapor/").content.decode()
     for value in [*PositionClass.values, "gubernur"]:
         assert f'value="{value}"' in page
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [{}, {"event_date": "kemarin"}, {"violation_type": "tidak_ada"}, {"region": "99.99"}],
+    ids=["valid", "bad-date", "bad-type", "bad-region"],
+)
+def test_a_form_on_the_class_fields_validates_as_one_with_its_own_copies(
+    overrides: dict[str, Any],
+) -> None:
+    data = payload_to_form_data(valid(**overrides))
+    copied, shared = ReportForm(data), ReportForm(data, shared_fields=True)
+    assert copied.is_valid() == shared.is_valid()
+    assert copied.errors == shared.errors
+    if copied.is_valid():
+        assert copied.cleaned_data == shared.cleaned_data
+    # Its field dict is its own: what it removes stays on the class.
+    del shared.fields["website"]
+    assert "website" in ReportForm.base_fields and "website" in ReportForm(data).fields
