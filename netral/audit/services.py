@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from netral.audit.hashing import canonical, hash_of
 from netral.audit.models import AuditEntry, ChainHead
-from netral.common.rows import insert_rows
+from netral.common.rows import collected, insert_rows
 
 
 def _jsonable(value: Any) -> Any:
@@ -158,18 +158,8 @@ def audit_deferred() -> Iterator[None]:
     taken last and held only from there to the commit. Nested blocks hand their entries to
     the enclosing one; a block left by an exception drops its own (its savepoint rolls back
     too). Use it inside the transaction (``audited`` does both)."""
-    stack = _pending()
-    stack.append([])
-    try:
+    with collected(_pending(), _append):
         yield
-    except BaseException:
-        stack.pop()
-        raise
-    entries = stack.pop()
-    if stack:
-        stack[-1].extend(entries)
-    else:
-        _append(entries)
 
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -21,7 +21,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import connections, models, router
 
@@ -91,6 +91,7 @@ def _write(
     return out
 
 
+T = TypeVar("T")
 _local = threading.local()  # database connections are per thread, and so is this
 
 
@@ -155,10 +156,10 @@ def insert_rows_later(
 
 
 @contextmanager
-def rows_deferred() -> Iterator[None]:
-    """Queue the block's ``insert_rows_later`` rows and write them when it ends (see the
-    module's docstring for when this is safe). Nested blocks hand theirs to the enclosing one."""
-    stack = _pending()
+def collected(stack: list[list[T]], flush: Callable[[list[T]], None]) -> Iterator[None]:
+    """A block that collects items in a new level of ``stack`` (a thread's): at its end they
+    go to the enclosing block, or to ``flush`` when it is the outermost and has any; a block
+    left by an exception drops its own. ``rows_deferred`` and ``audit.audit_deferred``."""
     stack.append([])
     try:
         yield
@@ -169,5 +170,17 @@ def rows_deferred() -> Iterator[None]:
     if stack:
         stack[-1].extend(items)
     elif items:
-        connection = connections[router.db_for_write(items[0].model)]
-        _done(items, _write(connection, items))
+        flush(items)
+
+
+def _flush(items: list[_Rows]) -> None:
+    connection = connections[router.db_for_write(items[0].model)]
+    _done(items, _write(connection, items))
+
+
+@contextmanager
+def rows_deferred() -> Iterator[None]:
+    """Queue the block's ``insert_rows_later`` rows and write them when it ends (see the
+    module's docstring for when this is safe). Nested blocks hand theirs to the enclosing one."""
+    with collected(_pending(), _flush):
+        yield
