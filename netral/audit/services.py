@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import json
-import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -14,7 +13,7 @@ from django.utils import timezone
 
 from netral.audit.hashing import canonical, hash_of
 from netral.audit.models import AuditEntry, ChainHead
-from netral.common.rows import collected, insert_rows
+from netral.common.rows import ThreadStack, collected, insert_rows
 
 
 def _jsonable(value: Any) -> Any:
@@ -142,14 +141,11 @@ def _head_locked(connection: Any) -> tuple[int, str]:
     return int(row[0]), str(row[1])
 
 
-_local = threading.local()  # database connections are per thread, and so is this
+_stack = ThreadStack()
 
 
 def _pending() -> list[list[AuditEntry]]:
-    stack: list[list[AuditEntry]] | None = getattr(_local, "stack", None)
-    if stack is None:
-        stack = _local.stack = []
-    return stack
+    return _stack.levels
 
 
 @contextmanager

@@ -92,14 +92,21 @@ def _write(
 
 
 T = TypeVar("T")
-_local = threading.local()  # database connections are per thread, and so is this
+
+
+class ThreadStack(threading.local):
+    """A stack of collecting levels per thread (database connections are per thread, and so
+    is what waits to be written on one): ``collected`` blocks push and pop its levels."""
+
+    def __init__(self) -> None:
+        self.levels: list[list[Any]] = []
+
+
+_stack = ThreadStack()
 
 
 def _pending() -> list[list[_Rows]]:
-    stack: list[list[_Rows]] | None = getattr(_local, "stack", None)
-    if stack is None:
-        stack = _local.stack = []
-    return stack
+    return _stack.levels
 
 
 def _take_pending() -> list[_Rows]:
