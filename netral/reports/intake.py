@@ -38,7 +38,8 @@ TOP_LEVEL = {
     "reporter",
     "notify_email",
 }
-REPORTER_FIELDS = {"name", "nik", "address", "phone", "email"}
+# The reporter's identity, as the API names it (and the ``Reporter`` model).
+REPORTER_FIELDS = ("name", "nik", "address", "phone", "email")
 
 NOT_AN_OBJECT = "Isi permintaan harus berupa objek JSON."
 UNKNOWN_FIELDS = "Kolom tidak dikenal: {fields}."
@@ -95,7 +96,7 @@ def payload_to_form_data(payload: dict[str, Any]) -> dict[str, Any]:
     reporter = payload.get("reporter") or {}
     if not isinstance(reporter, dict):
         raise IntakeError(REPORTER_NOT_OBJECT, field="reporter")
-    unknown_reporter = sorted(set(reporter) - REPORTER_FIELDS)
+    unknown_reporter = sorted(set(reporter) - set(REPORTER_FIELDS))
     if unknown_reporter:
         raise IntakeError(
             UNKNOWN_FIELDS,

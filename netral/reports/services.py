@@ -30,6 +30,7 @@ from netral.reports.hooks import (
     report_text_changed,
     reporter_message_posted,
 )
+from netral.reports.intake import REPORTER_FIELDS
 from netral.reports.models import Contact, Evidence, Message, Report, Reporter
 from netral.reports.receipts import receipt_code_new, receipt_digest
 from netral.reports.received import report_received_enqueue
@@ -41,10 +42,6 @@ MESSAGE_EMPTY = "Pesan tidak boleh kosong."
 MESSAGE_TOO_LONG = "Pesan terlalu panjang (paling banyak 5.000 karakter)."
 MAX_MESSAGE = 5_000
 ALREADY_SUBMITTED = "Laporan ini sudah terkirim."
-
-
-# The reporter's identity as intake writes it (every field encrypted by its own field).
-REPORTER_FIELDS = ("report", "name", "nik", "address", "phone", "email")
 
 
 class AlreadySubmitted(Conflict):
@@ -199,8 +196,9 @@ def _report_store(
         except IntegrityError:
             raise _ReceiptTaken from None
         if not anonymous:
-            identity = [data[f"reporter_{name}"] for name in REPORTER_FIELDS[1:]]
-            insert_rows_later(Reporter, REPORTER_FIELDS, [[report.pk, *identity]])
+            # Every field encrypted by its own field (``insert_rows`` prepares them).
+            identity = [data[f"reporter_{name}"] for name in REPORTER_FIELDS]
+            insert_rows_later(Reporter, ("report", *REPORTER_FIELDS), [[report.pk, *identity]])
         notify = data["notify_email"] or ("" if anonymous else data["reporter_email"])
         if notify:
             insert_rows_later(Contact, ("report", "email"), [[report.pk, notify]])
