@@ -391,19 +391,13 @@ def ikp_for_dashboard(dashboard: Dashboard) -> IkpResult:
     for key, total in dashboard.cube.get("stage", {}).items():
         if key in code_of:
             per_stage[code_of[key]] += total
-    report_q = Q(region_id__in=scope.codes, dim=ReportCount.Dim.AGENCY)
+    report_q = Q(region_id__in=scope.codes)
     if scope.election is not None:
         report_q &= Q(election_id=scope.election.pk)
     # Each agency of each regency/city counts all its reports but the first.
-    agencies = (
-        ReportCount.objects.filter(report_q)
-        .order_by()
-        .values("region_id", "value")
-        .annotate(total=Sum("n"))
-        .filter(total__gt=0)
-        .aggregate(reports=Sum("total"), agencies=Count("*"))
-    )
-    reports = agencies["reports"] or 0
+    per_region = _agency_counts(ReportCount.objects.filter(report_q).order_by())
+    reports = sum(n for _region, n, _agencies in per_region)
+    agencies = sum(a for _region, _n, a in per_region)
     imported, sources = _imported([region.code])
     raw = _raw(
         method,
@@ -414,7 +408,7 @@ def ikp_for_dashboard(dashboard: Dashboard) -> IkpResult:
             late=cases.late,
             with_due=cases.with_due,
             agency_reports=reports,
-            agency_repeats=reports - (agencies["agencies"] or 0),
+            agency_repeats=reports - agencies,
         ),
         imported[region.code],
     )
